@@ -1,0 +1,146 @@
+// Client-credentials tokens the way Nango's server handles OAUTH2_CC: the token request is built
+// from the provider definition (token_url, body_format, token_params, token_request_auth_method),
+// the token is cached and reused until `token_expiration_buffer` seconds before it expires, and a
+// 401 forces one refresh.
+import type { Connection } from './connection.js';
+import type { Logger } from './log.js';
+import { interpolate } from './providers.js';
+
+/** Nango's default buffer when a provider sets none. */
+const DEFAULT_BUFFER_SECONDS = 15 * 60;
+/** Nango assumes this lifetime when the token response has no expires_in. */
+const DEFAULT_LIFETIME_SECONDS = 55 * 60;
+
+export class AuthError extends Error {
+    constructor(
+        message: string,
+        public readonly status: number,
+        public readonly code: string
+    ) {
+        super(message);
+        this.name = 'AuthError';
+    }
+}
+
+export interface TokenStats {
+    tokensFetched: number;
+}
+
+export class ClientCredentials {
+    readonly stats: TokenStats = { tokensFetched: 0 };
+    private token: { value: string; expiresAt: number } | undefined;
+    private pending: Promise<string> | undefined;
+
+    constructor(
+        private readonly connection: Connection,
+        private readonly logger: Logger,
+        private readonly now: () => number = Date.now
+    ) {
+        logger.addSecret(connection.credentials['client_secret']);
+    }
+
+    /** A valid access token: the cached one, or a new one when it is within the buffer of expiring. */
+    async accessToken(options: { forceRefresh?: boolean } = {}): Promise<string> {
+        const bufferMs = (this.connection.provider.token_expiration_buffer ?? DEFAULT_BUFFER_SECONDS) * 1000;
+        if (!options.forceRefresh && this.token && this.token.expiresAt - bufferMs > this.now()) {
+            return this.token.value;
+        }
+        // Concurrent callers share one token request.
+        this.pending ??= this.fetchToken().finally(() => {
+            this.pending = undefined;
+        });
+        return this.pending;
+    }
+
+    tokenUrl(): string {
+        const template = this.connection.provider.token_url;
+        if (!template) {
+            throw new AuthError(`provider ${this.connection.providerConfigKey} has no token_url`, 0, 'invalid_provider');
+        }
+        const url = new URL(interpolate(template, this.connection.connectionConfig));
+        return this.connection.baseUrlOverride ? `${this.connection.baseUrlOverride}${url.pathname}${url.search}` : url.toString();
+    }
+
+    private async fetchToken(): Promise<string> {
+        const { provider, credentials } = this.connection;
+        const clientId = credentials['client_id'] ?? '';
+        const clientSecret = credentials['client_secret'] ?? '';
+        const params: Record<string, string> = { ...(provider.token_params ?? {}) };
+        const headers: Record<string, string> = { accept: 'application/json' };
+        if (provider.token_request_auth_method === 'basic') {
+            headers['authorization'] = `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`;
+        } else {
+            params['client_id'] = clientId;
+            params['client_secret'] = clientSecret;
+        }
+        let url = this.tokenUrl();
+        let body: string | undefined;
+        switch (provider.body_format ?? 'form') {
+            case 'json':
+                headers['content-type'] = 'application/json';
+                body = JSON.stringify(params);
+                break;
+            case 'query':
+                url = `${url}${url.includes('?') ? '&' : '?'}${new URLSearchParams(params).toString()}`;
+                break;
+            default:
+                headers['content-type'] = 'application/x-www-form-urlencoded';
+                body = new URLSearchParams(params).toString();
+        }
+
+        let response: Response;
+        try {
+            response = await fetch(url, { method: 'POST', headers, ...(body !== undefined ? { body } : {}), signal: AbortSignal.timeout(30_000) });
+        } catch (err) {
+            throw new AuthError(`token request to ${new URL(url).origin} failed: ${networkReason(err)}`, 0, 'network_error');
+        }
+        const text = await response.text();
+        const json = parseJson(text);
+        if (response.status >= 300) {
+            const failure = mimecastFailure(json);
+            throw new AuthError(
+                `Mimecast refused the client credentials (HTTP ${response.status}${failure ? `, ${failure.code}: ${failure.message}` : ''})`,
+                response.status,
+                failure?.code ?? `http_${response.status}`
+            );
+        }
+        const accessToken = json && typeof json['access_token'] === 'string' ? json['access_token'] : undefined;
+        if (!accessToken) {
+            throw new AuthError('the token response has no access_token', response.status, 'invalid_token_response');
+        }
+        const expiresIn = Number(json?.['expires_in']);
+        const lifetimeMs = Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : DEFAULT_LIFETIME_SECONDS * 1000;
+        this.logger.addSecret(accessToken);
+        this.token = { value: accessToken, expiresAt: this.now() + lifetimeMs };
+        this.stats.tokensFetched += 1;
+        this.logger.log('debug', `new access token, valid ${Math.round(lifetimeMs / 1000)} s`);
+        return accessToken;
+    }
+}
+
+function parseJson(text: string): Record<string, unknown> | undefined {
+    try {
+        const value: unknown = JSON.parse(text);
+        return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+/** Mimecast token errors: `{"fail":[{"code","message"}]}` or `fail[0].errors[0]`. */
+export function mimecastFailure(body: Record<string, unknown> | undefined): { code: string; message: string } | undefined {
+    const fail = Array.isArray(body?.['fail']) ? (body['fail'] as unknown[])[0] : undefined;
+    if (!fail || typeof fail !== 'object') {
+        return undefined;
+    }
+    const record = fail as Record<string, unknown>;
+    const inner = Array.isArray(record['errors']) && record['errors'][0] && typeof record['errors'][0] === 'object' ? (record['errors'][0] as Record<string, unknown>) : record;
+    return { code: String(inner['code'] ?? 'unknown'), message: String(inner['message'] ?? 'no message') };
+}
+
+export function networkReason(err: unknown): string {
+    const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
+    const code = cause && typeof cause === 'object' && 'code' in cause ? String((cause as { code: unknown }).code) : '';
+    const message = cause instanceof Error ? cause.message : String(cause);
+    return code ? `${code} ${message}` : message;
+}

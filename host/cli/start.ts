@@ -1,0 +1,124 @@
+// npm start: connect with client credentials, run every sync once with progress, run the read-only
+// actions, print a summary. With no credentials it runs against the embedded simulator; run it
+// twice and the second run is incremental (checkpoints and records live in the local store).
+import { READ_ONLY_ACTIONS } from '../demo-inputs.js';
+import { describe } from '../log.js';
+import { openLocalHost } from '../local.js';
+import { listFunctions } from '../runner.js';
+
+interface Row {
+    fn: string;
+    kind: string;
+    result: string;
+    stored: string;
+    requests: string;
+    time: string;
+}
+
+async function main(): Promise<number> {
+    const local = await openLocalHost();
+    const { host, store, connection, logger } = local;
+    const out = (line = '') => process.stdout.write(`${line}\n`);
+    const rows: Row[] = [];
+    let failures = 0;
+    try {
+        out('Mimecast connector: local Nango host');
+        out(`  target: ${local.target}`);
+        out(`  store:  ${local.storeFile} (connection "${connection.connectionId}")`);
+        out();
+        const functions = listFunctions();
+
+        out('Syncs');
+        for (const fn of functions.filter((f) => f.type === 'sync')) {
+            const first = store.getCheckpoint(connection.connectionId, fn.name) === null;
+            let pages = 0;
+            const started = Date.now();
+            try {
+                const result = await host.runSync(fn, {
+                    onProgress: (p) => {
+                        pages = p.batches;
+                        if (process.stdout.isTTY) {
+                            process.stdout.write(`\r  ${fn.name}: ${p.batches} batches, ${p.records} records…`);
+                        }
+                    }
+                });
+                if (process.stdout.isTTY) {
+                    process.stdout.write('\r\x1b[K');
+                }
+                const totals = Object.values(result.models).reduce(
+                    (t, m) => ({ added: t.added + m.added, updated: t.updated + m.updated, deleted: t.deleted + m.deleted }),
+                    { added: 0, updated: 0, deleted: 0 }
+                );
+                const stored = fn.models.map((m) => store.countRecords(connection.connectionId, m)).reduce((a, b) => a + b, 0);
+                out(`  ✓ ${fn.name} (${first ? 'first run, back-fill' : 'incremental'}): +${totals.added} new, ${totals.updated} updated, ${totals.deleted} deleted in ${pages} batches`);
+                rows.push({ fn: fn.name, kind: 'sync', result: `+${totals.added} ~${totals.updated} -${totals.deleted}`, stored: String(stored), requests: String(result.requests), time: ms(result.durationMs) });
+            } catch (err) {
+                failures += 1;
+                if (process.stdout.isTTY) {
+                    process.stdout.write('\r\x1b[K');
+                }
+                out(`  ✗ ${fn.name}: ${logger.redact(describe(err))} (the checkpoint is kept: the next run resumes)`);
+                rows.push({ fn: fn.name, kind: 'sync', result: 'failed', stored: '', requests: '', time: ms(Date.now() - started) });
+            }
+        }
+
+        out();
+        out('Read-only actions');
+        for (const fn of functions.filter((f) => f.type === 'action' && f.name in READ_ONLY_ACTIONS)) {
+            const started = Date.now();
+            try {
+                const output = await host.runAction(fn, READ_ONLY_ACTIONS[fn.name]);
+                out(`  ✓ ${fn.name}: ${logger.redact(summarize(output))}`);
+                rows.push({ fn: fn.name, kind: 'action', result: 'ok', stored: '', requests: '', time: ms(Date.now() - started) });
+            } catch (err) {
+                failures += 1;
+                out(`  ✗ ${fn.name}: ${logger.redact(describe(err))}`);
+                rows.push({ fn: fn.name, kind: 'action', result: 'failed', stored: '', requests: '', time: ms(Date.now() - started) });
+            }
+        }
+
+        out();
+        out('Summary');
+        printTable(out, rows);
+        out();
+        out(`HTTP requests: ${host.proxy.stats.requests} (retries ${host.proxy.stats.retries}), access tokens fetched: ${host.auth?.stats.tokensFetched ?? 0}`);
+        if (local.simulator) {
+            out();
+            out('This ran against the embedded simulator. To run the same functions against your Mimecast tenant:');
+            out('  MIMECAST_CLIENT_ID=<client id> MIMECAST_CLIENT_SECRET=<client secret> MIMECAST_GATEWAY=api.services.mimecast.com npm start');
+            out('(MIMECAST_GATEWAY: api.services.mimecast.com, uk-api.services.mimecast.com or us-api.services.mimecast.com)');
+        }
+        return failures > 0 ? 1 : 0;
+    } finally {
+        await local.close();
+    }
+}
+
+function summarize(output: unknown): string {
+    if (output && typeof output === 'object' && !Array.isArray(output)) {
+        const entries = Object.entries(output).filter(([, v]) => typeof v !== 'object');
+        return entries.slice(0, 4).map(([k, v]) => `${k}=${String(v)}`).join(', ');
+    }
+    return JSON.stringify(output).slice(0, 120);
+}
+
+function ms(value: number): string {
+    return value >= 1000 ? `${(value / 1000).toFixed(1)} s` : `${value} ms`;
+}
+
+function printTable(out: (line: string) => void, rows: Row[]): void {
+    const header: Row = { fn: 'function', kind: 'kind', result: 'this run', stored: 'stored', requests: 'requests', time: 'time' };
+    const keys = Object.keys(header) as (keyof Row)[];
+    const widths = keys.map((k) => Math.max(...[header, ...rows].map((r) => r[k].length)));
+    const line = (r: Row) => `  ${keys.map((k, i) => r[k].padEnd(widths[i] ?? 0)).join('  ')}`;
+    out(line(header));
+    out(`  ${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+    rows.forEach((r) => out(line(r)));
+}
+
+try {
+    process.exitCode = await main();
+} catch (err) {
+    process.stderr.write(`npm start failed: ${describe(err)}\n`);
+    process.exitCode = 1;
+}

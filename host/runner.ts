@@ -1,0 +1,377 @@
+// Runs compiled functions the way Nango's runner does: inside subclasses of @nangohq/runner-sdk's
+// NangoSyncBase / NangoActionBase (so paginate, record validation and ActionError are Nango's own
+// code), with the proxy, store and credentials of this host behind the abstract methods.
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { getProviders, updateProviderCache } from '@nangohq/providers';
+import { ActionError, NangoActionBase, NangoSyncBase } from '@nangohq/runner-sdk';
+import type { ProxyConfiguration } from '@nangohq/runner-sdk';
+
+import { ClientCredentials } from './auth.js';
+import type { Connection } from './connection.js';
+import type { Logger, LogLevel } from './log.js';
+import { describe } from './log.js';
+import { loadProviders } from './providers.js';
+import { HostProxy } from './proxy.js';
+import type { ProxyOptions } from './proxy.js';
+import { loadCompiledFunction } from './sandbox.js';
+import type { SaveResult, Store } from './store.js';
+
+export const INTEGRATIONS_DIR = fileURLToPath(new URL('../integrations/', import.meta.url));
+
+export interface FunctionInfo {
+    name: string;
+    type: 'sync' | 'action';
+    description: string;
+    file: string;
+    models: string[];
+    runs?: string;
+    scopes: string[];
+    jsonSchema: Record<string, unknown>;
+    input?: string;
+    output?: string;
+}
+
+interface NangoJsonFunction {
+    name: string;
+    type: 'sync' | 'action';
+    description: string;
+    output?: string[] | null;
+    input?: string | null;
+    runs?: string;
+    scopes?: string[];
+    json_schema?: Record<string, unknown>;
+}
+
+/** The functions `nango compile` produced, read from .nango/nango.json. */
+export function listFunctions(integrationsDir = INTEGRATIONS_DIR, providerConfigKey = 'mimecast'): FunctionInfo[] {
+    const manifest = join(integrationsDir, '.nango', 'nango.json');
+    if (!existsSync(manifest)) {
+        throw new Error(`${manifest} is missing: run \`npm run compile\` first`);
+    }
+    const parsed = JSON.parse(readFileSync(manifest, 'utf8')) as { providerConfigKey: string; syncs: NangoJsonFunction[]; actions: NangoJsonFunction[] }[];
+    const integration = parsed.find((entry) => entry.providerConfigKey === providerConfigKey);
+    if (!integration) {
+        return [];
+    }
+    return [...integration.syncs, ...integration.actions].map((fn) => ({
+        name: fn.name,
+        type: fn.type,
+        description: fn.description,
+        file: join(integrationsDir, 'build', `${providerConfigKey}_${fn.type}s_${fn.name}.cjs`),
+        models: fn.type === 'sync' ? (fn.output ?? []) : [],
+        ...(fn.runs ? { runs: fn.runs } : {}),
+        scopes: fn.scopes ?? [],
+        jsonSchema: fn.json_schema ?? {},
+        ...(fn.input ? { input: fn.input } : {}),
+        ...(fn.output?.[0] ? { output: fn.output[0] } : {})
+    }));
+}
+
+export function findFunction(name: string, integrationsDir = INTEGRATIONS_DIR): FunctionInfo {
+    const all = listFunctions(integrationsDir);
+    const fn = all.find((f) => f.name === name);
+    if (!fn) {
+        throw new Error(`no function named '${name}'; known: ${all.map((f) => f.name).join(', ')}`);
+    }
+    return fn;
+}
+
+/** Makes nango.paginate() see this project's provider definitions, as a self-hosted Nango with PROVIDERS_URL would. */
+let providersLoaded = false;
+function loadProvidersIntoNango(): void {
+    if (!providersLoaded) {
+        // The SDK's Provider type is wider than what providers.yaml declares; the shapes agree where they overlap.
+        updateProviderCache({ ...getProviders(), ...(loadProviders() as unknown as ReturnType<typeof getProviders>) });
+        providersLoaded = true;
+    }
+}
+
+export interface HostOptions {
+    connection: Connection;
+    store: Store;
+    logger: Logger;
+    proxy?: ProxyOptions;
+}
+
+/** One connection's runtime: its token cache and proxy are shared by every function run. */
+export class Host {
+    readonly auth: ClientCredentials | undefined;
+    readonly proxy: HostProxy;
+
+    constructor(readonly options: HostOptions) {
+        const { connection, logger } = options;
+        for (const value of Object.values(connection.credentials)) {
+            logger.addSecret(value);
+        }
+        this.auth = connection.provider.auth_mode === 'OAUTH2_CC' ? new ClientCredentials(connection, logger) : undefined;
+        this.proxy = new HostProxy(connection, this.auth, logger, options.proxy);
+        loadProvidersIntoNango();
+    }
+
+    async runSync(fn: FunctionInfo, runOptions: SyncRunOptions = {}): Promise<SyncRunResult> {
+        const compiled = loadCompiledFunction(fn.file);
+        if (compiled.type !== 'sync') {
+            throw new Error(`${fn.name} is not a sync`);
+        }
+        const started = Date.now();
+        const requestsBefore = this.proxy.stats.requests;
+        const context = new LocalSync(this, fn, runOptions);
+        await compiled.exec(context as never);
+        return { name: fn.name, durationMs: Date.now() - started, requests: this.proxy.stats.requests - requestsBefore, models: context.results };
+    }
+
+    async runAction(fn: FunctionInfo, input: unknown): Promise<unknown> {
+        const compiled = loadCompiledFunction(fn.file);
+        if (compiled.type !== 'action') {
+            throw new Error(`${fn.name} is not an action`);
+        }
+        const context = new LocalAction(this, fn);
+        return compiled.exec(context as never, input as never);
+    }
+}
+
+export interface ModelResult extends SaveResult {
+    deleted: number;
+}
+
+export interface SyncRunResult {
+    name: string;
+    durationMs: number;
+    requests: number;
+    models: Record<string, ModelResult>;
+}
+
+export interface SyncRunOptions {
+    onProgress?: (progress: SyncProgress) => void;
+    /** Receives every batch saved, as saved (for `npm run function`, which prints them). */
+    onRecords?: (model: string, records: Record<string, unknown>[]) => void;
+}
+
+export interface SyncProgress {
+    sync: string;
+    model: string;
+    batches: number;
+    records: number;
+}
+
+type NangoProps = ConstructorParameters<typeof NangoActionBase>[0];
+
+function nangoProps(host: Host, fn: FunctionInfo): NangoProps {
+    const { connection } = host.options;
+    return {
+        scriptType: fn.type,
+        connectionId: connection.connectionId,
+        providerConfigKey: connection.providerConfigKey,
+        provider: connection.providerConfigKey,
+        team: { id: 1, name: 'local' },
+        environmentId: 1,
+        activityLogId: randomUUID(),
+        runnerFlags: { validateActionInput: false, validateActionOutput: false, validateSyncRecords: true, validateSyncMetadata: false },
+        logger: { level: 'debug' as const },
+        syncConfig: { models_json_schema: fn.jsonSchema, version: '1' },
+        isCLI: true
+    } as unknown as NangoProps;
+}
+
+/** The part of @nangohq/node's Nango client that NangoActionBase calls into. */
+function nodeClient(host: Host) {
+    const { connection, store } = host.options;
+    const connectionView = async () => ({
+        id: 1,
+        connection_id: connection.connectionId,
+        provider_config_key: connection.providerConfigKey,
+        provider: connection.providerConfigKey,
+        connection_config: connection.connectionConfig,
+        metadata: { ...connection.metadata, ...store.getMetadata(connection.connectionId) },
+        credentials: {
+            type: connection.provider.auth_mode,
+            ...connection.credentials,
+            ...(host.auth ? { token: await host.auth.accessToken() } : {})
+        }
+    });
+    return {
+        userAgent: 'mimecast-nango-local-host',
+        getConnection: connectionView,
+        getToken: async () => (host.auth ? host.auth.accessToken() : connection.credentials),
+        setMetadata: async (_key: string, _id: string, metadata: Record<string, unknown>) => {
+            store.setMetadata(connection.connectionId, metadata);
+            return { status: 200, data: {} };
+        },
+        updateMetadata: async (_key: string, _id: string, metadata: Record<string, unknown>) => {
+            store.setMetadata(connection.connectionId, { ...store.getMetadata(connection.connectionId), ...metadata });
+            return { status: 200, data: {} };
+        },
+        getIntegration: async () => ({ data: { unique_key: connection.providerConfigKey, provider: connection.providerConfigKey } }),
+        getEnvironmentVariables: async () => [],
+        triggerAction: async () => {
+            throw new Error('triggerAction is not available in the local host');
+        }
+    };
+}
+
+function log(host: Host, fn: FunctionInfo, args: unknown[]): void {
+    const last = args[args.length - 1];
+    const level: LogLevel =
+        args.length > 1 && last && typeof last === 'object' && 'level' in last && typeof (last as { level: unknown }).level === 'string'
+            ? ((last as { level: LogLevel }).level)
+            : 'info';
+    const parts = args.length > 1 && level !== 'info' ? args.slice(0, -1) : args;
+    host.options.logger.log(level === 'info' ? 'debug' : level, `[${fn.name}] ${parts.map(describe).join(' ')}`);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AbstractCtor<T> = abstract new (...args: any[]) => T;
+
+/** What syncs and actions share on this host: proxy, log, checkpoints, locks, and the unavailable triggers. */
+function onHost<TBase extends AbstractCtor<NangoActionBase>>(Base: TBase) {
+    abstract class OnHost extends Base {
+        declare host: Host;
+        declare fn: FunctionInfo;
+        override ActionError = ActionError;
+        private readonly locks = new Map<string, number>();
+
+        protected attach(host: Host, fn: FunctionInfo): void {
+            this.host = host;
+            this.fn = fn;
+            // The SDK types `nango` as @nangohq/node's full client; the runner only calls what nodeClient provides.
+            this.nango = nodeClient(host) as unknown as NangoActionBase['nango'];
+        }
+
+        override async proxy<T = unknown>(config: ProxyConfiguration) {
+            this.throwIfAbortedOrKilled();
+            return (await this.host.proxy.request<T>(config)) as never;
+        }
+        override log(...args: unknown[]): void {
+            log(this.host, this.fn, args);
+        }
+        override async triggerSync(): Promise<void> {
+            throw new Error('triggerSync is not available in the local host');
+        }
+        override async startSync(): Promise<void> {
+            throw new Error('startSync is not available in the local host');
+        }
+        override async uncontrolledFetch(options: { url: URL | string; method?: string; headers?: Record<string, string>; body?: string | null }): Promise<Response> {
+            return fetch(options.url, { method: options.method ?? 'GET', headers: options.headers ?? {}, body: options.body ?? null });
+        }
+        override async tryAcquireLock({ key, ttlMs }: { key: string; ttlMs: number }): Promise<boolean> {
+            const until = this.locks.get(key);
+            if (until !== undefined && until > Date.now()) {
+                return false;
+            }
+            this.locks.set(key, Date.now() + ttlMs);
+            return true;
+        }
+        override async releaseLock({ key }: { key: string }): Promise<boolean> {
+            return this.locks.delete(key);
+        }
+        override async releaseAllLocks(): Promise<void> {
+            this.locks.clear();
+        }
+        override async getCheckpoint(): Promise<never> {
+            return this.host.options.store.getCheckpoint(this.connectionId, this.fn.name) as never;
+        }
+        override async saveCheckpoint(checkpoint: unknown): Promise<void> {
+            this.host.options.store.saveCheckpoint(this.connectionId, this.fn.name, checkpoint as Record<string, unknown>);
+        }
+        override async clearCheckpoint(): Promise<void> {
+            this.host.options.store.clearCheckpoint(this.connectionId, this.fn.name);
+        }
+    }
+    return OnHost;
+}
+
+class LocalAction extends onHost(NangoActionBase) {
+    declare nango: NangoActionBase['nango'];
+    constructor(host: Host, fn: FunctionInfo) {
+        super(nangoProps(host, fn));
+        this.attach(host, fn);
+    }
+}
+
+class LocalSync extends onHost(NangoSyncBase) {
+    declare nango: NangoActionBase['nango'];
+    readonly results: Record<string, ModelResult> = {};
+    private readonly runId = randomUUID();
+    private batches = 0;
+
+    constructor(
+        host: Host,
+        fn: FunctionInfo,
+        private readonly runOptions: SyncRunOptions
+    ) {
+        super(nangoProps(host, fn));
+        this.attach(host, fn);
+    }
+
+    private get store(): Store {
+        return this.host.options.store;
+    }
+
+    private result(model: string): ModelResult {
+        return (this.results[model] ??= { added: 0, updated: 0, unchanged: 0, deleted: 0 });
+    }
+
+    override async batchSave(results: Record<string, unknown>[], model: string): Promise<boolean> {
+        if (!results || results.length === 0) {
+            return true;
+        }
+        // Nango validates records against the compiled JSON schema; with validateSyncRecords an invalid record fails the run.
+        const invalid = this.validateRecords(model, results);
+        if (invalid.length > 0) {
+            const first = invalid[0];
+            throw new Error(`invalid ${model} record ${JSON.stringify(first?.data?.id)}: ${JSON.stringify(first?.validation)}`);
+        }
+        const saved = this.store.saveRecords(this.connectionId, model, this.removeMetadata(results));
+        const total = this.result(model);
+        total.added += saved.added;
+        total.updated += saved.updated;
+        total.unchanged += saved.unchanged;
+        this.batches += 1;
+        this.runOptions.onRecords?.(model, results);
+        this.runOptions.onProgress?.({ sync: this.fn.name, model, batches: this.batches, records: total.added + total.updated + total.unchanged });
+        return true;
+    }
+
+    override async batchDelete(results: { id: string }[], model: string): Promise<boolean> {
+        this.result(model).deleted += this.store.deleteRecords(this.connectionId, model, results.map((r) => String(r.id)));
+        return true;
+    }
+
+    override async batchUpdate(results: Record<string, unknown>[], model: string): Promise<boolean> {
+        const existing = this.store.getRecordsByIds(this.connectionId, model, results.map((r) => String(r['id'])));
+        const merged = results.filter((r) => existing.has(String(r['id']))).map((r) => ({ ...existing.get(String(r['id'])), ...r }));
+        return this.batchSave(merged as Record<string, unknown>[], model);
+    }
+
+    override async getRecordsByIds<K = string, T = unknown>(ids: K[], model: string): Promise<Map<K, T>> {
+        return this.store.getRecordsByIds(this.connectionId, model, ids.map(String)) as unknown as Map<K, T>;
+    }
+
+    override async *listRecords<T = unknown>(model: string): AsyncGenerator<T> {
+        for (const record of this.store.listRecords(this.connectionId, model)) {
+            yield record.data as T;
+        }
+    }
+
+    override async trackDeletesStart(model: string): Promise<void> {
+        this.store.trackDeletesStart(this.connectionId, model, this.runId);
+    }
+
+    override async trackDeletesEnd(model: string): Promise<{ deletedKeys: string[] }> {
+        const deletedKeys = this.store.trackDeletesEnd(this.connectionId, model);
+        this.result(model).deleted += deletedKeys.length;
+        return { deletedKeys };
+    }
+
+    override async deleteRecordsFromPreviousExecutions(model: string): Promise<{ deletedKeys: string[] }> {
+        return this.trackDeletesEnd(model);
+    }
+
+    override async setMergingStrategy(): Promise<void> {
+        // Records here have one writer per run; every strategy behaves as 'override'.
+    }
+}

@@ -1,0 +1,169 @@
+// The embedded store: records, deletes, checkpoints and metadata per connection, in SQLite, so a
+// second run is incremental exactly as on Nango. Records are upserts by (connection, model, id);
+// a content hash tells added, updated and unchanged apart; deletes are soft (deleted_at).
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+import Database from 'better-sqlite3';
+
+export interface SaveResult {
+    added: number;
+    updated: number;
+    unchanged: number;
+}
+
+export interface StoredRecord {
+    id: string;
+    data: Record<string, unknown>;
+    deletedAt: string | null;
+    lastModifiedAt: string;
+}
+
+export class Store {
+    private readonly db: Database.Database;
+
+    constructor(file: string) {
+        if (file !== ':memory:') {
+            mkdirSync(dirname(file), { recursive: true });
+        }
+        this.db = new Database(file);
+        this.db.pragma('journal_mode = WAL');
+        this.db.exec(`
+            CREATE TABLE IF NOT EXISTS records (
+                connection_id TEXT NOT NULL, model TEXT NOT NULL, id TEXT NOT NULL,
+                data TEXT NOT NULL, hash TEXT NOT NULL, seen_run TEXT,
+                first_seen_at TEXT NOT NULL, last_modified_at TEXT NOT NULL, deleted_at TEXT,
+                PRIMARY KEY (connection_id, model, id));
+            CREATE TABLE IF NOT EXISTS checkpoints (
+                connection_id TEXT NOT NULL, sync_name TEXT NOT NULL, data TEXT NOT NULL,
+                PRIMARY KEY (connection_id, sync_name));
+            CREATE TABLE IF NOT EXISTS metadata (connection_id TEXT PRIMARY KEY, data TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS delete_tracking (
+                connection_id TEXT NOT NULL, model TEXT NOT NULL, run_id TEXT NOT NULL,
+                PRIMARY KEY (connection_id, model));
+        `);
+    }
+
+    close(): void {
+        this.db.close();
+    }
+
+    saveRecords(connectionId: string, model: string, records: Record<string, unknown>[]): SaveResult {
+        const result: SaveResult = { added: 0, updated: 0, unchanged: 0 };
+        const now = new Date().toISOString();
+        const run = this.trackingRun(connectionId, model);
+        const select = this.db.prepare('SELECT hash, deleted_at FROM records WHERE connection_id = ? AND model = ? AND id = ?');
+        const upsert = this.db.prepare(`
+            INSERT INTO records (connection_id, model, id, data, hash, seen_run, first_seen_at, last_modified_at, deleted_at)
+            VALUES (@connection_id, @model, @id, @data, @hash, @seen_run, @now, @now, NULL)
+            ON CONFLICT (connection_id, model, id) DO UPDATE SET
+                data = excluded.data, hash = excluded.hash, seen_run = excluded.seen_run, deleted_at = NULL,
+                last_modified_at = CASE WHEN records.hash = excluded.hash AND records.deleted_at IS NULL THEN records.last_modified_at ELSE excluded.last_modified_at END`);
+        this.db.transaction(() => {
+            for (const record of records) {
+                const id = String(record['id']);
+                const data = JSON.stringify(record);
+                const hash = createHash('sha256').update(data).digest('hex');
+                const existing = select.get(connectionId, model, id) as { hash: string; deleted_at: string | null } | undefined;
+                if (!existing || existing.deleted_at) {
+                    result.added += 1;
+                } else if (existing.hash !== hash) {
+                    result.updated += 1;
+                } else {
+                    result.unchanged += 1;
+                }
+                upsert.run({ connection_id: connectionId, model, id, data, hash, seen_run: run ?? null, now });
+            }
+        })();
+        return result;
+    }
+
+    deleteRecords(connectionId: string, model: string, ids: string[]): number {
+        const now = new Date().toISOString();
+        const stmt = this.db.prepare('UPDATE records SET deleted_at = ?, last_modified_at = ? WHERE connection_id = ? AND model = ? AND id = ? AND deleted_at IS NULL');
+        let deleted = 0;
+        this.db.transaction(() => {
+            for (const id of ids) {
+                deleted += stmt.run(now, now, connectionId, model, id).changes;
+            }
+        })();
+        return deleted;
+    }
+
+    /** Starts delete tracking: records not saved again before trackDeletesEnd are deleted then. */
+    trackDeletesStart(connectionId: string, model: string, runId: string): void {
+        this.db.prepare('INSERT INTO delete_tracking (connection_id, model, run_id) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET run_id = excluded.run_id').run(connectionId, model, runId);
+    }
+
+    trackDeletesEnd(connectionId: string, model: string): string[] {
+        const run = this.trackingRun(connectionId, model);
+        if (!run) {
+            return [];
+        }
+        const now = new Date().toISOString();
+        const gone = this.db
+            .prepare('SELECT id FROM records WHERE connection_id = ? AND model = ? AND deleted_at IS NULL AND (seen_run IS NULL OR seen_run != ?)')
+            .all(connectionId, model, run) as { id: string }[];
+        this.db.transaction(() => {
+            this.db
+                .prepare('UPDATE records SET deleted_at = ?, last_modified_at = ? WHERE connection_id = ? AND model = ? AND deleted_at IS NULL AND (seen_run IS NULL OR seen_run != ?)')
+                .run(now, now, connectionId, model, run);
+            this.db.prepare('DELETE FROM delete_tracking WHERE connection_id = ? AND model = ?').run(connectionId, model);
+        })();
+        return gone.map((row) => row.id);
+    }
+
+    listRecords(connectionId: string, model: string, options: { includeDeleted?: boolean } = {}): StoredRecord[] {
+        const rows = this.db
+            .prepare(`SELECT id, data, deleted_at, last_modified_at FROM records WHERE connection_id = ? AND model = ? ${options.includeDeleted ? '' : 'AND deleted_at IS NULL'} ORDER BY rowid`)
+            .all(connectionId, model) as { id: string; data: string; deleted_at: string | null; last_modified_at: string }[];
+        return rows.map((row) => ({ id: row.id, data: JSON.parse(row.data) as Record<string, unknown>, deletedAt: row.deleted_at, lastModifiedAt: row.last_modified_at }));
+    }
+
+    countRecords(connectionId: string, model: string): number {
+        const row = this.db.prepare('SELECT COUNT(*) AS n FROM records WHERE connection_id = ? AND model = ? AND deleted_at IS NULL').get(connectionId, model) as { n: number };
+        return row.n;
+    }
+
+    getRecordsByIds(connectionId: string, model: string, ids: string[]): Map<string, Record<string, unknown>> {
+        const out = new Map<string, Record<string, unknown>>();
+        const stmt = this.db.prepare('SELECT data FROM records WHERE connection_id = ? AND model = ? AND id = ? AND deleted_at IS NULL');
+        for (const id of ids) {
+            const row = stmt.get(connectionId, model, id) as { data: string } | undefined;
+            if (row) {
+                out.set(id, JSON.parse(row.data) as Record<string, unknown>);
+            }
+        }
+        return out;
+    }
+
+    getCheckpoint(connectionId: string, syncName: string): Record<string, string | number | boolean> | null {
+        const row = this.db.prepare('SELECT data FROM checkpoints WHERE connection_id = ? AND sync_name = ?').get(connectionId, syncName) as { data: string } | undefined;
+        return row ? (JSON.parse(row.data) as Record<string, string | number | boolean>) : null;
+    }
+
+    saveCheckpoint(connectionId: string, syncName: string, checkpoint: Record<string, unknown>): void {
+        this.db
+            .prepare('INSERT INTO checkpoints (connection_id, sync_name, data) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET data = excluded.data')
+            .run(connectionId, syncName, JSON.stringify(checkpoint));
+    }
+
+    clearCheckpoint(connectionId: string, syncName: string): void {
+        this.db.prepare('DELETE FROM checkpoints WHERE connection_id = ? AND sync_name = ?').run(connectionId, syncName);
+    }
+
+    getMetadata(connectionId: string): Record<string, unknown> {
+        const row = this.db.prepare('SELECT data FROM metadata WHERE connection_id = ?').get(connectionId) as { data: string } | undefined;
+        return row ? (JSON.parse(row.data) as Record<string, unknown>) : {};
+    }
+
+    setMetadata(connectionId: string, metadata: Record<string, unknown>): void {
+        this.db.prepare('INSERT INTO metadata (connection_id, data) VALUES (?, ?) ON CONFLICT DO UPDATE SET data = excluded.data').run(connectionId, JSON.stringify(metadata));
+    }
+
+    private trackingRun(connectionId: string, model: string): string | undefined {
+        const row = this.db.prepare('SELECT run_id FROM delete_tracking WHERE connection_id = ? AND model = ?').get(connectionId, model) as { run_id: string } | undefined;
+        return row?.run_id;
+    }
+}

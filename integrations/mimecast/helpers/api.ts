@@ -1,0 +1,347 @@
+// Everything every Mimecast function needs to call API 2.0 correctly, written once:
+// the request envelope, fail[] inside HTTP 200, Mimecast errors, rate-limit pacing and paging.
+// Facts: https://developer.services.mimecast.com/api-overview (envelope, errors, rate limiting).
+import type { NangoAction, ProxyConfiguration } from 'nango';
+
+/** The part of Nango's function context these helpers use; both syncs and actions provide it. */
+export type MimecastNango = Pick<NangoAction, 'proxy' | 'log'>;
+
+/** Retries Nango's proxy itself performs for network errors, 5xx and 429. */
+const PROXY_RETRIES = 3;
+/** 429s this helper waits out itself, pacing by Mimecast's X-RateLimit-Reset. */
+const MAX_RATE_LIMIT_WAITS = 6;
+/** A single wait is never longer than this, whatever a header claims. */
+const MAX_WAIT_MS = 60_000;
+/** err_developer_key is a known intermittent application-id error: Mimecast asks clients to retry it. */
+const TRANSIENT_FAIL_CODES = new Set(['err_developer_key']);
+const TRANSIENT_FAIL_RETRIES = 2;
+
+export interface MimecastErrorDetails {
+    code: string;
+    message: string;
+    status?: number;
+    field?: string;
+    retryable?: boolean;
+}
+
+/** A Mimecast failure (fail[], 4xx, 5xx, malformed page) with Mimecast's own code and message. */
+export class MimecastError extends Error {
+    readonly code: string;
+    readonly status: number | undefined;
+    readonly field: string | undefined;
+    readonly retryable: boolean;
+
+    constructor(details: MimecastErrorDetails) {
+        super(`Mimecast ${details.code}: ${details.message}${details.field ? ` (field: ${details.field})` : ''}`);
+        this.name = 'MimecastError';
+        this.code = details.code;
+        this.status = details.status;
+        this.field = details.field;
+        this.retryable = details.retryable ?? false;
+    }
+
+    toJSON(): MimecastErrorDetails {
+        return {
+            code: this.code,
+            message: this.message,
+            retryable: this.retryable,
+            ...(this.status !== undefined ? { status: this.status } : {}),
+            ...(this.field !== undefined ? { field: this.field } : {})
+        };
+    }
+}
+
+export interface MimecastRequest {
+    /** e.g. `/api/audit/get-audit-events` */
+    path: string;
+    /** The request item(s); most endpoints take exactly one object, some take none (`data: []`). */
+    data?: Record<string, unknown> | Record<string, unknown>[];
+    pageSize?: number;
+    pageToken?: string;
+}
+
+export interface MimecastPage {
+    /** The envelope's `data[]` as Mimecast returned it. */
+    data: unknown[];
+    /** `meta.pagination.next`, absent on the last page. */
+    next: string | undefined;
+    totalCount: number | undefined;
+    headers: Record<string, string>;
+}
+
+/** Drops undefined, null and blank strings: Mimecast rejects blank values (err_validation_blank). */
+export function compact<T>(value: T): T {
+    if (Array.isArray(value)) {
+        return value.map((v) => compact(v)) as T;
+    }
+    if (value && typeof value === 'object') {
+        const out: Record<string, unknown> = {};
+        for (const [key, v] of Object.entries(value)) {
+            if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
+                continue;
+            }
+            out[key] = compact(v);
+        }
+        return out as T;
+    }
+    return value;
+}
+
+/** Calls one POST `/api/...` endpoint and returns the page, or throws a MimecastError. */
+export async function callMimecast(nango: MimecastNango, request: MimecastRequest): Promise<MimecastPage> {
+    const items = request.data === undefined ? [] : Array.isArray(request.data) ? request.data : [request.data];
+    const pagination = compact({ pageSize: request.pageSize, pageToken: request.pageToken });
+    const body = { ...(Object.keys(pagination).length > 0 ? { meta: { pagination } } : {}), data: compact(items) };
+    let rateLimitWaits = 0;
+    let transientRetries = 0;
+    for (;;) {
+        await paceBeforeCall(nango, request.path);
+        const response = await send(nango, { method: 'POST', endpoint: request.path, data: body });
+        if (response.status === 429 && rateLimitWaits < MAX_RATE_LIMIT_WAITS) {
+            rateLimitWaits += 1;
+            await sleep(rateLimitWaitMs(response.headers, rateLimitWaits));
+            continue;
+        }
+        const page = readEnvelope(request.path, response);
+        if (page instanceof MimecastError) {
+            if (TRANSIENT_FAIL_CODES.has(page.code) && transientRetries < TRANSIENT_FAIL_RETRIES) {
+                transientRetries += 1;
+                continue;
+            }
+            throw page;
+        }
+        return page;
+    }
+}
+
+/** Every page of one query, following `meta.pagination.next` with the same filters. */
+export async function* mimecastPages(nango: MimecastNango, request: MimecastRequest): AsyncGenerator<MimecastPage> {
+    let pageToken = request.pageToken;
+    for (;;) {
+        const page = await callMimecast(nango, { ...request, ...(pageToken ? { pageToken } : {}) });
+        yield page;
+        // A last page can be empty and still carry `next`: stop on either signal.
+        if (!page.next || page.data.length === 0) {
+            return;
+        }
+        pageToken = page.next;
+    }
+}
+
+/**
+ * The records of a page. Mimecast puts them flat in `data[]` for some endpoints and in
+ * `data[0].<key>[]` for others (clickLogs, attachmentLogs, folders, ...): each caller says which.
+ */
+export function recordsOf(page: Pick<MimecastPage, 'data'>, wrappedIn?: string): unknown[] {
+    if (!wrappedIn) {
+        return page.data;
+    }
+    const first = page.data[0];
+    if (first === undefined) {
+        return [];
+    }
+    const inner = isObject(first) ? first[wrappedIn] : undefined;
+    if (inner === undefined) {
+        return [];
+    }
+    if (!Array.isArray(inner)) {
+        throw new MimecastError({ code: 'malformed_response', message: `expected data[0].${wrappedIn} to be an array` });
+    }
+    return inner;
+}
+
+/** The first item of `data[]`, for endpoints that answer with one object. */
+export function firstItem(page: Pick<MimecastPage, 'data'>, path: string): Record<string, unknown> {
+    const first = page.data[0];
+    if (!isObject(first)) {
+        throw new MimecastError({ code: 'malformed_response', message: `${path} returned no data item` });
+    }
+    return first;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transport: one proxy call, with HTTP errors turned into responses we can inspect.
+
+interface RawResponse {
+    status: number;
+    data: unknown;
+    headers: Record<string, string>;
+}
+
+async function send(nango: MimecastNango, config: ProxyConfiguration): Promise<RawResponse> {
+    try {
+        // The proxy retries network errors, 5xx and 429. A 429 that outlives those retries comes back
+        // here and is waited out by Mimecast's reset header, which Nango's backoff does not read.
+        const response = await nango.proxy({ ...config, retries: PROXY_RETRIES });
+        const headers = lowerCaseHeaders(response.headers);
+        notePacing(nango, config.endpoint, headers);
+        return { status: response.status, data: response.data, headers };
+    } catch (err) {
+        const response = isObject(err) && isObject(err['response']) ? err['response'] : undefined;
+        if (!response || typeof response['status'] !== 'number') {
+            const message = err instanceof Error || (isObject(err) && typeof err['message'] === 'string') ? String((err as { message: unknown }).message) : 'no response';
+            throw new MimecastError({ code: 'network_error', message: `${config.endpoint}: ${message}`, retryable: true });
+        }
+        const headers = lowerCaseHeaders(response['headers']);
+        notePacing(nango, config.endpoint, headers);
+        return { status: response['status'], data: response['data'], headers };
+    }
+}
+
+/** Validates the envelope: HTTP status, meta.status, fail[], shape of data[]. */
+function readEnvelope(path: string, response: RawResponse): MimecastPage | MimecastError {
+    const body = typeof response.data === 'string' ? tryParse(response.data) : response.data;
+    const failure = firstFailure(body);
+    if (response.status >= 400) {
+        return new MimecastError({
+            code: failure?.code ?? httpCode(response.status),
+            message: failure?.message ?? `${path} answered HTTP ${response.status}${describeStatus(response.status)}`,
+            status: response.status,
+            retryable: response.status === 429 || response.status >= 500,
+            ...(failure?.field ? { field: failure.field } : {})
+        });
+    }
+    if (!isObject(body) || !Array.isArray(body['data'])) {
+        return new MimecastError({ code: 'malformed_response', message: `${path} returned a body that is not a Mimecast envelope`, status: response.status, retryable: true });
+    }
+    if (failure) {
+        return new MimecastError({ ...failure, status: response.status });
+    }
+    const meta = isObject(body['meta']) ? body['meta'] : {};
+    if (typeof meta['status'] === 'number' && meta['status'] !== 200) {
+        return new MimecastError({ code: httpCode(meta['status']), message: `${path} answered meta.status ${meta['status']} inside HTTP 200`, status: meta['status'] });
+    }
+    const pagination = isObject(meta['pagination']) ? meta['pagination'] : {};
+    const next = typeof pagination['next'] === 'string' && pagination['next'] !== '' ? pagination['next'] : undefined;
+    const totalCount = typeof pagination['totalCount'] === 'number' ? pagination['totalCount'] : undefined;
+    return { data: body['data'], next, totalCount, headers: response.headers };
+}
+
+/** The first error of `fail[]` (`fail[i].errors[j]`, or `fail[i]` itself on token errors). */
+function firstFailure(body: unknown): MimecastErrorDetails | undefined {
+    if (!isObject(body) || !Array.isArray(body['fail']) || body['fail'].length === 0) {
+        return undefined;
+    }
+    const fail: unknown = body['fail'][0];
+    const error: unknown = isObject(fail) && Array.isArray(fail['errors']) && fail['errors'].length > 0 ? fail['errors'][0] : fail;
+    if (!isObject(error)) {
+        return { code: 'unknown_failure', message: 'Mimecast returned fail[] without details' };
+    }
+    return {
+        code: typeof error['code'] === 'string' ? error['code'] : 'unknown_failure',
+        message: typeof error['message'] === 'string' ? error['message'] : 'no message',
+        ...(typeof error['field'] === 'string' ? { field: error['field'] } : {}),
+        retryable: error['retryable'] === true
+    };
+}
+
+function httpCode(status: number): string {
+    return `http_${status}`;
+}
+
+function describeStatus(status: number): string {
+    switch (status) {
+        case 401:
+            return ' (credentials rejected or token expired)';
+        case 403:
+            return ' (the API application lacks the product or permission for this endpoint)';
+        case 404:
+            return ' (not found)';
+        case 429:
+            return ' (rate limit still exceeded after waiting)';
+        default:
+            return status >= 500 ? ' (Mimecast server error)' : '';
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rate-limit pacing. Mimecast sends X-RateLimit-Remaining and X-RateLimit-Reset (milliseconds until
+// one more request is allowed) per application and endpoint family. When the bucket is empty we wait
+// before the next call instead of collecting a 429.
+
+const pacing = new WeakMap<object, Map<string, number>>();
+
+function family(path: string): string {
+    return path.split('/').slice(0, 3).join('/');
+}
+
+function notePacing(nango: object, path: string, headers: Record<string, string>): void {
+    const remaining = Number(headers['x-ratelimit-remaining']);
+    const waitMs = resetToMs(headers['x-ratelimit-reset']);
+    if (!Number.isFinite(remaining) || remaining > 0 || waitMs === undefined) {
+        return;
+    }
+    let families = pacing.get(nango);
+    if (!families) {
+        families = new Map();
+        pacing.set(nango, families);
+    }
+    families.set(family(path), Date.now() + waitMs);
+}
+
+async function paceBeforeCall(nango: object, path: string): Promise<void> {
+    const notBefore = pacing.get(nango)?.get(family(path));
+    if (notBefore !== undefined && notBefore > Date.now()) {
+        await sleep(notBefore - Date.now());
+    }
+}
+
+function rateLimitWaitMs(headers: Record<string, string>, attempt: number): number {
+    // Without a usable header, back off 1 s, 2 s, 4 s, ...
+    return resetToMs(headers['x-ratelimit-reset']) ?? Math.min(MAX_WAIT_MS, 1000 * 2 ** (attempt - 1));
+}
+
+/**
+ * X-RateLimit-Reset is documented as milliseconds; some clients read it as epoch seconds. Read it
+ * defensively: an epoch (seconds or ms) becomes the time left, a duration is capped at MAX_WAIT_MS.
+ */
+export function resetToMs(raw: string | undefined, now = Date.now()): number | undefined {
+    if (raw === undefined || raw.trim() === '') {
+        return undefined;
+    }
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < 0) {
+        return undefined;
+    }
+    if (value > 1e12) {
+        return clampWait(value - now);
+    }
+    if (value > 1e9) {
+        return clampWait(value * 1000 - now);
+    }
+    return clampWait(value);
+}
+
+function clampWait(ms: number): number {
+    return Math.max(0, Math.min(MAX_WAIT_MS, Math.ceil(ms)));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function lowerCaseHeaders(headers: unknown): Record<string, string> {
+    const out: Record<string, string> = {};
+    if (isObject(headers)) {
+        for (const [key, value] of Object.entries(headers)) {
+            if (value !== undefined && value !== null) {
+                out[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+            }
+        }
+    }
+    return out;
+}
+
+function tryParse(text: string): unknown {
+    try {
+        return JSON.parse(text);
+    } catch {
+        return text;
+    }
+}
+
+export function sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,34 @@
+// Mimecast writes dates as `2024-11-17T20:16:00+0000` (offset without a colon) and accepts that form
+// in requests. Records carry ISO 8601 UTC instead, which every consumer parses.
+import { MimecastError } from './api.js';
+
+/** ISO 8601 UTC (`2024-11-17T20:16:00.000Z`) from any Mimecast date form or epoch milliseconds. */
+export function toIsoUtc(value: string | number): string {
+    const date = typeof value === 'number' ? new Date(value) : new Date(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+    if (Number.isNaN(date.getTime())) {
+        throw new MimecastError({ code: 'malformed_response', message: `unreadable date ${JSON.stringify(value)}` });
+    }
+    return date.toISOString();
+}
+
+/** An ISO 8601 UTC, or undefined for missing values and Mimecast's open-ended 1900/2100 placeholders. */
+export function optionalIsoUtc(value: unknown): string | undefined {
+    if (typeof value !== 'string' && typeof value !== 'number') {
+        return undefined;
+    }
+    if (typeof value === 'string' && (value.trim() === '' || /^(1900|2100)-01-01/.test(value))) {
+        return undefined;
+    }
+    return toIsoUtc(value);
+}
+
+/** The request form Mimecast documents: `YYYY-MM-DDTHH:MM:SS+0000`, whole seconds, UTC. */
+export function toMimecastDate(value: string | number | Date): string {
+    const date = value instanceof Date ? value : new Date(value);
+    return date.toISOString().replace(/\.\d{3}Z$/, '+0000');
+}
+
+/** Rounds down to the whole second: Mimecast filters are second-precise. */
+export function floorToSecond(ms: number): number {
+    return Math.floor(ms / 1000) * 1000;
+}

@@ -1,0 +1,52 @@
+// Audit events: who did what in the Mimecast administration console and API.
+// https://developer.services.mimecast.com/docs/auditevents/1/routes/api/audit/get-audit-events/post
+import { createSync } from 'nango';
+import * as z from 'zod';
+
+import { LogStreamCheckpoint, LogStreamMetadata, syncLogStream } from '../helpers/log-stream.js';
+import { toIsoUtc } from '../helpers/dates.js';
+import { optionalString, requiredString } from '../helpers/records.js';
+
+const AuditEvent = z.object({
+    id: z.string(),
+    auditType: z.string(),
+    user: z.string().optional(),
+    eventTime: z.string(),
+    eventInfo: z.string().optional(),
+    category: z.string().optional()
+});
+type AuditEvent = z.infer<typeof AuditEvent>;
+
+const sync = createSync({
+    description: 'Audit events of the Mimecast account (logins, policy and configuration changes, message actions), fetched incrementally by time window.',
+    version: '1.0.0',
+    frequency: 'every 15 minutes',
+    autoStart: true,
+    syncType: 'incremental',
+    scopes: ['Audit Events | Read'],
+    models: { AuditEvent },
+    metadata: LogStreamMetadata,
+    checkpoint: LogStreamCheckpoint,
+    endpoints: [{ method: 'GET', path: '/audit-events', group: 'Audit' }],
+
+    exec: async (nango) => {
+        await syncLogStream<AuditEvent>(nango, {
+            model: 'AuditEvent',
+            path: '/api/audit/get-audit-events',
+            from: 'startDateTime',
+            to: 'endDateTime',
+            toRecord: (raw) => ({
+                id: requiredString(raw, 'id'),
+                auditType: requiredString(raw, 'auditType'),
+                user: optionalString(raw, 'user'),
+                eventTime: toIsoUtc(requiredString(raw, 'eventTime')),
+                eventInfo: optionalString(raw, 'eventInfo'),
+                category: optionalString(raw, 'category')
+            }),
+            timeOf: (event) => event.eventTime
+        });
+    }
+});
+
+export type NangoSyncLocal = Parameters<(typeof sync)['exec']>[0];
+export default sync;

@@ -1,0 +1,69 @@
+// Test harness: a local Host on an in-memory store whose Mimecast is nock (TEST_BASE), running the
+// compiled artifacts in the sandbox, exactly as `npm start` does. `npm test` compiles before jest.
+import nock from 'nock';
+
+import { connectionFromEnv } from '../host/connection.js';
+import { createLogger } from '../host/log.js';
+import { findFunction, Host } from '../host/runner.js';
+import type { SyncRunResult } from '../host/runner.js';
+import { Store } from '../host/store.js';
+
+export const TEST_BASE = 'https://mimecast.test';
+export const TEST_CLIENT_ID = 'test-client-id';
+export const TEST_CLIENT_SECRET = 'test-client-secret-value';
+export const TEST_TOKEN = 'test-access-token-1';
+
+export interface TestHost {
+    host: Host;
+    store: Store;
+    logs: string[];
+    connectionId: string;
+    runSync(name: string): Promise<SyncRunResult>;
+    runAction(name: string, input?: unknown): Promise<unknown>;
+    records(model: string): Record<string, unknown>[];
+    checkpoint(name: string): Record<string, string | number | boolean> | null;
+}
+
+export function createTestHost(options: { providerConfigKey?: string; metadata?: Record<string, unknown>; store?: Store } = {}): TestHost {
+    const logs: string[] = [];
+    const logger = createLogger({ level: 'debug', write: (line) => logs.push(line) });
+    const connection = connectionFromEnv(
+        { MIMECAST_CLIENT_ID: TEST_CLIENT_ID, MIMECAST_CLIENT_SECRET: TEST_CLIENT_SECRET, MIMECAST_BASE_URL: TEST_BASE },
+        { clientId: '', clientSecret: '', baseUrl: '' },
+        options.providerConfigKey ?? 'mimecast'
+    );
+    const store = options.store ?? new Store(':memory:');
+    if (options.metadata) {
+        store.setMetadata(connection.connectionId, options.metadata);
+    }
+    // Tests do not wait for real backoff: 1 ms steps.
+    const host = new Host({ connection, store, logger, proxy: { backoffBaseMs: 1, maxWaitMs: 50 } });
+    return {
+        host,
+        store,
+        logs,
+        connectionId: connection.connectionId,
+        runSync: (name) => host.runSync(findFunction(name)),
+        runAction: (name, input = {}) => host.runAction(findFunction(name), input),
+        records: (model) => store.listRecords(connection.connectionId, model).map((r) => r.data),
+        checkpoint: (name) => store.getCheckpoint(connection.connectionId, name)
+    };
+}
+
+/** The token exchange, answered once (or `times`). */
+export function mockToken(times = 1, token = TEST_TOKEN): nock.Scope {
+    return nock(TEST_BASE)
+        .post('/oauth/token', (body: Record<string, string>) => body['grant_type'] === 'client_credentials' && body['client_id'] === TEST_CLIENT_ID && body['client_secret'] === TEST_CLIENT_SECRET)
+        .times(times)
+        .reply(200, { access_token: token, token_type: 'Bearer', expires_in: 1799, scope: '' });
+}
+
+/** A Mimecast success envelope. */
+export function envelope(data: unknown[], next?: string): Record<string, unknown> {
+    return { meta: { status: 200, pagination: { pageSize: data.length, ...(next ? { next } : {}) } }, data, fail: [] };
+}
+
+/** A Mimecast function-level failure: HTTP 200 with fail[]. */
+export function failEnvelope(code: string, message: string, field?: string): Record<string, unknown> {
+    return { meta: { status: 200 }, data: [], fail: [{ key: {}, errors: [{ code, message, ...(field ? { field } : {}), retryable: false }] }] };
+}
