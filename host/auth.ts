@@ -11,14 +11,21 @@ const DEFAULT_BUFFER_SECONDS = 15 * 60;
 /** Nango assumes this lifetime when the token response has no expires_in. */
 const DEFAULT_LIFETIME_SECONDS = 55 * 60;
 
+/**
+ * A refused or failed token exchange. It carries the token endpoint's response like an AxiosError does,
+ * so a function sees Mimecast's own code and message (e.g. invalid_client), not a bare network error.
+ */
 export class AuthError extends Error {
+    readonly response: { status: number; data: unknown; headers: Record<string, string> } | undefined;
     constructor(
         message: string,
         public readonly status: number,
-        public readonly code: string
+        public readonly code: string,
+        body?: unknown
     ) {
         super(message);
         this.name = 'AuthError';
+        this.response = status > 0 ? { status, data: body ?? {}, headers: {} } : undefined;
     }
 }
 
@@ -101,7 +108,8 @@ export class ClientCredentials {
             throw new AuthError(
                 `Mimecast refused the client credentials (HTTP ${response.status}${failure ? `, ${failure.code}: ${failure.message}` : ''})`,
                 response.status,
-                failure?.code ?? `http_${response.status}`
+                failure?.code ?? `http_${response.status}`,
+                json
             );
         }
         const accessToken = json && typeof json['access_token'] === 'string' ? json['access_token'] : undefined;

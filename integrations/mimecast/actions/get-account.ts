@@ -16,8 +16,9 @@ const Account = z.object({
     mimecastId: z.string().optional(),
     userCount: z.number().optional(),
     packages: z.array(z.string()),
-    gateway: z.string().optional(),
+    gateway: z.boolean().optional(),
     archive: z.boolean().optional(),
+    type: z.string().optional(),
     maxRetention: z.number().optional()
 });
 
@@ -41,8 +42,9 @@ const action = createAction({
                 mimecastId: optionalString(raw, 'mimecastId'),
                 userCount: optionalNumber(raw, 'userCount'),
                 packages: Array.isArray(raw['packages']) ? raw['packages'].filter((p): p is string => typeof p === 'string') : [],
-                gateway: optionalString(raw, 'gateway'),
+                gateway: optionalBoolean(raw, 'gateway'),
                 archive: optionalBoolean(raw, 'archive'),
+                type: optionalString(raw, 'type'),
                 maxRetention: optionalNumber(raw, 'maxRetention')
             };
         });

@@ -1,0 +1,48 @@
+// The one full-refresh path behind every directory-like sync (users, groups, managed URLs, policies,
+// held messages): fetch everything, save it, and let Nango delete what was not seen this time.
+// Deletes are only computed after the last page: a run that fails mid-way deletes nothing.
+import { mimecastPages, MimecastError, recordsOf } from './api.js';
+import type { MimecastNango, MimecastRequest } from './api.js';
+
+/** What the full-refresh path needs from a sync's `nango`. */
+export interface FullRefreshNango extends MimecastNango {
+    // Nango's SDK types these as MaybePromise: accept both (they are awaited either way).
+    trackDeletesStart(model: string): unknown;
+    trackDeletesEnd(model: string): unknown;
+    batchSave(records: { id: string }[], model: string): unknown;
+}
+
+export interface ListQuery<R extends { id: string }> extends MimecastRequest {
+    /** Where the records sit: absent for flat `data[]`, else the key under `data[0]` (e.g. `folders`). */
+    recordsIn?: string;
+    toRecord: (raw: Record<string, unknown>) => R;
+}
+
+/** Every record of one list query, page by page, mapped. */
+export async function* listAll<R extends { id: string }>(nango: MimecastNango, query: ListQuery<R>): AsyncGenerator<R[]> {
+    const { recordsIn, toRecord, ...request } = query;
+    for await (const page of mimecastPages(nango, request)) {
+        yield recordsOf(page, recordsIn).map((raw) => {
+            if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+                throw new MimecastError({ code: 'malformed_response', message: `${request.path} returned a record that is not an object` });
+            }
+            return toRecord(raw as Record<string, unknown>);
+        });
+    }
+}
+
+/** Saves every batch the source yields as `model`, then deletes the records not seen in this run. */
+export async function syncFullRefresh<R extends { id: string }>(nango: FullRefreshNango, model: string, source: AsyncIterable<R[]>): Promise<number> {
+    await nango.trackDeletesStart(model);
+    let saved = 0;
+    for await (const batch of source) {
+        // A record can appear on two pages when the list shifts while paging: keep one per id.
+        const unique = [...new Map(batch.map((r) => [r.id, r])).values()];
+        if (unique.length > 0) {
+            await nango.batchSave(unique, model);
+            saved += unique.length;
+        }
+    }
+    await nango.trackDeletesEnd(model);
+    return saved;
+}

@@ -1,0 +1,159 @@
+import nock from 'nock';
+
+import { ClientCredentials } from '../../host/auth.js';
+import { connectionFromEnv } from '../../host/connection.js';
+import { createLogger } from '../../host/log.js';
+import { HostProxy } from '../../host/proxy.js';
+import { mockToken, TEST_BASE, TEST_CLIENT_ID, TEST_CLIENT_SECRET } from '../harness.js';
+
+function setup(options: { now?: () => number } = {}) {
+    const logs: string[] = [];
+    const logger = createLogger({ level: 'debug', write: (line) => logs.push(line) });
+    const connection = connectionFromEnv(
+        { MIMECAST_CLIENT_ID: TEST_CLIENT_ID, MIMECAST_CLIENT_SECRET: TEST_CLIENT_SECRET, MIMECAST_BASE_URL: TEST_BASE },
+        { clientId: '', clientSecret: '', baseUrl: '' }
+    );
+    const auth = new ClientCredentials(connection, logger, options.now);
+    const waits: number[] = [];
+    const proxy = new HostProxy(connection, auth, logger, {
+        backoffBaseMs: 10,
+        sleep: async (ms) => {
+            waits.push(ms);
+        }
+    });
+    return { auth, proxy, logs, waits };
+}
+
+const ok = { meta: { status: 200 }, data: [], fail: [] };
+
+describe('client credentials', () => {
+    it('sends the form body of providers.yaml and reuses one token for many calls', async () => {
+        const { proxy, auth } = setup();
+        const token = nock(TEST_BASE)
+            .post('/oauth/token', { grant_type: 'client_credentials', client_id: TEST_CLIENT_ID, client_secret: TEST_CLIENT_SECRET })
+            .matchHeader('content-type', 'application/x-www-form-urlencoded')
+            .reply(200, { access_token: 'tok-A', token_type: 'Bearer', expires_in: 1799 });
+        const api = nock(TEST_BASE, { reqheaders: { authorization: 'Bearer tok-A' } }).post('/api/account/get-account').times(5).reply(200, ok);
+
+        for (let i = 0; i < 5; i++) {
+            await proxy.request({ method: 'POST', endpoint: '/api/account/get-account', data: { data: [] } });
+        }
+        expect(token.isDone()).toBe(true);
+        expect(api.isDone()).toBe(true);
+        expect(auth.stats.tokensFetched).toBe(1);
+    });
+
+    it('refreshes a token within 300 s of expiry, not before', async () => {
+        let now = 1_000_000;
+        const { auth } = setup({ now: () => now });
+        nock(TEST_BASE).post('/oauth/token').reply(200, { access_token: 'tok-1', expires_in: 1799 });
+        nock(TEST_BASE).post('/oauth/token').reply(200, { access_token: 'tok-2', expires_in: 1799 });
+
+        await expect(auth.accessToken()).resolves.toBe('tok-1');
+        now += 1490 * 1000; // 309 s left: still outside the buffer
+        await expect(auth.accessToken()).resolves.toBe('tok-1');
+        now += 10 * 1000; // 299 s left: refresh
+        await expect(auth.accessToken()).resolves.toBe('tok-2');
+        expect(auth.stats.tokensFetched).toBe(2);
+    });
+
+    it('re-authenticates once on a 401 and retries the call', async () => {
+        const { proxy, auth } = setup();
+        nock(TEST_BASE).post('/oauth/token').reply(200, { access_token: 'old', expires_in: 1799 });
+        nock(TEST_BASE).post('/oauth/token').reply(200, { access_token: 'new', expires_in: 1799 });
+        nock(TEST_BASE, { reqheaders: { authorization: 'Bearer old' } })
+            .post('/api/audit/get-audit-events')
+            .reply(401, { meta: { status: 401 }, data: [], fail: [{ errors: [{ code: 'token_expired', message: 'expired' }] }] });
+        nock(TEST_BASE, { reqheaders: { authorization: 'Bearer new' } }).post('/api/audit/get-audit-events').reply(200, ok);
+
+        const response = await proxy.request({ method: 'POST', endpoint: '/api/audit/get-audit-events', data: {} });
+        expect(response.status).toBe(200);
+        expect(auth.stats.tokensFetched).toBe(2);
+        expect(proxy.stats.reauthentications).toBe(1);
+    });
+
+    it('gives up after one re-authentication when the new token is refused too', async () => {
+        const { proxy } = setup();
+        mockToken(2);
+        nock(TEST_BASE).post('/api/audit/get-audit-events').times(2).reply(401, { fail: [{ errors: [{ code: 'token_verification_failed', message: 'no' }] }] });
+        await expect(proxy.request({ method: 'POST', endpoint: '/api/audit/get-audit-events', data: {}, retries: 3 })).rejects.toMatchObject({ response: { status: 401 } });
+        expect(nock.pendingMocks()).toEqual([]);
+    });
+
+    it('reports refused credentials with Mimecast code and never the secret', async () => {
+        const { auth, logs } = setup();
+        nock(TEST_BASE).post('/oauth/token').reply(401, { fail: [{ code: 'invalid_client', message: 'Client authentication failed' }] });
+        const error = await auth.accessToken().catch((e: unknown) => e as Error);
+        expect(error).toMatchObject({ status: 401, code: 'invalid_client' });
+        expect((error as Error).message).toContain('invalid_client: Client authentication failed');
+        expect(JSON.stringify([(error as Error).message, logs])).not.toContain(TEST_CLIENT_SECRET);
+    });
+});
+
+describe('proxy retries', () => {
+    it('waits out a 429 for the milliseconds X-RateLimit-Reset gives, then retries', async () => {
+        const { proxy, waits } = setup();
+        mockToken();
+        nock(TEST_BASE).post('/api/audit/get-audit-events').reply(429, { fail: [] }, { 'X-RateLimit-Limit': '50', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '1250' });
+        nock(TEST_BASE).post('/api/audit/get-audit-events').reply(200, ok);
+
+        await expect(proxy.request({ method: 'POST', endpoint: '/api/audit/get-audit-events', data: {}, retries: 2 })).resolves.toMatchObject({ status: 200 });
+        expect(waits).toEqual([1250]);
+    });
+
+    it('reads an epoch-seconds reset as a point in time, not 1.7 billion milliseconds', async () => {
+        const { proxy, waits } = setup();
+        mockToken();
+        const inFiveSeconds = Math.floor(Date.now() / 1000) + 5;
+        nock(TEST_BASE).post('/api/x/y').reply(429, {}, { 'X-RateLimit-Reset': String(inFiveSeconds) });
+        nock(TEST_BASE).post('/api/x/y').reply(200, ok);
+        await proxy.request({ method: 'POST', endpoint: '/api/x/y', data: {}, retries: 1 });
+        expect(waits[0]).toBeGreaterThan(3000);
+        expect(waits[0]).toBeLessThanOrEqual(6000);
+    });
+
+    it('retries 5xx with growing backoff, bounded by `retries`', async () => {
+        const { proxy, waits } = setup();
+        mockToken();
+        const failing = nock(TEST_BASE).post('/api/x/y').times(3).reply(502, 'bad gateway');
+        await expect(proxy.request({ method: 'POST', endpoint: '/api/x/y', data: {}, retries: 2 })).rejects.toMatchObject({ response: { status: 502 } });
+        expect(failing.isDone()).toBe(true);
+        expect(waits).toEqual([10, 20]);
+    });
+
+    it('does not retry when the call asks for no retries, nor on 4xx', async () => {
+        const { proxy } = setup();
+        mockToken();
+        nock(TEST_BASE).post('/api/x/y').reply(500, {});
+        await expect(proxy.request({ method: 'POST', endpoint: '/api/x/y', data: {} })).rejects.toMatchObject({ response: { status: 500 } });
+        nock(TEST_BASE).post('/api/x/y').reply(403, {});
+        await expect(proxy.request({ method: 'POST', endpoint: '/api/x/y', data: {}, retries: 3 })).rejects.toMatchObject({ response: { status: 403 } });
+        expect(nock.pendingMocks()).toEqual([]);
+    });
+
+    it('retries a dropped connection as a network error', async () => {
+        const { proxy } = setup();
+        mockToken();
+        nock(TEST_BASE).post('/api/x/y').replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+        nock(TEST_BASE).post('/api/x/y').reply(200, ok);
+        await expect(proxy.request({ method: 'POST', endpoint: '/api/x/y', data: {}, retries: 1 })).resolves.toMatchObject({ status: 200 });
+    });
+
+    it('lets a function-set Authorization header override the bearer token (API 1.0 signing)', async () => {
+        const { proxy } = setup();
+        mockToken();
+        const signed = nock(TEST_BASE, { reqheaders: { authorization: 'MC key:signature' } }).post('/api/x/y').reply(200, ok);
+        await proxy.request({ method: 'POST', endpoint: '/api/x/y', data: {}, headers: { Authorization: 'MC key:signature' } });
+        expect(signed.isDone()).toBe(true);
+    });
+
+    it('keeps tokens out of the debug log', async () => {
+        const { proxy, logs } = setup();
+        mockToken(1, 'secret-token-value-123');
+        nock(TEST_BASE).post('/api/x/y').reply(503, 'echo Bearer secret-token-value-123');
+        nock(TEST_BASE).post('/api/x/y').reply(200, ok);
+        await proxy.request({ method: 'POST', endpoint: '/api/x/y', data: {}, retries: 1 });
+        expect(logs.length).toBeGreaterThan(0);
+        expect(logs.join('\n')).not.toContain('secret-token-value-123');
+    });
+});

@@ -1,0 +1,89 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import Ajv from 'ajv';
+import { parse } from 'yaml';
+
+import { interpolate, loadProviders, parseProviders, PROVIDERS_FILE, withDefaults } from '../host/providers.js';
+
+const NANGO_SCHEMA = fileURLToPath(new URL('../../shared/reference/nango-providers.schema.json', import.meta.url));
+const CONNECT_GUIDE = fileURLToPath(new URL('../docs/mimecast/connect.mdx', import.meta.url));
+
+function yamlWith(mutate: (doc: Record<string, Record<string, unknown>>) => void): string {
+    const doc = parse(readFileSync(PROVIDERS_FILE, 'utf8')) as Record<string, Record<string, unknown>>;
+    mutate(doc);
+    return JSON.stringify(doc);
+}
+
+describe('providers.yaml', () => {
+    const providers = loadProviders();
+    const mimecast = providers['mimecast']!;
+
+    it('is valid against Nango provider schema (shared/reference, when present beside the project)', () => {
+        // CI runs with shared/ beside the clone; the project itself does not depend on the file.
+        expect(existsSync(NANGO_SCHEMA)).toBe(true);
+        const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(NANGO_SCHEMA, 'utf8')));
+        const ok = validate(parse(readFileSync(PROVIDERS_FILE, 'utf8')));
+        expect(validate.errors ?? []).toEqual([]);
+        expect(ok).toBe(true);
+    });
+
+    it('declares API 2.0 client credentials on the chosen gateway with a 30-minute-token buffer', () => {
+        expect(mimecast.auth_mode).toBe('OAUTH2_CC');
+        expect(mimecast.body_format).toBe('form');
+        expect(mimecast.token_params).toEqual({ grant_type: 'client_credentials' });
+        expect(interpolate(mimecast.token_url!, { gateway: 'uk-api.services.mimecast.com' })).toBe('https://uk-api.services.mimecast.com/oauth/token');
+        expect(interpolate(mimecast.proxy.base_url, { gateway: 'us-api.services.mimecast.com' })).toBe('https://us-api.services.mimecast.com');
+        // A token lives 1800 s; refreshing 300 s early keeps one token for 25 minutes.
+        expect(mimecast.token_expiration_buffer).toBe(300);
+        expect(mimecast.proxy.paginate).toEqual({
+            type: 'cursor',
+            cursor_name_in_request: 'meta.pagination.pageToken',
+            cursor_path_in_response: 'meta.pagination.next',
+            limit_name_in_request: 'meta.pagination.pageSize',
+            response_path: 'data'
+        });
+    });
+
+    it('offers the global gateway by default and the UK and US instances', () => {
+        const gateway = mimecast.connection_config!['gateway']!;
+        expect(gateway.enum).toEqual(['api.services.mimecast.com', 'uk-api.services.mimecast.com', 'us-api.services.mimecast.com']);
+        expect(withDefaults(mimecast, {})).toEqual({ gateway: 'api.services.mimecast.com' });
+        expect(() => withDefaults(mimecast, { gateway: 'eu-api.mimecast.com' })).toThrow('connection_config.gateway: expected one of api.services.mimecast.com');
+    });
+
+    it('gives every form field a help anchor that exists in the connect guide', () => {
+        const guide = readFileSync(CONNECT_GUIDE, 'utf8');
+        const anchors = new Set(
+            [...guide.matchAll(/^#{1,6}\s+(.+)$/gm)].map((m) => '#' + m[1]!.trim().toLowerCase().replace(/[^a-z0-9\s-]/g, '').replace(/\s+/g, '-'))
+        );
+        for (const provider of Object.values(providers).filter((p) => p.docs_connect?.endsWith('/mimecast/connect'))) {
+            const fields = { ...provider.credentials, ...provider.connection_config };
+            expect(Object.keys(fields).length).toBeGreaterThan(0);
+            for (const [name, field] of Object.entries(fields)) {
+                expect({ name, anchor: field.doc_section && anchors.has(field.doc_section) }).toEqual({ name, anchor: true });
+            }
+        }
+    });
+
+    it('rejects an invalid definition with an error naming the field', () => {
+        expect(() => parseProviders(yamlWith((d) => (d['mimecast']!['auth_mode'] = 'OAUTH3')))).toThrow(/^providers\.yaml: mimecast\.auth_mode: /);
+        expect(() => parseProviders(yamlWith((d) => delete d['mimecast']!['docs']))).toThrow(/mimecast\.docs: /);
+        expect(() => parseProviders(yamlWith((d) => (d['mimecast']!['token_urll'] = 'x')))).toThrow(/mimecast\.token_urll/);
+        expect(() => parseProviders(yamlWith((d) => (d['mimecast']!['token_url'] = 'https://${connectionConfig.region}/oauth/token')))).toThrow(
+            /mimecast\.connection_config\.region: \$\{connectionConfig\.region\} is used but not declared/
+        );
+        expect(() =>
+            parseProviders(
+                yamlWith((d) => {
+                    const creds = d['mimecast']!['credentials'] as Record<string, Record<string, unknown>>;
+                    creds['client_id']!['doc_section'] = 'step 2';
+                })
+            )
+        ).toThrow(/mimecast\.credentials\.client_id\.doc_section/);
+    });
+
+    it('refuses to interpolate a connection config value that is missing', () => {
+        expect(() => interpolate(mimecast.token_url!, {})).toThrow('connection_config.gateway: no value in this connection');
+    });
+});
