@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import Ajv from 'ajv';
+import AjvModule from 'ajv';
 import { parse } from 'yaml';
 
 import { interpolate, loadProviders, parseProviders, PROVIDERS_FILE, withDefaults } from '../host/providers.js';
@@ -22,6 +22,8 @@ describe('providers.yaml', () => {
     it('is valid against Nango provider schema (shared/reference, when present beside the project)', () => {
         // CI runs with shared/ beside the clone; the project itself does not depend on the file.
         expect(existsSync(NANGO_SCHEMA)).toBe(true);
+        // ajv is CommonJS: under NodeNext its class is the default export's `default`.
+        const Ajv = AjvModule.default;
         const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(NANGO_SCHEMA, 'utf8')));
         const ok = validate(parse(readFileSync(PROVIDERS_FILE, 'utf8')));
         expect(validate.errors ?? []).toEqual([]);

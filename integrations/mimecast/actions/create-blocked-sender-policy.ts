@@ -1,0 +1,124 @@
+// Creates a blocked-sender policy: mail from the sender side to the recipient side gets the option
+// (block_sender, or no_action for an exception), optionally only between two dates.
+// https://developer.services.mimecast.com/docs/policymanagement/1/routes/api/policy/blockedsenders/create-policy/post
+import { createAction } from 'nango';
+import * as z from 'zod';
+
+import { mimecastAction, parseInput } from '../helpers/actions.js';
+import { callMimecast, firstItem } from '../helpers/api.js';
+import { toMimecastDate } from '../helpers/dates.js';
+import { FROM_PARTS, FROM_TYPES, POLICY_OPTIONS, TO_TYPES, toBlockedSenderPolicy, VALUE_KIND } from '../helpers/sender-policies.js';
+
+const PATH = '/api/policy/blockedsenders/create-policy';
+
+const isoDate = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2026-01-31T00:00:00Z' });
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+const CreateBlockedSenderPolicyInput = z
+    .object({
+        description: z.string().trim().min(1, 'must not be empty').max(200),
+        /** block_sender blocks matching mail; no_action makes an exception to a broader policy. */
+        option: z.enum(POLICY_OPTIONS),
+        /** Which sender address to examine; Mimecast's default is envelope_from. */
+        fromPart: z.enum(FROM_PARTS).optional(),
+        fromType: z.enum(FROM_TYPES),
+        /** Needed for email_domain (a domain), individual_email_address (an address), profile_group (a group id), ... */
+        fromValue: z.string().trim().optional(),
+        toType: z.enum(TO_TYPES),
+        toValue: z.string().trim().optional(),
+        /** Also apply with sender and recipient swapped. */
+        bidirectional: z.boolean().optional(),
+        enabled: z.boolean().optional(),
+        enforced: z.boolean().optional(),
+        override: z.boolean().optional(),
+        comment: z.string().trim().max(1000).optional(),
+        /** Start of the policy (ISO 8601); omitted = always. */
+        fromDate: isoDate.optional(),
+        /** End of the policy (ISO 8601); omitted = never expires. */
+        toDate: isoDate.optional()
+    })
+    .strict()
+    .superRefine((input, ctx) => {
+        checkValue(ctx, 'fromValue', input.fromType, input.fromValue);
+        checkValue(ctx, 'toValue', input.toType, input.toValue);
+        if (input.fromDate && input.toDate && Date.parse(input.toDate) <= Date.parse(input.fromDate)) {
+            ctx.addIssue({ code: 'custom', path: ['toDate'], message: 'must be after fromDate' });
+        }
+    });
+
+/** A value is required exactly when the type names one (a domain, an address, a group, ...). */
+function checkValue(ctx: z.RefinementCtx, field: 'fromValue' | 'toValue', type: string, value: string | undefined): void {
+    const kind = VALUE_KIND[type as keyof typeof VALUE_KIND];
+    const present = value !== undefined && value !== '';
+    if (!kind) {
+        if (present) {
+            ctx.addIssue({ code: 'custom', path: [field], message: `must be omitted when the type is ${type}` });
+        }
+        return;
+    }
+    if (!present) {
+        ctx.addIssue({ code: 'custom', path: [field], message: `is required when the type is ${type}` });
+    } else if (kind === 'email' && !z.email().safeParse(value).success) {
+        ctx.addIssue({ code: 'custom', path: [field], message: 'must be an email address' });
+    } else if (kind === 'domain' && !DOMAIN.test(value)) {
+        ctx.addIssue({ code: 'custom', path: [field], message: 'must be a domain name, e.g. example.com' });
+    }
+}
+
+const BlockedSenderPolicyOutput = z.object({
+    id: z.string(),
+    description: z.string().optional(),
+    option: z.string().optional(),
+    fromPart: z.string().optional(),
+    fromType: z.string().optional(),
+    fromValue: z.string().optional(),
+    toType: z.string().optional(),
+    toValue: z.string().optional(),
+    bidirectional: z.boolean().optional(),
+    enabled: z.boolean().optional(),
+    enforced: z.boolean().optional(),
+    override: z.boolean().optional(),
+    comment: z.string().optional(),
+    fromDate: z.string().optional(),
+    toDate: z.string().optional(),
+    createTime: z.string().optional(),
+    lastUpdated: z.string().optional()
+});
+
+const action = createAction({
+    description: 'Creates a blocked-sender policy (sender side, recipient side, block_sender or no_action, optional validity dates). Returns the policy flattened.',
+    version: '1.0.0',
+    scopes: ['Gateway | Policies | Edit'],
+    endpoint: { method: 'POST', path: '/blocked-sender-policies', group: 'Policies' },
+    input: CreateBlockedSenderPolicyInput,
+    output: BlockedSenderPolicyOutput,
+
+    exec: async (nango, rawInput) => {
+        const input = parseInput(nango, CreateBlockedSenderPolicyInput, rawInput);
+        return mimecastAction(nango, async () => {
+            // Dates go in Mimecast's form; without a date the policy is open-ended (fromEternal/toEternal).
+            const policy = {
+                description: input.description,
+                fromPart: input.fromPart,
+                fromType: input.fromType,
+                fromValue: input.fromValue,
+                toType: input.toType,
+                toValue: input.toValue,
+                bidirectional: input.bidirectional,
+                enabled: input.enabled,
+                enforced: input.enforced,
+                override: input.override,
+                comment: input.comment,
+                fromEternal: input.fromDate === undefined,
+                toEternal: input.toDate === undefined,
+                fromDate: input.fromDate !== undefined ? toMimecastDate(input.fromDate) : undefined,
+                toDate: input.toDate !== undefined ? toMimecastDate(input.toDate) : undefined
+            };
+            const page = await callMimecast(nango, { path: PATH, data: { option: input.option, policy } });
+            return toBlockedSenderPolicy(firstItem(page, PATH));
+        });
+    }
+});
+
+export type NangoActionLocal = Parameters<(typeof action)['exec']>[0];
+export default action;

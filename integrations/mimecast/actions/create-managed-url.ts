@@ -1,0 +1,86 @@
+// Adds a URL (or a whole domain) to URL Protect's managed list: block it for every user, or permit it.
+// https://developer.services.mimecast.com/docs/threatsandsecurityeventsdata/1/routes/api/ttp/url/create-managed-url/post
+import { createAction } from 'nango';
+import * as z from 'zod';
+
+import { mimecastAction, parseInput } from '../helpers/actions.js';
+import { callMimecast, firstItem } from '../helpers/api.js';
+import { toManagedUrl } from '../helpers/managed-urls.js';
+
+const PATH = '/api/ttp/url/create-managed-url';
+
+const CreateManagedUrlInput = z
+    .object({
+        /** An http(s) URL. Mimecast rejects a #fragment: strip it before calling. */
+        url: z
+            .url({ protocol: /^https?$/, error: 'must be an http or https URL' })
+            .refine((u) => !u.includes('#'), 'must not contain a #fragment (Mimecast rejects it)'),
+        action: z.enum(['block', 'permit']),
+        /** explicit = this URL only; domain = every URL of its domain. Mimecast's default is explicit. */
+        matchType: z.enum(['explicit', 'domain']).default('explicit'),
+        /** Why the URL is managed (shown to administrators). An empty comment is not sent. */
+        comment: z.string().trim().max(1000).optional(),
+        /** Permit only: do not rewrite this URL in messages. */
+        disableRewrite: z.boolean().optional(),
+        /** Permit only: no user-awareness challenge for this URL. */
+        disableUserAwareness: z.boolean().optional(),
+        /** Do not log clicks on this URL. */
+        disableLogClick: z.boolean().optional()
+    })
+    .strict()
+    .superRefine((input, ctx) => {
+        // Mimecast applies these two flags to permitted URLs only; on a block they would be silently ignored.
+        for (const flag of ['disableRewrite', 'disableUserAwareness'] as const) {
+            if (input[flag] === true && input.action !== 'permit') {
+                ctx.addIssue({ code: 'custom', path: [flag], message: 'applies only when action is permit' });
+            }
+        }
+    });
+
+const ManagedUrlOutput = z.object({
+    id: z.string(),
+    url: z.string(),
+    scheme: z.string().optional(),
+    domain: z.string(),
+    port: z.number().optional(),
+    path: z.string().optional(),
+    queryString: z.string().optional(),
+    matchType: z.string().optional(),
+    action: z.string().optional(),
+    comment: z.string().optional(),
+    disableRewrite: z.boolean().optional(),
+    disableUserAwareness: z.boolean().optional(),
+    disableLogClick: z.boolean().optional()
+});
+
+const action = createAction({
+    description: 'Creates a managed URL in URL Protect: blocks or permits one URL (explicit) or its whole domain. Returns the entry with its id.',
+    version: '1.0.0',
+    scopes: ['Services | Targeted Threat Protection - URL Protect | Edit'],
+    endpoint: { method: 'POST', path: '/managed-urls', group: 'URL Protect' },
+    input: CreateManagedUrlInput,
+    output: ManagedUrlOutput,
+
+    exec: async (nango, rawInput) => {
+        const input = parseInput(nango, CreateManagedUrlInput, rawInput);
+        return mimecastAction(nango, async () => {
+            // callMimecast drops undefined and blank values (an empty comment is not sent).
+            const page = await callMimecast(nango, {
+                path: PATH,
+                data: {
+                    url: input.url,
+                    action: input.action,
+                    matchType: input.matchType,
+                    comment: input.comment,
+                    disableRewrite: input.disableRewrite,
+                    disableUserAwareness: input.disableUserAwareness,
+                    disableLogClick: input.disableLogClick
+                }
+            });
+            return toManagedUrl(firstItem(page, PATH));
+        });
+    }
+});
+
+export type NangoActionLocal = Parameters<(typeof action)['exec']>[0];
+export default action;

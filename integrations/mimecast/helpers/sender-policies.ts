@@ -1,0 +1,100 @@
+// Blocked-sender policies: Mimecast's vocabulary (enums) and one mapping shared by the
+// `blocked-sender-policies` sync and the `create-blocked-sender-policy` action.
+// https://developer.services.mimecast.com/docs/policymanagement/1/routes/api/policy/blockedsenders/get-policy/post
+import { isObject } from './api.js';
+import { optionalIsoUtc } from './dates.js';
+import { optionalBoolean, optionalString, requiredString } from './records.js';
+
+/** What the policy does to matching mail. */
+export const POLICY_OPTIONS = ['no_action', 'block_sender'] as const;
+/** Which sender address the policy examines. */
+export const FROM_PARTS = ['envelope_from', 'header_from', 'both'] as const;
+/** Who the policy applies to, on the sender side. */
+export const FROM_TYPES = [
+    'everyone',
+    'internal_addresses',
+    'external_addresses',
+    'email_domain',
+    'profile_group',
+    'address_attribute_value',
+    'individual_email_address',
+    'free_mail_domains',
+    'header_display_name'
+] as const;
+/** Who the policy applies to, on the recipient side. */
+export const TO_TYPES = ['everyone', 'internal_addresses', 'external_addresses', 'email_domain', 'profile_group', 'address_attribute_value', 'individual_email_address'] as const;
+
+/** Types that need a value (fromValue / toValue), and what that value is. */
+export const VALUE_KIND: Partial<Record<(typeof FROM_TYPES)[number], 'email' | 'domain' | 'text'>> = {
+    email_domain: 'domain',
+    individual_email_address: 'email',
+    profile_group: 'text',
+    address_attribute_value: 'text',
+    header_display_name: 'text'
+};
+
+export interface BlockedSenderPolicyFields {
+    id: string;
+    description?: string | undefined;
+    option?: string | undefined;
+    fromPart?: string | undefined;
+    fromType?: string | undefined;
+    fromValue?: string | undefined;
+    toType?: string | undefined;
+    toValue?: string | undefined;
+    bidirectional?: boolean | undefined;
+    enabled?: boolean | undefined;
+    enforced?: boolean | undefined;
+    override?: boolean | undefined;
+    comment?: string | undefined;
+    fromDate?: string | undefined;
+    toDate?: string | undefined;
+    createTime?: string | undefined;
+    lastUpdated?: string | undefined;
+}
+
+/**
+ * `{id, option, policy:{...}}` flattened for an analyst. The value of from/to sits either in
+ * `fromValue`/`toValue` or in the `from`/`to` objects (`emailAddress`, `emailDomain`, `groupId`, ...).
+ * Open-ended dates (1900-01-01 / 2100-01-01, or *Eternal: true) mean "none" and are omitted.
+ * createTime/lastUpdated appear inside `policy` in Mimecast's answers; the top level is read too.
+ */
+export function toBlockedSenderPolicy(raw: Record<string, unknown>): BlockedSenderPolicyFields {
+    const policy = isObject(raw['policy']) ? raw['policy'] : {};
+    return {
+        id: requiredString(raw, 'id'),
+        description: optionalString(policy, 'description'),
+        option: optionalString(raw, 'option'),
+        fromPart: optionalString(policy, 'fromPart'),
+        fromType: optionalString(policy, 'fromType') ?? targetType(policy['from']),
+        fromValue: optionalString(policy, 'fromValue') ?? targetValue(policy['from']),
+        toType: optionalString(policy, 'toType') ?? targetType(policy['to']),
+        toValue: optionalString(policy, 'toValue') ?? targetValue(policy['to']),
+        bidirectional: optionalBoolean(policy, 'bidirectional'),
+        enabled: optionalBoolean(policy, 'enabled'),
+        enforced: optionalBoolean(policy, 'enforced'),
+        override: optionalBoolean(policy, 'override'),
+        comment: optionalString(policy, 'comment'),
+        fromDate: policy['fromEternal'] === true ? undefined : optionalIsoUtc(policy['fromDate']),
+        toDate: policy['toEternal'] === true ? undefined : optionalIsoUtc(policy['toDate']),
+        createTime: optionalIsoUtc(policy['createTime'] ?? raw['createTime']),
+        lastUpdated: optionalIsoUtc(policy['lastUpdated'] ?? raw['lastUpdated'])
+    };
+}
+
+function targetType(target: unknown): string | undefined {
+    return isObject(target) ? optionalString(target, 'type') : undefined;
+}
+
+function targetValue(target: unknown): string | undefined {
+    if (!isObject(target)) {
+        return undefined;
+    }
+    for (const key of ['emailAddress', 'emailDomain', 'groupId', 'attribute', 'displayName', 'value']) {
+        const value = optionalString(target, key);
+        if (value !== undefined) {
+            return value;
+        }
+    }
+    return undefined;
+}
