@@ -22,7 +22,12 @@ export interface ListQuery<R extends { id: string }> extends MimecastRequest {
 export async function* listAll<R extends { id: string }>(nango: MimecastNango, query: ListQuery<R>): AsyncGenerator<R[]> {
     const { recordsIn, toRecord, ...request } = query;
     for await (const page of mimecastPages(nango, request)) {
-        yield recordsOf(page, recordsIn).map((raw) => {
+        const raws = recordsOf(page, recordsIn);
+        // mimecastPages stops on an empty data[]; a wrapped list (data[0].folders = []) is empty too.
+        if (raws.length === 0) {
+            return;
+        }
+        yield raws.map((raw) => {
             if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
                 throw new MimecastError({ code: 'malformed_response', message: `${request.path} returned a record that is not an object` });
             }

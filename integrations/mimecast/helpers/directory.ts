@@ -1,0 +1,80 @@
+// The Mimecast directory read by the users, groups and group-members syncs and the directory actions:
+// one place that knows the endpoints, where their records sit and how a raw record maps.
+// https://developer.services.mimecast.com/docs/cloudgateway/1/routes/api/directory/find-groups/post
+import { listAll } from './full-refresh.js';
+import type { MimecastNango } from './api.js';
+import { optionalBoolean, optionalNumber, optionalString, requiredString } from './records.js';
+import { MimecastError } from './api.js';
+
+/** Directory lists page at Mimecast's common default. */
+export const DIRECTORY_PAGE_SIZE = 100;
+
+/** find-groups searches one directory per call and defaults to `cloud`: every group = both sources. */
+export const GROUP_SOURCES = ['cloud', 'ldap'] as const;
+export type GroupSource = (typeof GROUP_SOURCES)[number];
+
+export interface InternalDomain {
+    id: string;
+    domain: string;
+    inboundType?: string | undefined;
+    local?: boolean | undefined;
+    sendOnly?: boolean | undefined;
+}
+
+export interface DirectoryGroup {
+    id: string;
+    description: string;
+    source?: string | undefined;
+    parentId?: string | undefined;
+    userCount?: number | undefined;
+    folderCount?: number | undefined;
+}
+
+export function toInternalDomain(raw: Record<string, unknown>): InternalDomain {
+    const domain = requiredString(raw, 'domain').toLowerCase();
+    return {
+        // Mimecast's domain id when it sends one; the domain name is unique per account otherwise.
+        id: optionalString(raw, 'id') ?? domain,
+        domain,
+        inboundType: optionalString(raw, 'inboundType'),
+        local: optionalBoolean(raw, 'local'),
+        sendOnly: optionalBoolean(raw, 'sendOnly')
+    };
+}
+
+export function toGroup(raw: Record<string, unknown>): DirectoryGroup {
+    return {
+        id: requiredString(raw, 'id'),
+        description: requiredString(raw, 'description'),
+        source: optionalString(raw, 'source'),
+        parentId: optionalString(raw, 'parentId'),
+        userCount: optionalNumber(raw, 'userCount'),
+        folderCount: optionalNumber(raw, 'folderCount')
+    };
+}
+
+/** Every internal domain of the account (flat `data[]`), page by page. */
+export function listInternalDomains(nango: MimecastNango): AsyncGenerator<InternalDomain[]> {
+    return listAll(nango, { path: '/api/domain/get-internal-domain', pageSize: DIRECTORY_PAGE_SIZE, toRecord: toInternalDomain });
+}
+
+/** Groups (directory folders, `data[0].folders`) matching the filters, page by page. */
+export function findGroups(nango: MimecastNango, filters: { query?: string | undefined; source: GroupSource }): AsyncGenerator<DirectoryGroup[]> {
+    return listAll(nango, { path: '/api/directory/find-groups', data: { ...filters }, recordsIn: 'folders', pageSize: DIRECTORY_PAGE_SIZE, toRecord: toGroup });
+}
+
+/** Every group of the account: the cloud directory, then the LDAP-synchronised one. */
+export async function* listAllGroups(nango: MimecastNango): AsyncGenerator<DirectoryGroup[]> {
+    for (const source of GROUP_SOURCES) {
+        yield* findGroups(nango, { source });
+    }
+}
+
+/** `emailAddress` or `domain` of a member, lower-cased: what identifies it inside its group. */
+export function memberKey(raw: Record<string, unknown>, path: string): string {
+    const key = optionalString(raw, 'emailAddress') ?? optionalString(raw, 'domain');
+    if (!key) {
+        throw new MimecastError({ code: 'malformed_response', message: `${path} returned a member with neither emailAddress nor domain` });
+    }
+    return key.toLowerCase();
+}

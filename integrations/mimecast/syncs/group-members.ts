@@ -1,0 +1,69 @@
+// Members of every directory group: email addresses and whole domains (e.g. a blocked-senders group).
+// https://developer.services.mimecast.com/docs/cloudgateway/1/routes/api/directory/get-group-members/post
+import { createSync } from 'nango';
+import * as z from 'zod';
+
+import { DIRECTORY_PAGE_SIZE, listAllGroups, memberKey } from '../helpers/directory.js';
+import { listAll, syncFullRefresh } from '../helpers/full-refresh.js';
+import type { MimecastNango } from '../helpers/api.js';
+import { optionalBoolean, optionalString } from '../helpers/records.js';
+
+const MEMBERS_PATH = '/api/directory/get-group-members';
+
+const GroupMember = z.object({
+    /** `<groupId>:<lower-cased emailAddress or domain>`: a member has no Mimecast id of its own in this list. */
+    id: z.string(),
+    groupId: z.string(),
+    emailAddress: z.string().optional(),
+    domain: z.string().optional(),
+    name: z.string().optional(),
+    type: z.string().optional(),
+    internal: z.boolean().optional(),
+    notes: z.string().optional()
+});
+type GroupMember = z.infer<typeof GroupMember>;
+
+const sync = createSync({
+    description: 'Members (email addresses and domains) of every Mimecast directory group (full refresh; removed members are deleted).',
+    version: '1.0.0',
+    frequency: 'every 6 hours',
+    autoStart: true,
+    syncType: 'full',
+    scopes: ['Directories | Groups | Read'],
+    models: { GroupMember },
+    endpoints: [{ method: 'GET', path: '/group-members', group: 'Directory' }],
+
+    exec: async (nango) => {
+        const saved = await syncFullRefresh<GroupMember>(nango, 'GroupMember', membersOfEveryGroup(nango));
+        await nango.log(`group members: ${saved} saved`);
+    }
+});
+
+/** The groups first (both sources), then each group's members paged to the end. */
+async function* membersOfEveryGroup(nango: MimecastNango): AsyncGenerator<GroupMember[]> {
+    const groupIds: string[] = [];
+    for await (const batch of listAllGroups(nango)) {
+        groupIds.push(...batch.map((g) => g.id));
+    }
+    for (const groupId of new Set(groupIds)) {
+        yield* listAll(nango, {
+            path: MEMBERS_PATH,
+            data: { id: groupId },
+            recordsIn: 'groupMembers',
+            pageSize: DIRECTORY_PAGE_SIZE,
+            toRecord: (raw): GroupMember => ({
+                id: `${groupId}:${memberKey(raw, MEMBERS_PATH)}`,
+                groupId,
+                emailAddress: optionalString(raw, 'emailAddress'),
+                domain: optionalString(raw, 'domain'),
+                name: optionalString(raw, 'name'),
+                type: optionalString(raw, 'type'),
+                internal: optionalBoolean(raw, 'internal'),
+                notes: optionalString(raw, 'notes')
+            })
+        });
+    }
+}
+
+export type NangoSyncLocal = Parameters<(typeof sync)['exec']>[0];
+export default sync;
