@@ -1,0 +1,137 @@
+// Message finder (track and trace): where did a message go? By Message-ID, or by sender, recipient,
+// subject, sender IP and route within a time range.
+// https://developer.services.mimecast.com/docs/threatsandsecurityeventsdata/1/routes/api/message-finder/search/post
+import { createAction } from 'nango';
+import * as z from 'zod';
+
+import { mimecastAction, parseInput } from '../helpers/actions.js';
+import { mimecastPages, recordsOf, isObject, MimecastError } from '../helpers/api.js';
+import { optionalIsoUtc } from '../helpers/dates.js';
+import { addressesOf, addressOf, DateTimeInput, endBeforeStart, NonBlank, toRequestDate } from '../helpers/messages.js';
+import { optionalBoolean, optionalNumber, optionalString, requiredString } from '../helpers/records.js';
+
+// Mimecast matches `from` and `to` against an email address or a whole domain.
+const DOMAIN = /^(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+const EmailOrDomain = z.union([z.email(), z.string().regex(DOMAIN)], { message: 'expected an email address or a domain' });
+
+const AdvancedTrackAndTraceOptions = z
+    .object({
+        from: EmailOrDomain.optional(),
+        to: EmailOrDomain.optional(),
+        subject: NonBlank.optional(),
+        senderIP: z.union([z.ipv4(), z.ipv6()], { message: 'expected an IPv4 or IPv6 address' }).optional(),
+        route: z.enum(['inbound', 'outbound', 'internal']).optional()
+    })
+    .strict();
+
+const SearchMessagesInput = z
+    .object({
+        /** Earliest message time (ISO 8601 with a time zone). */
+        start: DateTimeInput.optional(),
+        /** Latest message time; not before `start`. */
+        end: DateTimeInput.optional(),
+        /** Required by accounts that enforce a search reason; recorded in Mimecast's search logs. */
+        searchReason: NonBlank.optional(),
+        /** The Message-ID header value, e.g. `<abc@example.com>`. Exclusive with advancedTrackAndTraceOptions. */
+        messageId: NonBlank.optional(),
+        advancedTrackAndTraceOptions: AdvancedTrackAndTraceOptions.optional()
+    })
+    .strict()
+    .superRefine((input, ctx) => {
+        const advanced = Object.values(input.advancedTrackAndTraceOptions ?? {}).some((v) => v !== undefined);
+        if (input.messageId !== undefined && input.advancedTrackAndTraceOptions !== undefined) {
+            ctx.addIssue({ code: 'custom', path: ['advancedTrackAndTraceOptions'], message: 'give either messageId or advancedTrackAndTraceOptions, not both' });
+        } else if (input.messageId === undefined && !advanced) {
+            ctx.addIssue({ code: 'custom', path: ['messageId'], message: 'expected messageId or at least one of advancedTrackAndTraceOptions.from, to, subject, senderIP, route' });
+        }
+        if (endBeforeStart(input.start, input.end)) {
+            ctx.addIssue({ code: 'custom', path: ['end'], message: 'expected end not to be before start' });
+        }
+    });
+
+const TrackedEmail = z.object({
+    id: z.string(),
+    status: z.string().optional(),
+    info: z.string().optional(),
+    subject: z.string().optional(),
+    /** Envelope sender. */
+    from: z.string().optional(),
+    /** From: header sender. */
+    fromHeader: z.string().optional(),
+    fromHeaderName: z.string().optional(),
+    to: z.array(z.string()),
+    senderIP: z.string().optional(),
+    route: z.string().optional(),
+    received: z.string().optional(),
+    sent: z.string().optional(),
+    attachments: z.boolean().optional(),
+    spamScore: z.number().optional(),
+    detectionLevel: z.string().optional()
+});
+
+const SearchMessagesOutput = z.object({
+    messages: z.array(TrackedEmail),
+    count: z.number()
+});
+
+const PATH = '/api/message-finder/search';
+
+const action = createAction({
+    description: 'Searches message tracking (message finder) by Message-ID, or by sender, recipient, subject, sender IP and route within a time range.',
+    version: '1.0.0',
+    scopes: ['Gateway | Tracking | Read'],
+    endpoint: { method: 'POST', path: '/messages/search', group: 'Investigation' },
+    input: SearchMessagesInput,
+    output: SearchMessagesOutput,
+
+    exec: async (nango, rawInput) => {
+        const input = parseInput(nango, SearchMessagesInput, rawInput);
+        return mimecastAction(nango, async () => {
+            const messages: z.infer<typeof TrackedEmail>[] = [];
+            const request = {
+                path: PATH,
+                data: {
+                    start: input.start === undefined ? undefined : toRequestDate(input.start),
+                    end: input.end === undefined ? undefined : toRequestDate(input.end),
+                    searchReason: input.searchReason,
+                    messageId: input.messageId,
+                    advancedTrackAndTraceOptions: input.advancedTrackAndTraceOptions
+                }
+            };
+            for await (const page of mimecastPages(nango, request)) {
+                for (const raw of recordsOf(page, 'trackedEmails')) {
+                    if (!isObject(raw)) {
+                        throw new MimecastError({ code: 'malformed_response', message: `${PATH} returned a tracked email that is not an object` });
+                    }
+                    messages.push(toTrackedEmail(raw));
+                }
+            }
+            return { messages, count: messages.length };
+        });
+    }
+});
+
+/** `to` is an array of `{emailAddress, displayableName}` here (a single object in held messages). */
+function toTrackedEmail(raw: Record<string, unknown>): z.infer<typeof TrackedEmail> {
+    const fromHeader = addressOf(raw['fromHdr']);
+    return {
+        id: requiredString(raw, 'id'),
+        status: optionalString(raw, 'status'),
+        info: optionalString(raw, 'info'),
+        subject: optionalString(raw, 'subject'),
+        from: addressOf(raw['fromEnv']).email,
+        fromHeader: fromHeader.email,
+        fromHeaderName: fromHeader.name,
+        to: addressesOf(raw['to']),
+        senderIP: optionalString(raw, 'senderIP'),
+        route: optionalString(raw, 'route'),
+        received: optionalIsoUtc(raw['received']),
+        sent: optionalIsoUtc(raw['sent']),
+        attachments: optionalBoolean(raw, 'attachments'),
+        spamScore: optionalNumber(raw, 'spamScore'),
+        detectionLevel: optionalString(raw, 'detectionLevel')
+    };
+}
+
+export type NangoActionLocal = Parameters<(typeof action)['exec']>[0];
+export default action;

@@ -1,0 +1,97 @@
+// Shared by the held-message, message-finder and remediation functions: date and hash inputs in the
+// forms Mimecast accepts, address flattening, and the one mapping of a remediation incident used by
+// create-remediation-incident and get-remediation-incident.
+// https://developer.services.mimecast.com/docs/threatsandsecurityeventsdata/1/routes/api/ttp/remediation/create/post
+import * as z from 'zod';
+
+import { isObject } from './api.js';
+import { optionalIsoUtc, toIsoUtc, toMimecastDate } from './dates.js';
+import { optionalNumber, optionalString, requiredString } from './records.js';
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** A date-time with a time zone: ISO 8601 (`2026-01-31T12:00:00Z`) or Mimecast's `2026-01-31T12:00:00+0000`. */
+export const DateTimeInput = z.string().refine((v) => DATE_TIME.test(v) && !Number.isNaN(Date.parse(v.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'))), {
+    message: 'expected an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z'
+});
+
+/** The request form of an input date (`YYYY-MM-DDTHH:MM:SS+0000`). */
+export function toRequestDate(value: string): string {
+    return toMimecastDate(toIsoUtc(value));
+}
+
+/** For a zod refine: true when both dates are given and `end` is before `start`. */
+export function endBeforeStart(start: string | undefined, end: string | undefined): boolean {
+    return start !== undefined && end !== undefined && Date.parse(toIsoUtc(end)) < Date.parse(toIsoUtc(start));
+}
+
+/** MD5 (32), SHA-1 (40) or SHA-256 (64) hex digests: the file hashes Mimecast remediates by. */
+export const FILE_HASH = /^(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$/;
+export const FileHashInput = z.string().regex(FILE_HASH, { message: 'expected an MD5, SHA-1 or SHA-256 hex digest (32, 40 or 64 hex characters)' });
+
+/** A non-blank string (Mimecast rejects blank values with err_validation_blank). */
+export const NonBlank = z.string().trim().min(1, { message: 'expected a non-blank string' });
+
+/** `{emailAddress, displayableName}` (or a bare string) as an address and a name. */
+export function addressOf(value: unknown): { email: string | undefined; name: string | undefined } {
+    if (typeof value === 'string') {
+        return { email: value === '' ? undefined : value, name: undefined };
+    }
+    if (!isObject(value)) {
+        return { email: undefined, name: undefined };
+    }
+    return { email: optionalString(value, 'emailAddress'), name: optionalString(value, 'displayableName') };
+}
+
+/** The addresses of a list of `{emailAddress}` objects or strings, blanks dropped. */
+export function addressesOf(value: unknown): string[] {
+    return Array.isArray(value) ? value.map((v) => addressOf(v).email).filter((e): e is string => e !== undefined) : [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Remediation incidents
+
+export const RemediationIncident = z.object({
+    id: z.string(),
+    code: z.string().optional(),
+    /** e.g. manual, automatic, notification */
+    type: z.string().optional(),
+    reason: z.string().optional(),
+    /** Messages found by the search criteria. */
+    identified: z.number().optional(),
+    /** Messages removed from mailboxes. */
+    successful: z.number().optional(),
+    failed: z.number().optional(),
+    restored: z.number().optional(),
+    created: z.string().optional(),
+    modified: z.string().optional(),
+    searchFileHash: z.string().optional(),
+    searchMessageId: z.string().optional(),
+    searchFrom: z.string().optional(),
+    searchTo: z.string().optional(),
+    searchStart: z.string().optional(),
+    searchEnd: z.string().optional()
+});
+export type RemediationIncident = z.infer<typeof RemediationIncident>;
+
+export function toRemediationIncident(raw: Record<string, unknown>): RemediationIncident {
+    const criteria = isObject(raw['searchCriteria']) ? raw['searchCriteria'] : {};
+    return {
+        id: requiredString(raw, 'id'),
+        code: optionalString(raw, 'code'),
+        type: optionalString(raw, 'type'),
+        reason: optionalString(raw, 'reason'),
+        identified: optionalNumber(raw, 'identified'),
+        successful: optionalNumber(raw, 'successful'),
+        failed: optionalNumber(raw, 'failed'),
+        restored: optionalNumber(raw, 'restored'),
+        created: optionalIsoUtc(raw['create'] ?? raw['created']),
+        modified: optionalIsoUtc(raw['modified']),
+        searchFileHash: optionalString(criteria, 'fileHash'),
+        searchMessageId: optionalString(criteria, 'messageId'),
+        searchFrom: optionalString(criteria, 'from'),
+        searchTo: optionalString(criteria, 'to'),
+        searchStart: optionalIsoUtc(criteria['start']),
+        searchEnd: optionalIsoUtc(criteria['end'])
+    };
+}
