@@ -1,6 +1,8 @@
 // The one full-refresh path behind every directory-like sync (users, groups, managed URLs, policies,
 // held messages): fetch everything, save it, and let Nango delete what was not seen this time.
-// Deletes are only computed after the last page: a run that fails mid-way deletes nothing.
+// Deletes are only computed after the last page: a run that fails mid-way deletes nothing, and a
+// list that changed while it was paged (its totalCount moved) defers deletes to the next run,
+// because offset pages of a shifting list can skip a record that still exists.
 import { mimecastPages, MimecastError, recordsOf } from './api.js';
 import type { MimecastNango, MimecastRequest } from './api.js';
 
@@ -18,10 +20,20 @@ export interface ListQuery<R extends { id: string }> extends MimecastRequest {
     toRecord: (raw: Record<string, unknown>) => R;
 }
 
+/** Lists of this run that changed while paged, per function context. */
+const shiftedLists = new WeakMap<object, Set<string>>();
+
 /** Every record of one list query, page by page, mapped. */
 export async function* listAll<R extends { id: string }>(nango: MimecastNango, query: ListQuery<R>): AsyncGenerator<R[]> {
     const { recordsIn, toRecord, ...request } = query;
+    let firstTotal: number | undefined;
     for await (const page of mimecastPages(nango, request)) {
+        firstTotal ??= page.totalCount;
+        if (page.totalCount !== undefined && page.totalCount !== firstTotal) {
+            const shifted = shiftedLists.get(nango) ?? new Set<string>();
+            shifted.add(request.path);
+            shiftedLists.set(nango, shifted);
+        }
         const raws = recordsOf(page, recordsIn);
         // mimecastPages stops on an empty data[]; a wrapped list (data[0].folders = []) is empty too.
         if (raws.length === 0) {
@@ -38,6 +50,7 @@ export async function* listAll<R extends { id: string }>(nango: MimecastNango, q
 
 /** Saves every batch the source yields as `model`, then deletes the records not seen in this run. */
 export async function syncFullRefresh<R extends { id: string }>(nango: FullRefreshNango, model: string, source: AsyncIterable<R[]>): Promise<number> {
+    shiftedLists.delete(nango);
     await nango.trackDeletesStart(model);
     let saved = 0;
     for await (const batch of source) {
@@ -47,6 +60,11 @@ export async function syncFullRefresh<R extends { id: string }>(nango: FullRefre
             await nango.batchSave(unique, model);
             saved += unique.length;
         }
+    }
+    const shifted = shiftedLists.get(nango);
+    if (shifted && shifted.size > 0) {
+        await nango.log(`${model}: ${[...shifted].join(', ')} changed while it was paged; deletes are left to the next run so no existing record is dropped`, { level: 'warn' });
+        return saved;
     }
     await nango.trackDeletesEnd(model);
     return saved;
