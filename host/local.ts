@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 import { SIMULATOR_CLIENT_ID, SIMULATOR_CLIENT_SECRET, startSimulator } from '../simulator/index.js';
 import type { Simulator, SimulatorOptions } from '../simulator/index.js';
+import { SIMULATOR_V1_ACCESS_KEY, SIMULATOR_V1_APP_ID, SIMULATOR_V1_APP_KEY, SIMULATOR_V1_SECRET_KEY } from '../simulator/endpoints/v1-login.js';
 import { connectionFromEnv, hasRealCredentials } from './connection.js';
 import type { Connection, ConnectionEnv } from './connection.js';
 import { createLogger } from './log.js';
@@ -39,7 +40,13 @@ export async function openLocalHost(
     const useSimulator = !hasRealCredentials(env) && !env.MIMECAST_BASE_URL;
     const simulator = useSimulator ? await startSimulator(options.simulator ?? {}) : undefined;
     try {
-        const connection = connectionFromEnv(env, { clientId: SIMULATOR_CLIENT_ID, clientSecret: SIMULATOR_CLIENT_SECRET, baseUrl: simulator?.url ?? '' });
+        const connection = connectionFromEnv(env, {
+            clientId: SIMULATOR_CLIENT_ID,
+            clientSecret: SIMULATOR_CLIENT_SECRET,
+            baseUrl: simulator?.url ?? '',
+            // API 1.0 (MIMECAST_PROVIDER=mimecast-api-v1) with no keys: the simulator's demo service user.
+            v1: { appId: SIMULATOR_V1_APP_ID, appKey: SIMULATOR_V1_APP_KEY, accessKey: SIMULATOR_V1_ACCESS_KEY, secretKey: SIMULATOR_V1_SECRET_KEY }
+        });
         const storeFile = options.storeFile ?? join(env.NANGO_LOCAL_DIR || DEFAULT_LOCAL_DIR, 'store.sqlite');
         const store = new Store(storeFile);
         const host = new Host({ connection, store, logger, ...(options.proxy ? { proxy: options.proxy } : {}) });
@@ -47,7 +54,7 @@ export async function openLocalHost(
             ? `embedded Mimecast simulator at ${simulator.url}`
             : connection.baseUrlOverride
               ? `${connection.baseUrlOverride} (MIMECAST_BASE_URL)`
-              : `https://${connection.connectionConfig['gateway']} (your Mimecast tenant)`;
+              : `${connection.connectionConfig['baseUrl'] ?? `https://${connection.connectionConfig['gateway']}`} (your Mimecast tenant)`;
         return {
             host,
             store,

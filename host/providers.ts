@@ -76,7 +76,9 @@ const Provider = z
             }
         }
         for (const name of Object.keys(p.connection_config ?? {})) {
-            if (!used.has(name) && !p.connection_config?.[name]?.optional) {
+            // A secret field may be read by the functions alone (nango.getConnection), never interpolated:
+            // the API 1.0 signing keys. Nango's own validator does not require every field to be interpolated.
+            if (!used.has(name) && !p.connection_config?.[name]?.optional && !p.connection_config?.[name]?.secret) {
                 ctx.addIssue({ code: 'custom', path: ['connection_config', name], message: 'declared but never used in token_url or proxy' });
             }
         }

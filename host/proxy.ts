@@ -120,7 +120,10 @@ export class HostProxy {
     }
 
     private async once(method: string, url: string, config: ProxyConfiguration): Promise<{ response?: ProxyResponse; error?: ProxyError }> {
-        const headers: Record<string, string> = { accept: 'application/json', ...(this.connection.provider.proxy.headers ?? {}) };
+        const headers: Record<string, string> = { accept: 'application/json' };
+        for (const [key, value] of Object.entries(this.connection.provider.proxy.headers ?? {})) {
+            headers[key] = interpolate(value, this.connection.connectionConfig);
+        }
         if (this.auth) {
             headers['authorization'] = `Bearer ${await this.auth.accessToken()}`;
         }

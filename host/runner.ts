@@ -107,6 +107,12 @@ export class Host {
         for (const value of Object.values(connection.credentials)) {
             logger.addSecret(value);
         }
+        // Secret connection_config fields too (API 1.0: the App Key and Access Key beside the Secret Key).
+        for (const [name, field] of Object.entries(connection.provider.connection_config ?? {})) {
+            if (field.secret) {
+                logger.addSecret(connection.connectionConfig[name]);
+            }
+        }
         this.auth = connection.provider.auth_mode === 'OAUTH2_CC' ? new ClientCredentials(connection, logger) : undefined;
         this.proxy = new HostProxy(connection, this.auth, logger, options.proxy);
         loadProvidersIntoNango();

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TokenStore } from './auth.js';
+import { V1Auth } from './endpoints/v1-login.js'; // API 1.0 hook
 import { TimeSeries, type SeriesSpec } from './data.js';
 import { endpoints } from './endpoints/index.js';
 import { blankErrors, errorReply, isReply, parseApiRequest, type ApiRequest, type Reply } from './envelope.js';
@@ -129,6 +130,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const options = resolveOptions(opts, known);
   const clock = options.now;
   const tokens = new TokenStore(options.clientId, options.clientSecret, options.tokenTtlSeconds, clock);
+  const v1 = new V1Auth(clock); // API 1.0 hook
   const limiter = options.rateLimit ? new RateLimiter(options.rateLimit, clock) : undefined;
   const faults = new FaultQueue();
   const stats: SimulatorStats = { requests: 0, tokensIssued: 0, rateLimited: 0, byPath: {} };
@@ -205,7 +207,10 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       return reply;
     }
     if (!path.startsWith('/api/') && !path.startsWith('/siem/')) return errorReply(404, 'err_not_found', `No endpoint at ${path}`);
-    const denied = tokens.check(req.headers.authorization);
+    // API 1.0 hook (endpoints/v1-login.ts): key login endpoints, and MC-signed requests instead of a bearer token.
+    const v1Login = v1.route(req, path, raw);
+    if (v1Login) return v1Login;
+    const denied = v1.isSigned(req) ? v1.verify(req, path) : tokens.check(req.headers.authorization);
     if (denied) return denied;
     if (!limiter) return dispatch(req, url, raw);
     const bucket = limiter.take(familyOf(path));

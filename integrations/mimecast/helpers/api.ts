@@ -3,8 +3,10 @@
 // Facts: https://developer.services.mimecast.com/api-overview (envelope, errors, rate limiting).
 import type { NangoAction, ProxyConfiguration } from 'nango';
 
+import { requestSignerFor } from './signing.js';
+
 /** The part of Nango's function context these helpers use; both syncs and actions provide it. */
-export type MimecastNango = Pick<NangoAction, 'proxy' | 'log'>;
+export type MimecastNango = Pick<NangoAction, 'proxy' | 'log' | 'getConnection'> & { provider?: string | undefined };
 
 /** Retries Nango's proxy itself performs for network errors, 5xx and 429. */
 const PROXY_RETRIES = 3;
@@ -92,25 +94,54 @@ export async function callMimecast(nango: MimecastNango, request: MimecastReques
     const items = request.data === undefined ? [] : Array.isArray(request.data) ? request.data : [request.data];
     const pagination = compact({ pageSize: request.pageSize, pageToken: request.pageToken });
     const body = { ...(Object.keys(pagination).length > 0 ? { meta: { pagination } } : {}), data: compact(items) };
+    return exchange(nango, { method: 'POST', endpoint: request.path, data: body }, (response) => readEnvelope(request.path, response));
+}
+
+export interface MimecastJson {
+    /** The parsed JSON body (a JSON object). */
+    body: Record<string, unknown>;
+    headers: Record<string, string>;
+}
+
+/**
+ * Calls one GET endpoint outside the `/api` envelope (the SIEM `/siem/v1/...` routes): query
+ * parameters in, the JSON object out. Same pacing, 429 waits and error handling as callMimecast;
+ * errors come back as `{"error":{"code","message"}}` (or a fail[]), in any HTTP status.
+ */
+export async function callMimecastGet(nango: MimecastNango, path: string, params: Record<string, string | number | undefined> = {}): Promise<MimecastJson> {
+    const query: Record<string, string | number> = {};
+    for (const [key, value] of Object.entries(params)) {
+        if (value !== undefined && value !== '') {
+            query[key] = value;
+        }
+    }
+    return exchange(nango, { method: 'GET', endpoint: path, params: query }, (response) => readJsonObject(path, response));
+}
+
+/**
+ * The shared transport loop of every call: pace by the last rate-limit headers, send, wait out a
+ * 429 by X-RateLimit-Reset, read the response, retry Mimecast's known transient failure codes.
+ */
+async function exchange<T>(nango: MimecastNango, config: ProxyConfiguration, read: (response: RawResponse) => T | MimecastError): Promise<T> {
     let rateLimitWaits = 0;
     let transientRetries = 0;
     for (;;) {
-        await paceBeforeCall(nango, request.path);
-        const response = await send(nango, { method: 'POST', endpoint: request.path, data: body });
+        await paceBeforeCall(nango, config.endpoint);
+        const response = await transmit(nango, config);
         if (response.status === 429 && rateLimitWaits < MAX_RATE_LIMIT_WAITS) {
             rateLimitWaits += 1;
             await sleep(rateLimitWaitMs(response.headers, rateLimitWaits));
             continue;
         }
-        const page = readEnvelope(request.path, response);
-        if (page instanceof MimecastError) {
-            if (TRANSIENT_FAIL_CODES.has(page.code) && transientRetries < TRANSIENT_FAIL_RETRIES) {
+        const result = read(response);
+        if (result instanceof MimecastError) {
+            if (TRANSIENT_FAIL_CODES.has(result.code) && transientRetries < TRANSIENT_FAIL_RETRIES) {
                 transientRetries += 1;
                 continue;
             }
-            throw page;
+            throw result;
         }
-        return page;
+        return result;
     }
 }
 
@@ -168,11 +199,59 @@ interface RawResponse {
     headers: Record<string, string>;
 }
 
-async function send(nango: MimecastNango, config: ProxyConfiguration): Promise<RawResponse> {
+/**
+ * One request as the connection's provider needs it. API 2.0: the proxy adds the bearer token and
+ * retries. API 1.0 (signing.ts): each attempt is signed afresh, because Mimecast rejects a replayed
+ * x-mc-req-id and a stale x-mc-date, so the proxy must not resend the same headers; retries happen here.
+ */
+async function transmit(nango: MimecastNango, config: ProxyConfiguration): Promise<RawResponse> {
+    let sign: Awaited<ReturnType<typeof requestSignerFor>>;
+    try {
+        sign = await requestSignerFor(nango);
+    } catch (err) {
+        throw new MimecastError({ code: 'invalid_connection', message: err instanceof Error ? err.message : String(err) });
+    }
+    let response: RawResponse;
+    if (!sign) {
+        response = await send(nango, config);
+    } else {
+        for (let attempt = 0; ; attempt++) {
+            try {
+                response = await send(nango, { ...config, headers: { ...(config.headers ?? {}), ...sign(config.endpoint) } }, 0);
+            } catch (err) {
+                if (err instanceof MimecastError && err.code === 'network_error' && attempt < PROXY_RETRIES) {
+                    await sleep(1000 * 2 ** attempt);
+                    continue;
+                }
+                throw err;
+            }
+            if (response.status >= 500 && attempt < PROXY_RETRIES) {
+                await sleep(1000 * 2 ** attempt);
+                continue;
+            }
+            break;
+        }
+    }
+    if (response.status === 418) {
+        // API 1.0 only: the Access Key / Secret Key binding lapsed with the Authentication Profile's TTL.
+        const failure = firstFailure(typeof response.data === 'string' ? tryParse(response.data) : response.data);
+        throw new MimecastError({
+            code: 'key_binding_expired',
+            message:
+                `${config.endpoint} answered HTTP 418${failure ? ` (${failure.code})` : ''}: the API 1.0 key binding expired. ` +
+                "Set the service user's Authentication Profile TTL to Never Expires, generate new keys with `npm run v1:keys` and update the connection's Access Key and Secret Key",
+            status: 418,
+            retryable: false
+        });
+    }
+    return response;
+}
+
+async function send(nango: MimecastNango, config: ProxyConfiguration, retries = PROXY_RETRIES): Promise<RawResponse> {
     try {
         // The proxy retries network errors, 5xx and 429. A 429 that outlives those retries comes back
         // here and is waited out by Mimecast's reset header, which Nango's backoff does not read.
-        const response = await nango.proxy({ ...config, retries: PROXY_RETRIES });
+        const response = await nango.proxy({ ...config, retries });
         const headers = lowerCaseHeaders(response.headers);
         notePacing(nango, config.endpoint, headers);
         return { status: response.status, data: response.data, headers };
@@ -215,6 +294,30 @@ function readEnvelope(path: string, response: RawResponse): MimecastPage | Mimec
     const next = typeof pagination['next'] === 'string' && pagination['next'] !== '' ? pagination['next'] : undefined;
     const totalCount = typeof pagination['totalCount'] === 'number' ? pagination['totalCount'] : undefined;
     return { data: body['data'], next, totalCount, headers: response.headers };
+}
+
+/** Validates a plain JSON response (GET routes): HTTP status, `{"error":{code,message}}`, fail[]. */
+function readJsonObject(path: string, response: RawResponse): MimecastJson | MimecastError {
+    const body = typeof response.data === 'string' ? tryParse(response.data) : response.data;
+    const error = isObject(body) && isObject(body['error']) ? body['error'] : undefined;
+    const failure = error
+        ? { code: typeof error['code'] === 'string' ? error['code'] : httpCode(response.status), message: typeof error['message'] === 'string' ? error['message'] : 'no message' }
+        : firstFailure(body);
+    if (response.status >= 400) {
+        return new MimecastError({
+            code: failure?.code ?? httpCode(response.status),
+            message: failure?.message ?? `${path} answered HTTP ${response.status}${describeStatus(response.status)}`,
+            status: response.status,
+            retryable: response.status === 429 || response.status >= 500
+        });
+    }
+    if (!isObject(body)) {
+        return new MimecastError({ code: 'malformed_response', message: `${path} returned a body that is not a JSON object`, status: response.status, retryable: true });
+    }
+    if (failure) {
+        return new MimecastError({ ...failure, status: response.status });
+    }
+    return { body, headers: response.headers };
 }
 
 /** The first error of `fail[]` (`fail[i].errors[j]`, or `fail[i]` itself on token errors). */
