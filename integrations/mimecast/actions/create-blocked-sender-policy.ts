@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { callMimecast, firstItem } from '../helpers/api.js';
 import { toMimecastDate } from '../helpers/dates.js';
-import { FROM_PARTS, FROM_TYPES, POLICY_OPTIONS, TO_TYPES, toBlockedSenderPolicy, VALUE_KIND } from '../helpers/sender-policies.js';
+import { BlockedSenderPolicy, FROM_PARTS, FROM_TYPES, POLICY_OPTIONS, TO_TYPES, toBlockedSenderPolicy, VALUE_KIND } from '../helpers/sender-policies.js';
 
 const PATH = '/api/policy/blockedsenders/create-policy';
 
@@ -65,25 +65,6 @@ function checkValue(ctx: z.RefinementCtx, field: 'fromValue' | 'toValue', type: 
     }
 }
 
-const BlockedSenderPolicyOutput = z.object({
-    id: z.string(),
-    description: z.string().optional(),
-    option: z.string().optional(),
-    fromPart: z.string().optional(),
-    fromType: z.string().optional(),
-    fromValue: z.string().optional(),
-    toType: z.string().optional(),
-    toValue: z.string().optional(),
-    bidirectional: z.boolean().optional(),
-    enabled: z.boolean().optional(),
-    enforced: z.boolean().optional(),
-    override: z.boolean().optional(),
-    comment: z.string().optional(),
-    fromDate: z.string().optional(),
-    toDate: z.string().optional(),
-    createTime: z.string().optional(),
-    lastUpdated: z.string().optional()
-});
 
 const action = createAction({
     description: 'Creates a blocked-sender policy (sender side, recipient side, block_sender or no_action, optional validity dates). Returns the policy flattened.',
@@ -91,7 +72,7 @@ const action = createAction({
     scopes: ['Gateway | Policies | Edit'],
     endpoint: { method: 'POST', path: '/blocked-sender-policies', group: 'Policies' },
     input: CreateBlockedSenderPolicyInput,
-    output: BlockedSenderPolicyOutput,
+    output: BlockedSenderPolicy,
 
     exec: async (nango, rawInput) => {
         const input = parseInput(nango, CreateBlockedSenderPolicyInput, rawInput);

@@ -5,7 +5,7 @@ import * as z from 'zod';
 
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { callMimecast, firstItem } from '../helpers/api.js';
-import { toGroup } from '../helpers/directory.js';
+import { Group, toGroup } from '../helpers/directory.js';
 
 const PATH = '/api/directory/create-group';
 
@@ -16,14 +16,6 @@ const CreateGroupInput = z
     })
     .strict();
 
-const CreatedGroup = z.object({
-    id: z.string(),
-    description: z.string(),
-    source: z.string().optional(),
-    parentId: z.string().optional(),
-    userCount: z.number().optional(),
-    folderCount: z.number().optional()
-});
 
 const action = createAction({
     description: 'Creates a group in the Mimecast cloud directory, optionally under a parent group, and returns it with its id.',
@@ -31,7 +23,7 @@ const action = createAction({
     scopes: ['Directories | Groups | Edit'],
     endpoint: { method: 'POST', path: '/groups', group: 'Directory' },
     input: CreateGroupInput,
-    output: CreatedGroup,
+    output: Group,
 
     exec: async (nango, rawInput) => {
         const input = parseInput(nango, CreateGroupInput, rawInput);

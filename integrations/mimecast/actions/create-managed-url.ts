@@ -5,7 +5,7 @@ import * as z from 'zod';
 
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { callMimecast, firstItem } from '../helpers/api.js';
-import { toManagedUrl } from '../helpers/managed-urls.js';
+import { ManagedUrl, toManagedUrl } from '../helpers/managed-urls.js';
 
 const PATH = '/api/ttp/url/create-managed-url';
 
@@ -37,21 +37,6 @@ const CreateManagedUrlInput = z
         }
     });
 
-const ManagedUrlOutput = z.object({
-    id: z.string(),
-    url: z.string(),
-    scheme: z.string().optional(),
-    domain: z.string(),
-    port: z.number().optional(),
-    path: z.string().optional(),
-    queryString: z.string().optional(),
-    matchType: z.string().optional(),
-    action: z.string().optional(),
-    comment: z.string().optional(),
-    disableRewrite: z.boolean().optional(),
-    disableUserAwareness: z.boolean().optional(),
-    disableLogClick: z.boolean().optional()
-});
 
 const action = createAction({
     description: 'Creates a managed URL in URL Protect: blocks or permits one URL (explicit) or its whole domain. Returns the entry with its id.',
@@ -59,7 +44,7 @@ const action = createAction({
     scopes: ['Services | Targeted Threat Protection - URL Protect | Edit'],
     endpoint: { method: 'POST', path: '/managed-urls', group: 'URL Protect' },
     input: CreateManagedUrlInput,
-    output: ManagedUrlOutput,
+    output: ManagedUrl,
 
     exec: async (nango, rawInput) => {
         const input = parseInput(nango, CreateManagedUrlInput, rawInput);

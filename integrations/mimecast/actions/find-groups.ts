@@ -4,7 +4,7 @@ import { createAction } from 'nango';
 import * as z from 'zod';
 
 import { mimecastAction, parseInput } from '../helpers/actions.js';
-import { findGroups, GROUP_SOURCES } from '../helpers/directory.js';
+import { findGroups, Group, GROUP_SOURCES } from '../helpers/directory.js';
 
 /** A find never returns more than this many groups; `truncated` says when there were more. */
 const MAX_GROUPS = 1000;
@@ -16,14 +16,6 @@ const FindGroupsInput = z
     })
     .strict();
 
-const Group = z.object({
-    id: z.string(),
-    description: z.string(),
-    source: z.string().optional(),
-    parentId: z.string().optional(),
-    userCount: z.number().optional(),
-    folderCount: z.number().optional()
-});
 
 const FindGroupsOutput = z.object({
     groups: z.array(Group),

@@ -4,17 +4,10 @@ import { createAction } from 'nango';
 import * as z from 'zod';
 
 import { mimecastAction, parseInput } from '../helpers/actions.js';
-import { listInternalDomains } from '../helpers/directory.js';
+import { InternalDomain, listInternalDomains } from '../helpers/directory.js';
 
 const ListInternalDomainsInput = z.object({}).strict();
 
-const InternalDomain = z.object({
-    id: z.string(),
-    domain: z.string(),
-    inboundType: z.string().optional(),
-    local: z.boolean().optional(),
-    sendOnly: z.boolean().optional()
-});
 
 const ListInternalDomainsOutput = z.object({
     domains: z.array(InternalDomain),
@@ -32,7 +25,7 @@ const action = createAction({
     exec: async (nango, rawInput) => {
         parseInput(nango, ListInternalDomainsInput, rawInput);
         return mimecastAction(nango, async () => {
-            const domains: z.infer<typeof InternalDomain>[] = [];
+            const domains: InternalDomain[] = [];
             for await (const batch of listInternalDomains(nango)) {
                 domains.push(...batch);
             }

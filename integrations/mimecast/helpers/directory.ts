@@ -1,6 +1,8 @@
 // The Mimecast directory read by the users, groups and group-members syncs and the directory actions:
 // one place that knows the endpoints, where their records sit and how a raw record maps.
 // https://developer.services.mimecast.com/docs/cloudgateway/1/routes/api/directory/find-groups/post
+import * as z from 'zod';
+
 import { listAll } from './full-refresh.js';
 import type { MimecastNango } from './api.js';
 import { optionalBoolean, optionalNumber, optionalString, requiredString } from './records.js';
@@ -13,22 +15,27 @@ export const DIRECTORY_PAGE_SIZE = 100;
 export const GROUP_SOURCES = ['cloud', 'ldap'] as const;
 export type GroupSource = (typeof GROUP_SOURCES)[number];
 
-export interface InternalDomain {
-    id: string;
-    domain: string;
-    inboundType?: string | undefined;
-    local?: boolean | undefined;
-    sendOnly?: boolean | undefined;
-}
+/** An internal domain, as `list-internal-domains` returns it. */
+export const InternalDomain = z.object({
+    id: z.string(),
+    domain: z.string(),
+    inboundType: z.string().optional(),
+    local: z.boolean().optional(),
+    sendOnly: z.boolean().optional()
+});
+export type InternalDomain = z.infer<typeof InternalDomain>;
 
-export interface DirectoryGroup {
-    id: string;
-    description: string;
-    source?: string | undefined;
-    parentId?: string | undefined;
-    userCount?: number | undefined;
-    folderCount?: number | undefined;
-}
+/** A directory group (Mimecast "folder"), as the `groups` sync saves it and the group actions return it. */
+export const Group = z.object({
+    id: z.string(),
+    description: z.string(),
+    /** `cloud` (created in Mimecast) or `ldap` (synchronised from a directory). */
+    source: z.string().optional(),
+    parentId: z.string().optional(),
+    userCount: z.number().optional(),
+    folderCount: z.number().optional()
+});
+export type Group = z.infer<typeof Group>;
 
 export function toInternalDomain(raw: Record<string, unknown>): InternalDomain {
     const domain = requiredString(raw, 'domain').toLowerCase();
@@ -42,7 +49,7 @@ export function toInternalDomain(raw: Record<string, unknown>): InternalDomain {
     };
 }
 
-export function toGroup(raw: Record<string, unknown>): DirectoryGroup {
+export function toGroup(raw: Record<string, unknown>): Group {
     return {
         id: requiredString(raw, 'id'),
         description: requiredString(raw, 'description'),
@@ -59,12 +66,12 @@ export function listInternalDomains(nango: MimecastNango): AsyncGenerator<Intern
 }
 
 /** Groups (directory folders, `data[0].folders`) matching the filters, page by page. */
-export function findGroups(nango: MimecastNango, filters: { query?: string | undefined; source: GroupSource }): AsyncGenerator<DirectoryGroup[]> {
+export function findGroups(nango: MimecastNango, filters: { query?: string | undefined; source: GroupSource }): AsyncGenerator<Group[]> {
     return listAll(nango, { path: '/api/directory/find-groups', data: { ...filters }, recordsIn: 'folders', pageSize: DIRECTORY_PAGE_SIZE, toRecord: toGroup });
 }
 
 /** Every group of the account: the cloud directory, then the LDAP-synchronised one. */
-export async function* listAllGroups(nango: MimecastNango): AsyncGenerator<DirectoryGroup[]> {
+export async function* listAllGroups(nango: MimecastNango): AsyncGenerator<Group[]> {
     for (const source of GROUP_SOURCES) {
         yield* findGroups(nango, { source });
     }

@@ -1,6 +1,8 @@
 // Blocked-sender policies: Mimecast's vocabulary (enums) and one mapping shared by the
 // `blocked-sender-policies` sync and the `create-blocked-sender-policy` action.
 // https://developer.services.mimecast.com/docs/policymanagement/1/routes/api/policy/blockedsenders/get-policy/post
+import * as z from 'zod';
+
 import { isObject } from './api.js';
 import { optionalIsoUtc } from './dates.js';
 import { optionalBoolean, optionalString, requiredString } from './records.js';
@@ -33,25 +35,33 @@ export const VALUE_KIND: Partial<Record<(typeof FROM_TYPES)[number], 'email' | '
     header_display_name: 'text'
 };
 
-export interface BlockedSenderPolicyFields {
-    id: string;
-    description?: string | undefined;
-    option?: string | undefined;
-    fromPart?: string | undefined;
-    fromType?: string | undefined;
-    fromValue?: string | undefined;
-    toType?: string | undefined;
-    toValue?: string | undefined;
-    bidirectional?: boolean | undefined;
-    enabled?: boolean | undefined;
-    enforced?: boolean | undefined;
-    override?: boolean | undefined;
-    comment?: string | undefined;
-    fromDate?: string | undefined;
-    toDate?: string | undefined;
-    createTime?: string | undefined;
-    lastUpdated?: string | undefined;
-}
+/** A blocked-sender policy flattened for an analyst, as the sync saves it and the create action returns it. */
+export const BlockedSenderPolicy = z.object({
+    id: z.string(),
+    description: z.string().optional(),
+    /** block_sender or no_action. */
+    option: z.string().optional(),
+    /** envelope_from, header_from or both. */
+    fromPart: z.string().optional(),
+    /** everyone, internal_addresses, external_addresses, email_domain, individual_email_address, ... */
+    fromType: z.string().optional(),
+    /** The address, domain or group id the sender side matches (absent for everyone, internal_addresses, ...). */
+    fromValue: z.string().optional(),
+    toType: z.string().optional(),
+    toValue: z.string().optional(),
+    bidirectional: z.boolean().optional(),
+    enabled: z.boolean().optional(),
+    enforced: z.boolean().optional(),
+    override: z.boolean().optional(),
+    comment: z.string().optional(),
+    /** Start of the policy; absent when it has always applied. */
+    fromDate: z.string().optional(),
+    /** End of the policy; absent when it never expires. */
+    toDate: z.string().optional(),
+    createTime: z.string().optional(),
+    lastUpdated: z.string().optional()
+});
+export type BlockedSenderPolicy = z.infer<typeof BlockedSenderPolicy>;
 
 /**
  * `{id, option, policy:{...}}` flattened for an analyst. The value of from/to sits either in
@@ -59,7 +69,7 @@ export interface BlockedSenderPolicyFields {
  * Open-ended dates (1900-01-01 / 2100-01-01, or *Eternal: true) mean "none" and are omitted.
  * createTime/lastUpdated appear inside `policy` in Mimecast's answers; the top level is read too.
  */
-export function toBlockedSenderPolicy(raw: Record<string, unknown>): BlockedSenderPolicyFields {
+export function toBlockedSenderPolicy(raw: Record<string, unknown>): BlockedSenderPolicy {
     const policy = isObject(raw['policy']) ? raw['policy'] : {};
     return {
         id: requiredString(raw, 'id'),

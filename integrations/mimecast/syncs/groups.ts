@@ -1,21 +1,10 @@
 // Directory groups (Mimecast "folders") of the cloud and the LDAP-synchronised directory.
 // https://developer.services.mimecast.com/docs/cloudgateway/1/routes/api/directory/find-groups/post
 import { createSync } from 'nango';
-import * as z from 'zod';
 
-import { listAllGroups } from '../helpers/directory.js';
+import { Group, listAllGroups } from '../helpers/directory.js';
 import { syncFullRefresh } from '../helpers/full-refresh.js';
 
-const Group = z.object({
-    id: z.string(),
-    description: z.string(),
-    /** `cloud` (created in Mimecast) or `ldap` (synchronised from a directory). */
-    source: z.string().optional(),
-    parentId: z.string().optional(),
-    userCount: z.number().optional(),
-    folderCount: z.number().optional()
-});
-type Group = z.infer<typeof Group>;
 
 const sync = createSync({
     description: 'Directory groups of the Mimecast account, cloud and LDAP (full refresh; removed groups are deleted).',

@@ -2,30 +2,10 @@
 // change feed, so it is refreshed in full; an entry deleted in Mimecast is deleted here.
 // https://developer.services.mimecast.com/docs/threatsandsecurityeventsdata/1/routes/api/ttp/url/get-all-managed-urls/post
 import { createSync } from 'nango';
-import * as z from 'zod';
 
 import { listAll, syncFullRefresh } from '../helpers/full-refresh.js';
-import { toManagedUrl } from '../helpers/managed-urls.js';
+import { ManagedUrl, toManagedUrl } from '../helpers/managed-urls.js';
 
-const ManagedUrl = z.object({
-    id: z.string(),
-    /** scheme://domain[:port]path[?query], rebuilt from Mimecast's parts. */
-    url: z.string(),
-    scheme: z.string().optional(),
-    domain: z.string(),
-    port: z.number().optional(),
-    path: z.string().optional(),
-    queryString: z.string().optional(),
-    /** explicit (this URL only) or domain (every URL of the domain). */
-    matchType: z.string().optional(),
-    /** block or permit. */
-    action: z.string().optional(),
-    comment: z.string().optional(),
-    disableRewrite: z.boolean().optional(),
-    disableUserAwareness: z.boolean().optional(),
-    disableLogClick: z.boolean().optional()
-});
-type ManagedUrl = z.infer<typeof ManagedUrl>;
 
 const sync = createSync({
     description: 'The managed URLs of URL Protect (administrator block and permit entries), refreshed in full; removed entries are deleted.',
