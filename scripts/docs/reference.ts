@@ -463,7 +463,34 @@ export function fillSections(text: string, sections: Record<string, string>, fil
     });
 }
 
-export const PAGES_WITH_SECTIONS = ['mimecast.mdx', join('mimecast', 'connect.mdx')];
+/** The README's catalog: every sync with its models and schedule, every action with input and output, and the product each needs. */
+export function catalogSection(fns: FunctionDoc[]): string {
+    const link = (fn: FunctionDoc) => `[\`${fn.name}\`](docs/reference/${fn.name}.md)`;
+    const products = (fn: FunctionDoc) => mdEscape(fn.scopes.join(', ') || '-');
+    const out = ['**Syncs**', '', '| Sync | Models | Schedule | Kind | Mimecast API 2.0 product / permission |', '|---|---|---|---|---|'];
+    for (const fn of fns.filter((f) => f.type === 'sync')) {
+        const kind = fn.syncType === 'incremental' ? 'incremental' : 'full refresh + deletes';
+        out.push(`| ${link(fn)} | ${fn.outputs.map((m) => `\`${m}\``).join(', ')} | ${fn.runs ?? '-'} | ${kind} | ${products(fn)} |`);
+    }
+    out.push('', '**Actions**', '', '| Action | Input → output | Mimecast API 2.0 product / permission |', '|---|---|---|');
+    for (const fn of fns.filter((f) => f.type === 'action')) {
+        out.push(`| ${link(fn)} | ${fieldList(fn, fn.input)} → ${fieldList(fn, fn.outputs[0])} | ${products(fn)} |`);
+    }
+    return out.join('\n');
+}
+
+/** `{ a, b? }`: the top-level fields of a model, optional ones marked. */
+function fieldList(fn: FunctionDoc, model: string | undefined): string {
+    const schema = model ? fn.definitions[model] : undefined;
+    const names = Object.keys(schema?.properties ?? {});
+    if (names.length === 0) {
+        return '`{}`';
+    }
+    const required = new Set(schema?.required ?? []);
+    return `\`{ ${names.map((n) => (required.has(n) ? n : `${n}?`)).join(', ')} }\``;
+}
+
+export const PAGES_WITH_SECTIONS = ['mimecast.mdx', join('mimecast', 'connect.mdx'), join('..', 'README.md')];
 
 /** Every generated file, path relative to docs/ → content. Also the pages whose generated sections it fills. */
 export function generateDocs(options: { manifest?: string; docsDir?: string } = {}): Map<string, string> {
@@ -475,7 +502,7 @@ export function generateDocs(options: { manifest?: string; docsDir?: string } = 
     }
     files.set(join('reference', 'index.md'), indexPage(fns));
     files.set(join('examples', 'types.ts'), typesFile(fns));
-    const sections = { functions: functionsSection(fns), permissions: permissionsSection(fns) };
+    const sections = { functions: functionsSection(fns), permissions: permissionsSection(fns), catalog: catalogSection(fns) };
     for (const page of PAGES_WITH_SECTIONS) {
         const file = join(docsDir, page);
         if (existsSync(file)) {

@@ -1,0 +1,64 @@
+// Attachment Protect logs: every attachment sandboxed, with its verdict and the action triggered.
+// https://developer.services.mimecast.com/docs/threatsprotection/1/routes/api/ttp/attachment/get-logs/post
+import { createSync } from 'nango';
+import * as z from 'zod';
+
+import { LogStreamCheckpoint, LogStreamMetadata, syncLogStream } from '../helpers/log-stream.js';
+import { toIsoUtc } from '../helpers/dates.js';
+import { contentId, optionalString, requiredString } from '../helpers/records.js';
+
+const AttachmentLog = z.object({
+    /** Attachment logs carry no Mimecast id: derived from the log's content (helpers/records.ts contentId). */
+    id: z.string(),
+    date: z.string(),
+    result: z.string(),
+    fileName: z.string().optional(),
+    fileType: z.string().optional(),
+    senderAddress: z.string().optional(),
+    recipientAddress: z.string().optional(),
+    messageId: z.string().optional(),
+    actionTriggered: z.string().optional(),
+    route: z.string().optional(),
+    details: z.string().optional()
+});
+type AttachmentLog = z.infer<typeof AttachmentLog>;
+
+const sync = createSync({
+    description: 'Attachment Protect logs (each attachment sandboxed, its verdict and the action triggered), fetched incrementally by time window.',
+    version: '1.0.0',
+    frequency: 'every 15 minutes',
+    autoStart: true,
+    syncType: 'incremental',
+    scopes: ['Targeted Threat Protection - Attachment Protect | Logs | Read'],
+    models: { AttachmentLog },
+    metadata: LogStreamMetadata,
+    checkpoint: LogStreamCheckpoint,
+    endpoints: [{ method: 'GET', path: '/ttp-attachment-logs', group: 'Threat Protection' }],
+
+    exec: async (nango) => {
+        await syncLogStream<AttachmentLog>(nango, {
+            model: 'AttachmentLog',
+            path: '/api/ttp/attachment/get-logs',
+            recordsIn: 'attachmentLogs',
+            from: 'from',
+            to: 'to',
+            toRecord: (raw) => ({
+                id: contentId('AttachmentLog', raw),
+                date: toIsoUtc(requiredString(raw, 'date')),
+                result: requiredString(raw, 'result'),
+                fileName: optionalString(raw, 'fileName'),
+                fileType: optionalString(raw, 'fileType'),
+                senderAddress: optionalString(raw, 'senderAddress'),
+                recipientAddress: optionalString(raw, 'recipientAddress'),
+                messageId: optionalString(raw, 'messageId'),
+                actionTriggered: optionalString(raw, 'actionTriggered'),
+                route: optionalString(raw, 'route'),
+                details: optionalString(raw, 'details')
+            }),
+            timeOf: (log) => log.date
+        });
+    }
+});
+
+export type NangoSyncLocal = Parameters<(typeof sync)['exec']>[0];
+export default sync;
