@@ -29,6 +29,8 @@ export interface FunctionInfo {
     file: string;
     models: string[];
     runs?: string;
+    /** Syncs: 'incremental' or 'full' (full refresh with delete tracking). */
+    syncType?: string;
     scopes: string[];
     jsonSchema: Record<string, unknown>;
     input?: string;
@@ -42,6 +44,7 @@ interface NangoJsonFunction {
     output?: string[] | null;
     input?: string | null;
     runs?: string;
+    sync_type?: string;
     scopes?: string[];
     json_schema?: Record<string, unknown>;
 }
@@ -64,6 +67,7 @@ export function listFunctions(integrationsDir = INTEGRATIONS_DIR, providerConfig
         file: join(integrationsDir, 'build', `${providerConfigKey}_${fn.type}s_${fn.name}.cjs`),
         models: fn.type === 'sync' ? (fn.output ?? []) : [],
         ...(fn.runs ? { runs: fn.runs } : {}),
+        ...(fn.sync_type ? { syncType: fn.sync_type } : {}),
         scopes: fn.scopes ?? [],
         jsonSchema: fn.json_schema ?? {},
         ...(fn.input ? { input: fn.input } : {}),

@@ -50,7 +50,8 @@ async function main(): Promise<number> {
                     { added: 0, updated: 0, deleted: 0 }
                 );
                 const stored = fn.models.map((m) => store.countRecords(connection.connectionId, m)).reduce((a, b) => a + b, 0);
-                out(`  ✓ ${fn.name} (${first ? 'first run, back-fill' : 'incremental'}): +${totals.added} new, ${totals.updated} updated, ${totals.deleted} deleted in ${pages} batches`);
+                const mode = fn.syncType === 'incremental' ? (first ? 'first run, back-fill' : 'incremental') : 'full refresh';
+                out(`  ✓ ${fn.name} (${mode}): +${totals.added} new, ${totals.updated} updated, ${totals.deleted} deleted in ${pages} batches`);
                 rows.push({ fn: fn.name, kind: 'sync', result: `+${totals.added} ~${totals.updated} -${totals.deleted}`, stored: String(stored), requests: String(result.requests), time: ms(result.durationMs) });
             } catch (err) {
                 failures += 1;
@@ -87,6 +88,8 @@ async function main(): Promise<number> {
             out('This ran against the embedded simulator. To run the same functions against your Mimecast tenant:');
             out('  MIMECAST_CLIENT_ID=<client id> MIMECAST_CLIENT_SECRET=<client secret> MIMECAST_GATEWAY=api.services.mimecast.com npm start');
             out('(MIMECAST_GATEWAY: api.services.mimecast.com, uk-api.services.mimecast.com or us-api.services.mimecast.com)');
+            out('Legacy API 1.0 keys instead: MIMECAST_PROVIDER=mimecast-api-v1 with MIMECAST_V1_BASE_URL, MIMECAST_APP_ID, MIMECAST_APP_KEY,');
+            out('MIMECAST_ACCESS_KEY and MIMECAST_SECRET_KEY (get the keys with `npm run v1:keys`).');
         }
         return failures > 0 ? 1 : 0;
     } finally {
