@@ -41,7 +41,8 @@ export function createLogger(options: { level?: LogLevel; write?: (line: string)
 export function describe(value: unknown): string {
     if (value instanceof Error || (typeof value === 'object' && value !== null && 'message' in value)) {
         const err = value as { message: unknown; payload?: unknown };
-        return err.payload ? `${String(err.message)} ${JSON.stringify(err.payload)}` : String(err.message);
+        // An ActionError has an empty message: its payload (code, message, field) is what the caller reads.
+        return [String(err.message), err.payload ? JSON.stringify(err.payload) : ''].filter(Boolean).join(' ');
     }
     return typeof value === 'string' ? value : JSON.stringify(value);
 }
