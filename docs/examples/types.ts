@@ -602,35 +602,53 @@ export type SiemGap = {
 
 export type SyncMetadata_mimecast_archivesearchlogs = {
     backfillDays?: number;
+    [key: string]: unknown;
 };
 
 export type SyncMetadata_mimecast_auditevents = {
     backfillDays?: number;
+    [key: string]: unknown;
 };
 
 export type SyncMetadata_mimecast_dlplogs = {
     backfillDays?: number;
+    [key: string]: unknown;
+};
+
+export type SyncMetadata_mimecast_groupmembers = {
+    groupSources?: ("cloud" | "ldap")[];
+    [key: string]: unknown;
+};
+
+export type SyncMetadata_mimecast_groups = {
+    groupSources?: ("cloud" | "ldap")[];
+    [key: string]: unknown;
 };
 
 export type SyncMetadata_mimecast_heldreleaselogs = {
     backfillDays?: number;
+    [key: string]: unknown;
 };
 
 export type SyncMetadata_mimecast_siemevents = {
     backfillHours?: number;
     maxPagesPerRun?: number;
+    [key: string]: unknown;
 };
 
 export type SyncMetadata_mimecast_ttpattachmentlogs = {
     backfillDays?: number;
+    [key: string]: unknown;
 };
 
 export type SyncMetadata_mimecast_ttpimpersonationlogs = {
     backfillDays?: number;
+    [key: string]: unknown;
 };
 
 export type SyncMetadata_mimecast_ttpurllogs = {
     backfillDays?: number;
+    [key: string]: unknown;
 };
 
 export type User = {

@@ -71,10 +71,25 @@ export function findGroups(nango: MimecastNango, filters: { query?: string | und
 }
 
 /** Every group of the account: the cloud directory, then the LDAP-synchronised one. */
-export async function* listAllGroups(nango: MimecastNango): AsyncGenerator<Group[]> {
-    for (const source of GROUP_SOURCES) {
+export async function* listAllGroups(nango: MimecastNango, sources: readonly GroupSource[] = GROUP_SOURCES): AsyncGenerator<Group[]> {
+    for (const source of sources) {
         yield* findGroups(nango, { source });
     }
+}
+
+/**
+ * Connection metadata of the group syncs. `groupSources` narrows which directories are listed
+ * (default both): a tenant without LDAP can set `["cloud"]` should Mimecast refuse the LDAP query.
+ */
+// Loose: a connection has one metadata object for all syncs, so keys other syncs read must pass here.
+export const GroupSyncMetadata = z.looseObject({
+    groupSources: z.array(z.enum(GROUP_SOURCES)).min(1).optional()
+});
+
+/** The group sources the connection's metadata asks for; an unreadable value falls back to both. */
+export async function groupSourcesOf(nango: { getMetadata(): Promise<unknown> }): Promise<readonly GroupSource[]> {
+    const parsed = GroupSyncMetadata.safeParse((await nango.getMetadata()) ?? {});
+    return (parsed.success ? parsed.data.groupSources : undefined) ?? GROUP_SOURCES;
 }
 
 /** `emailAddress` or `domain` of a member, lower-cased: what identifies it inside its group. */

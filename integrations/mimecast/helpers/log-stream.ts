@@ -30,7 +30,8 @@ export const LogStreamCheckpoint = z.object({
 });
 export type LogStreamCheckpoint = z.infer<typeof LogStreamCheckpoint>;
 
-export const LogStreamMetadata = z.object({
+// Loose: a connection has one metadata object for all syncs, so keys other syncs read must pass here.
+export const LogStreamMetadata = z.looseObject({
     /** How far back the first run reaches, in days (default 7). */
     backfillDays: z.number().int().min(1).max(90).optional()
 });

@@ -3,7 +3,8 @@
 import { createSync } from 'nango';
 import * as z from 'zod';
 
-import { DIRECTORY_PAGE_SIZE, listAllGroups, memberKey } from '../helpers/directory.js';
+import type { GroupSource } from '../helpers/directory.js';
+import { DIRECTORY_PAGE_SIZE, groupSourcesOf, GroupSyncMetadata, listAllGroups, memberKey } from '../helpers/directory.js';
 import { listAll, syncFullRefresh } from '../helpers/full-refresh.js';
 import type { MimecastNango } from '../helpers/api.js';
 import { optionalBoolean, optionalString } from '../helpers/records.js';
@@ -31,18 +32,19 @@ const sync = createSync({
     syncType: 'full',
     scopes: ['Directories | Groups | Read'],
     models: { GroupMember },
+    metadata: GroupSyncMetadata,
     endpoints: [{ method: 'GET', path: '/group-members', group: 'Directory' }],
 
     exec: async (nango) => {
-        const saved = await syncFullRefresh<GroupMember>(nango, 'GroupMember', membersOfEveryGroup(nango));
+        const saved = await syncFullRefresh<GroupMember>(nango, 'GroupMember', membersOfEveryGroup(nango, await groupSourcesOf(nango)));
         await nango.log(`group members: ${saved} saved`);
     }
 });
 
-/** The groups first (both sources), then each group's members paged to the end. */
-async function* membersOfEveryGroup(nango: MimecastNango): AsyncGenerator<GroupMember[]> {
+/** The groups first (the sources asked for), then each group's members paged to the end. */
+async function* membersOfEveryGroup(nango: MimecastNango, sources: readonly GroupSource[]): AsyncGenerator<GroupMember[]> {
     const groupIds: string[] = [];
-    for await (const batch of listAllGroups(nango)) {
+    for await (const batch of listAllGroups(nango, sources)) {
         groupIds.push(...batch.map((g) => g.id));
     }
     for (const groupId of new Set(groupIds)) {

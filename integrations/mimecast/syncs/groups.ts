@@ -2,7 +2,7 @@
 // https://developer.services.mimecast.com/docs/cloudgateway/1/routes/api/directory/find-groups/post
 import { createSync } from 'nango';
 
-import { Group, listAllGroups } from '../helpers/directory.js';
+import { Group, groupSourcesOf, GroupSyncMetadata, listAllGroups } from '../helpers/directory.js';
 import { syncFullRefresh } from '../helpers/full-refresh.js';
 
 
@@ -14,11 +14,12 @@ const sync = createSync({
     syncType: 'full',
     scopes: ['Directories | Groups | Read'],
     models: { Group },
+    metadata: GroupSyncMetadata,
     endpoints: [{ method: 'GET', path: '/groups', group: 'Directory' }],
 
     exec: async (nango) => {
-        // find-groups searches one source per call (cloud by default): listAllGroups asks both.
-        const saved = await syncFullRefresh<Group>(nango, 'Group', listAllGroups(nango));
+        // find-groups searches one source per call (cloud by default): list each source asked for.
+        const saved = await syncFullRefresh<Group>(nango, 'Group', listAllGroups(nango, await groupSourcesOf(nango)));
         await nango.log(`groups: ${saved} saved`);
     }
 });

@@ -69,7 +69,8 @@ const SiemCheckpoint = z.object({
 });
 type SiemCheckpoint = z.infer<typeof SiemCheckpoint>;
 
-const SiemMetadata = z.object({
+// Loose: a connection has one metadata object for all syncs, so keys other syncs read must pass here.
+const SiemMetadata = z.looseObject({
     /** How far back the first run reaches, in hours (1-24, default 24: all Mimecast keeps). */
     backfillHours: z.number().int().min(1).max(24).optional(),
     /** Pages of 500 fetched per run at most (default 100); the next run continues from the token. */
