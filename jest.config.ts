@@ -11,6 +11,7 @@ const config: Config = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }]
   },
+  reporters: ['default', '<rootDir>/tests/summary-reporter.cjs'],
   testTimeout: 60_000,
   maxWorkers: 2
 };
