@@ -5,6 +5,8 @@
 import type { Connection } from './connection.js';
 import type { Logger } from './log.js';
 import { interpolate } from './providers.js';
+// Token errors arrive as fail[] like every other Mimecast error: one reader for both.
+import { firstFailure } from '../integrations/mimecast/helpers/api.js';
 
 /** Nango's default buffer when a provider sets none. */
 const DEFAULT_BUFFER_SECONDS = 15 * 60;
@@ -104,7 +106,7 @@ export class ClientCredentials {
         const text = await response.text();
         const json = parseJson(text);
         if (response.status >= 300) {
-            const failure = mimecastFailure(json);
+            const failure = firstFailure(json);
             throw new AuthError(
                 `Mimecast refused the client credentials (HTTP ${response.status}${failure ? `, ${failure.code}: ${failure.message}` : ''})`,
                 response.status,
@@ -133,17 +135,6 @@ function parseJson(text: string): Record<string, unknown> | undefined {
     } catch {
         return undefined;
     }
-}
-
-/** Mimecast token errors: `{"fail":[{"code","message"}]}` or `fail[0].errors[0]`. */
-export function mimecastFailure(body: Record<string, unknown> | undefined): { code: string; message: string } | undefined {
-    const fail = Array.isArray(body?.['fail']) ? (body['fail'] as unknown[])[0] : undefined;
-    if (!fail || typeof fail !== 'object') {
-        return undefined;
-    }
-    const record = fail as Record<string, unknown>;
-    const inner = Array.isArray(record['errors']) && record['errors'][0] && typeof record['errors'][0] === 'object' ? (record['errors'][0] as Record<string, unknown>) : record;
-    return { code: String(inner['code'] ?? 'unknown'), message: String(inner['message'] ?? 'no message') };
 }
 
 export function networkReason(err: unknown): string {

@@ -11,6 +11,7 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
+import { firstFailure } from '../../integrations/mimecast/helpers/api.js';
 import {
     SIMULATOR_V1_APP_ID,
     SIMULATOR_V1_EMAIL,
@@ -71,18 +72,9 @@ async function post(url: string, headers: Record<string, string>, body: unknown)
     }
     const body_ = json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : {};
     const data = Array.isArray(body_['data']) ? (body_['data'] as unknown[]).filter((d): d is Record<string, unknown> => !!d && typeof d === 'object') : [];
-    const fail = Array.isArray(body_['fail']) ? (body_['fail'] as unknown[])[0] : undefined;
-    const failRecord = fail && typeof fail === 'object' ? (fail as Record<string, unknown>) : undefined;
-    const inner = failRecord && Array.isArray(failRecord['errors']) ? (failRecord['errors'][0] as Record<string, unknown> | undefined) : failRecord;
-    if (inner || response.status >= 300) {
-        return {
-            data,
-            failure: {
-                status: response.status,
-                code: typeof inner?.['code'] === 'string' ? inner['code'] : `http_${response.status}`,
-                message: typeof inner?.['message'] === 'string' ? inner['message'] : `HTTP ${response.status}`
-            }
-        };
+    const failure = firstFailure(body_);
+    if (failure || response.status >= 300) {
+        return { data, failure: { status: response.status, code: failure?.code ?? `http_${response.status}`, message: failure?.message ?? `HTTP ${response.status}` } };
     }
     if (!json) {
         throw new V1KeysError(`${new URL(url).pathname} answered HTTP ${response.status} with a body that is not JSON`, 'malformed_response');

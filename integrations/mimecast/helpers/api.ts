@@ -272,13 +272,7 @@ function readEnvelope(path: string, response: RawResponse): MimecastPage | Mimec
     const body = typeof response.data === 'string' ? tryParse(response.data) : response.data;
     const failure = firstFailure(body);
     if (response.status >= 400) {
-        return new MimecastError({
-            code: failure?.code ?? httpCode(response.status),
-            message: failure?.message ?? `${path} answered HTTP ${response.status}${describeStatus(response.status)}`,
-            status: response.status,
-            retryable: response.status === 429 || response.status >= 500,
-            ...(failure?.field ? { field: failure.field } : {})
-        });
+        return httpFailure(path, response.status, failure);
     }
     if (!isObject(body) || !Array.isArray(body['data'])) {
         return new MimecastError({ code: 'malformed_response', message: `${path} returned a body that is not a Mimecast envelope`, status: response.status, retryable: true });
@@ -304,12 +298,7 @@ function readJsonObject(path: string, response: RawResponse): MimecastJson | Mim
         ? { code: typeof error['code'] === 'string' ? error['code'] : httpCode(response.status), message: typeof error['message'] === 'string' ? error['message'] : 'no message' }
         : firstFailure(body);
     if (response.status >= 400) {
-        return new MimecastError({
-            code: failure?.code ?? httpCode(response.status),
-            message: failure?.message ?? `${path} answered HTTP ${response.status}${describeStatus(response.status)}`,
-            status: response.status,
-            retryable: response.status === 429 || response.status >= 500
-        });
+        return httpFailure(path, response.status, failure);
     }
     if (!isObject(body)) {
         return new MimecastError({ code: 'malformed_response', message: `${path} returned a body that is not a JSON object`, status: response.status, retryable: true });
@@ -321,7 +310,7 @@ function readJsonObject(path: string, response: RawResponse): MimecastJson | Mim
 }
 
 /** The first error of `fail[]` (`fail[i].errors[j]`, or `fail[i]` itself on token errors). */
-function firstFailure(body: unknown): MimecastErrorDetails | undefined {
+export function firstFailure(body: unknown): MimecastErrorDetails | undefined {
     if (!isObject(body) || !Array.isArray(body['fail']) || body['fail'].length === 0) {
         return undefined;
     }
@@ -336,6 +325,17 @@ function firstFailure(body: unknown): MimecastErrorDetails | undefined {
         ...(typeof error['field'] === 'string' ? { field: error['field'] } : {}),
         retryable: error['retryable'] === true
     };
+}
+
+/** An HTTP 4xx/5xx as a MimecastError: Mimecast's own code and message when the body carries them. */
+function httpFailure(path: string, status: number, failure: MimecastErrorDetails | undefined): MimecastError {
+    return new MimecastError({
+        code: failure?.code ?? httpCode(status),
+        message: failure?.message ?? `${path} answered HTTP ${status}${describeStatus(status)}`,
+        status,
+        retryable: status === 429 || status >= 500,
+        ...(failure?.field ? { field: failure.field } : {})
+    });
 }
 
 function httpCode(status: number): string {
