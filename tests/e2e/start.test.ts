@@ -14,7 +14,7 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 
 async function npmStart(localDir: string): Promise<string> {
     const env = { ...process.env, NANGO_LOCAL_DIR: localDir, MIMECAST_CLIENT_ID: '', MIMECAST_CLIENT_SECRET: '', MIMECAST_BASE_URL: '', NODE_OPTIONS: '' };
-    const { stdout } = await run(join(ROOT, 'node_modules/.bin/tsx'), ['host/cli/start.ts'], { cwd: ROOT, env, timeout: 120_000 });
+    const { stdout } = await run(join(ROOT, 'node_modules/.bin/tsx'), ['host/cli/start.ts'], { cwd: ROOT, env, timeout: 110_000 });
     return stdout;
 }
 
@@ -33,7 +33,7 @@ describe('npm start against the embedded simulator', () => {
         expect(second).toMatch(/✓ audit-events \(incremental\): \+\d+ new/);
         const stored = (out: string) => Number(/audit-events\s+sync\s+\+\d+ ~\d+ -\d+\s+(\d+)/.exec(out)?.[1]);
         expect(stored(second)).toBeGreaterThanOrEqual(stored(first));
-    });
+    }, 240_000);
 });
 
 describe('a sync that fails mid-way', () => {

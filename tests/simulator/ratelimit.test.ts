@@ -50,7 +50,8 @@ describe('simulator: rate limit', () => {
   });
 
   it('recovers after waiting X-RateLimit-Reset milliseconds on the real clock', async () => {
-    const sim = await startSimulator({ rateLimit: { limit: 1, refillPerSecond: 20 } });
+    // One request per second: the second call comes well inside the refill even on a loaded machine.
+    const sim = await startSimulator({ rateLimit: { limit: 1, refillPerSecond: 1 } });
     try {
       const token = await getToken(sim);
       expect((await call(sim, ACCOUNT, { data: [] }, token)).status).toBe(200);
@@ -58,7 +59,7 @@ describe('simulator: rate limit', () => {
       expect(limited.status).toBe(429);
       const reset = Number(limited.headers.get('x-ratelimit-reset'));
       expect(reset).toBeGreaterThan(0);
-      expect(reset).toBeLessThanOrEqual(50);
+      expect(reset).toBeLessThanOrEqual(1000);
       await new Promise((r) => setTimeout(r, reset + 5));
       expect((await call(sim, ACCOUNT, { data: [] }, token)).status).toBe(200);
     } finally {
