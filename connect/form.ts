@@ -294,7 +294,7 @@ pre{margin:0;padding:12px 16px;color:#dc2626;font-size:12px;white-space:pre-wrap
 .project-check{max-width:460px;margin:16px auto 24px;padding:12px 16px;border:2px dashed #9ca3af;border-radius:8px;background:#fffbeb;font-size:13px}
 .project-check.ok{background:#f0fdf4;border-color:#22c55e}
 .project-check.error{background:#fef2f2;border-color:#ef4444}
-.project-label{margin:0 0 4px;font-size:11px;font-weight:700;text-transform:uppercase;letter-spacing:.03em;color:#6b7280}
+.project-label{margin:0 0 4px;font-size:12px;font-weight:700;color:#4b5563}
 .project-check h2{font-size:14px;margin:0 0 4px}
 .project-check p{margin:4px 0 0}
 `;
