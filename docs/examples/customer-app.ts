@@ -54,7 +54,7 @@ export type ConnectionCheck =
  * token shows there as `Failed to fetch client credentials token: "{}"`. get-account reads the account with
  * the connection; when Mimecast refuses, Nango answers HTTP 500 `action_script_runtime_error` whose payload is
  * the action's error, with Mimecast's code, message and HTTP status, which your app can show the admin.
- * (The check-permissions action is the fuller check: every product the functions need.)
+ * (The check-permissions action is the fuller check; trigger it the same way.)
  */
 export async function checkMimecastConnection(nango: Nango, connectionId: string): Promise<ConnectionCheck> {
     try {
