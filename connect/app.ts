@@ -1,6 +1,7 @@
 // The connect preview server: GET / renders the form from providers.yaml (read on every request, so an
-// edit shows on reload), POST /connect runs the credential check and renders the outcome. The secret
-// arrives in the POST body only, is never written back into the page, and every log line is redacted.
+// edit shows on reload), POST /connect runs the credential check and renders the outcome twice: what
+// Nango's Connect UI would show (it only exchanges the token), and, apart, this project's own check.
+// The secret arrives in the POST body only, is never written back into the page, and every log line is redacted.
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,8 +14,8 @@ import { getProviderDefinition, PROVIDERS_FILE } from '../host/providers.js';
 import type { ProviderDefinition } from '../host/providers.js';
 import { checkCredentials } from './check.js';
 import type { CheckResult } from './check.js';
-import { formFields, renderConnectPage, validateSubmission } from './form.js';
-import type { ConnectOutcome, RenderOptions } from './form.js';
+import { formFields, NANGO_TOKEN_FETCH_ERROR, renderConnectPage, validateSubmission } from './form.js';
+import type { ConnectOutcome, NangoOutcome, RenderOptions } from './form.js';
 
 export type ConnectTarget = 'simulator' | 'real';
 
@@ -105,7 +106,9 @@ export async function startConnectServer(options: ConnectServerOptions = {}): Pr
                 logger,
                 ...(options.integrationsDir ? { integrationsDir: options.integrationsDir } : {})
             });
-            return send(res, result.ok ? 200 : 422, page(provider, { values, outcome: toOutcome(result, connectionConfig, simulator !== undefined) }));
+            const outcome = toOutcome(provider, result, connectionConfig, simulator !== undefined);
+            // Nango answers a failed token exchange with HTTP 400; the preview does the same.
+            return send(res, outcome.nango.ok ? 200 : 400, page(provider, { values, outcome }));
         }
         send(res, 404, 'not found', 'text/plain; charset=utf-8');
     }
@@ -142,20 +145,33 @@ export async function startConnectServer(options: ConnectServerOptions = {}): Pr
     };
 }
 
-/** The page's result box: the account on success, Mimecast's error in plain words otherwise. */
-export function toOutcome(result: CheckResult, connectionConfig: Record<string, string>, simulated: boolean): ConnectOutcome {
+/**
+ * What Nango's Connect UI would show, and this project's own check beside it. Nango fetches a token for an
+ * OAUTH2_CC provider and nothing else: any token failure is "Connection failed" with the same empty error
+ * details; a token that works is "Success!", even when the account read below it fails (a 403 appears
+ * only later, on a sync). Other auth modes without verification are saved without any call: "Success!".
+ */
+export function toOutcome(provider: ProviderDefinition, result: CheckResult, connectionConfig: Record<string, string>, simulated: boolean): ConnectOutcome {
+    const tokenFailed = !result.ok && result.stage === 'token' && provider.auth_mode === 'OAUTH2_CC';
+    const nango: NangoOutcome = tokenFailed ? { ok: false, errorDetails: NANGO_TOKEN_FETCH_ERROR } : { ok: true };
     if (!result.ok) {
-        return { ok: false, title: result.title, details: result.details };
+        const details = nango.ok
+            ? [...result.details, 'Nango shows "Success!" here: it only fetched the token, so on Nango this shows when a sync or action first runs.']
+            : result.details;
+        return { nango, check: { ok: false, title: result.title, details, ...(result.mimecast ? { mimecast: result.mimecast } : {}) } };
     }
     const { account } = result;
     const via = simulated ? 'the simulator' : (connectionConfig['gateway'] ?? new URL(result.gatewayUrl).host);
     return {
-        ok: true,
-        title: `Connected to ${account.accountName}`,
-        details: [
-            `Account code ${account.accountCode}${account.region ? `, region ${account.region}` : ''}, through ${via}.`,
-            `The credentials work: a token was issued and the account was read. ${account.packages.length} licensed package(s).`
-        ]
+        nango,
+        check: {
+            ok: true,
+            title: `Connected to ${account.accountName}`,
+            details: [
+                `Account code ${account.accountCode}${account.region ? `, region ${account.region}` : ''}, through ${via}.`,
+                `A token was issued and get-account read the account: ${account.packages.length} licensed package(s). Nango itself only fetches the token; run get-account from your app after connecting to check the same.`
+            ]
+        }
     };
 }
 
@@ -165,7 +181,7 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/ht
         'cache-control': 'no-store',
         'x-content-type-options': 'nosniff',
         'referrer-policy': 'no-referrer',
-        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; form-action 'self'; base-uri 'none'"
+        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; form-action 'self'; base-uri 'none'"
     });
     res.end(body);
 }

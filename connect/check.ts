@@ -1,6 +1,8 @@
-// What happens when the connect form is submitted: the client-credentials exchange Nango performs at
-// connect time, then one read (`get-account`, the compiled function run by the local host), and the
-// outcome in plain words. Mimecast's own code and message are kept, redacted of every credential.
+// This project's credential check, beyond what Nango does: the client-credentials exchange Nango performs
+// at connect time (stage 'token'), then one read (`get-account`, the compiled function run by the local
+// host; stage 'read', which Nango never makes), and the outcome in plain words. Mimecast's own code and
+// message are kept, redacted of every credential. A customer app gets the same read on Nango with
+// `nango.triggerAction('mimecast', connectionId, 'get-account')` (see the connect guide, Step 5).
 import type { Connection } from '../host/connection.js';
 import { AuthError } from '../host/auth.js';
 import type { Logger } from '../host/log.js';
@@ -37,7 +39,17 @@ export type CheckFailureKind = 'invalid_credentials' | 'unreachable' | 'wrong_ga
 
 export type CheckResult =
     | { ok: true; account: CheckedAccount; gatewayUrl: string }
-    | { ok: false; kind: CheckFailureKind; title: string; details: string[]; gatewayUrl: string };
+    | {
+          ok: false;
+          /** 'token': the exchange Nango also makes failed; 'read': the token worked, the account read did not. */
+          stage: 'token' | 'read';
+          kind: CheckFailureKind;
+          title: string;
+          details: string[];
+          gatewayUrl: string;
+          /** Mimecast's answer in short, e.g. `HTTP 401 invalid_client` (absent on a network error). */
+          mimecast?: string;
+      };
 
 export async function checkCredentials(request: CheckRequest): Promise<CheckResult> {
     const { logger, provider } = request;
@@ -55,13 +67,17 @@ export async function checkCredentials(request: CheckRequest): Promise<CheckResu
         metadata: {}
     };
     const gatewayUrl = connection.baseUrlOverride ?? safeOrigin(interpolate(provider.proxy.base_url, connection.connectionConfig));
-    const fail = (kind: CheckFailureKind, title: string, ...details: string[]): CheckResult => ({
-        ok: false,
-        kind,
-        title,
-        details: details.map((d) => logger.redact(d)),
-        gatewayUrl
-    });
+    const failAt =
+        (stage: 'token' | 'read', mimecast: string | undefined): Fail =>
+        (kind, title, ...details) => ({
+            ok: false,
+            stage,
+            kind,
+            title,
+            details: details.map((d) => logger.redact(d)),
+            gatewayUrl,
+            ...(mimecast ? { mimecast: logger.redact(mimecast) } : {})
+        });
 
     const fn = findFunction(CHECK_FUNCTION, request.integrationsDir ?? INTEGRATIONS_DIR);
     const store = new Store(':memory:');
@@ -82,7 +98,7 @@ export async function checkCredentials(request: CheckRequest): Promise<CheckResu
                 throw err;
             }
             logger.log('warn', `connect check: token request to ${gatewayUrl} failed: ${err.message}`);
-            return tokenFailure(err, gatewayUrl, fail);
+            return tokenFailure(err, gatewayUrl, failAt('token', err.status > 0 ? `HTTP ${err.status} ${err.code}` : undefined));
         }
 
         // 2. One read through the compiled function, as any sync or action would make it.
@@ -99,7 +115,8 @@ export async function checkCredentials(request: CheckRequest): Promise<CheckResu
         } catch (err) {
             const payload = actionPayload(err);
             logger.log('warn', `connect check: ${CHECK_FUNCTION} failed: ${describe(err)}`);
-            return readFailure(payload, fn.scopes, gatewayUrl, fail);
+            const answer = payload.status !== undefined ? `HTTP ${payload.status} ${payload.code}` : payload.code === 'network_error' ? undefined : payload.code;
+            return readFailure(payload, fn.scopes, gatewayUrl, failAt('read', answer));
         }
     } finally {
         store.close();

@@ -1,7 +1,8 @@
 // npm run connect [-- --target real] [--port 3010]
-// Serves the Mimecast connect form, rendered from providers.yaml, on localhost. Submitting it runs the
-// client-credentials exchange and get-account against the embedded simulator (default), against the
-// gateway chosen in the form (--target real), or against MIMECAST_BASE_URL when that is set.
+// Serves the Mimecast connect form on localhost, rendered from providers.yaml as Nango's Connect UI renders
+// it. Submitting it runs the client-credentials exchange (all Nango does; its page shows "Success!" or
+// "Connection failed") and, in a separate panel, this project's get-account check, against the embedded
+// simulator (default), the gateway chosen in the form (--target real), or MIMECAST_BASE_URL when set.
 import { parseArgs } from 'node:util';
 
 import { createLogger } from '../host/log.js';

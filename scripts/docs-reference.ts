@@ -1,5 +1,5 @@
 // npm run docs:reference: writes docs/reference/*.md, docs/examples/types.ts and the generated sections of
-// docs/mimecast.mdx and docs/mimecast/connect.mdx from the compiled integrations/.nango/nango.json.
+// docs/mimecast.mdx and docs/api-integrations/mimecast/connect.mdx from the compiled integrations/.nango/nango.json.
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 

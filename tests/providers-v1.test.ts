@@ -4,8 +4,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { interpolate, loadProviders } from '../host/providers.js';
+import { nangoStepAnchors } from '../scripts/docs/reference.js';
 
-const GUIDE = fileURLToPath(new URL('../docs/mimecast-api-v1/connect.mdx', import.meta.url));
+const GUIDE = fileURLToPath(new URL('../docs/api-integrations/mimecast-api-v1/connect.mdx', import.meta.url));
 
 describe('providers.yaml: mimecast-api-v1', () => {
     const v1 = loadProviders()['mimecast-api-v1']!;
@@ -14,7 +15,7 @@ describe('providers.yaml: mimecast-api-v1', () => {
         expect(v1.auth_mode).toBe('API_KEY');
         expect(v1.token_url).toBeUndefined();
         expect(interpolate(v1.proxy.base_url, { baseUrl: 'https://eu-api.mimecast.com' })).toBe('https://eu-api.mimecast.com');
-        expect(v1.docs_connect).toBe('https://nango.dev/docs/integrations/all/mimecast-api-v1/connect');
+        expect(v1.docs_connect).toBe('https://nango.dev/docs/api-integrations/mimecast-api-v1/connect');
     });
 
     it('asks for base URL, App ID, App Key, Access Key and Secret Key, the keys masked', () => {
@@ -32,11 +33,7 @@ describe('providers.yaml: mimecast-api-v1', () => {
 
     it('links every field to a Step heading of its connect guide, as Nango derives anchors', () => {
         const guide = readFileSync(GUIDE, 'utf8');
-        const anchors = new Set(
-            [...guide.matchAll(/^[#]+\sStep[a-zA-Z0-9:()._ -]+$/gim)].map((m) =>
-                m[0].toLowerCase().replace(/^[#]+ /, '#').replaceAll(/\s/g, '-').replaceAll(/[:()._]/g, '')
-            )
-        );
+        const anchors = nangoStepAnchors(guide);
         for (const [name, field] of Object.entries({ ...v1.connection_config, ...v1.credentials })) {
             expect({ name, anchor: field.doc_section && anchors.has(field.doc_section) }).toEqual({ name, anchor: true });
         }

@@ -5,11 +5,13 @@ import AjvModule from 'ajv';
 import { parse } from 'yaml';
 
 import { interpolate, loadProviders, parseProviders, PROVIDERS_FILE, withDefaults } from '../host/providers.js';
+import { nangoStepAnchors } from '../scripts/docs/reference.js';
 import { describeWithShared, sharedPath } from './shared.js';
 
 const NANGO_SCHEMA_FILE = 'reference/nango-providers.schema.json';
 const NANGO_SCHEMA = sharedPath(NANGO_SCHEMA_FILE);
-const CONNECT_GUIDE = fileURLToPath(new URL('../docs/mimecast/connect.mdx', import.meta.url));
+// Nango's docs layout: docs/api-integrations/<key>/connect.mdx, published at .../docs/api-integrations/<key>/connect.
+const CONNECT_GUIDE = fileURLToPath(new URL('../docs/api-integrations/mimecast/connect.mdx', import.meta.url));
 
 function yamlWith(mutate: (doc: Record<string, Record<string, unknown>>) => void): string {
     const doc = parse(readFileSync(PROVIDERS_FILE, 'utf8')) as Record<string, Record<string, unknown>>;
@@ -45,12 +47,13 @@ describe('providers.yaml', () => {
         expect(() => withDefaults(mimecast, { gateway: 'eu-api.mimecast.com' })).toThrow('connection_config.gateway: expected one of api.services.mimecast.com');
     });
 
-    it('gives every form field a help anchor that exists in the connect guide', () => {
+    it("gives every form field a help anchor at a Step heading of the connect guide (Nango's validator rule)", () => {
         const guide = readFileSync(CONNECT_GUIDE, 'utf8');
-        const anchors = new Set(
-            [...guide.matchAll(/^#{1,6}\s+(.+)$/gm)].map((m) => '#' + m[1]!.trim().toLowerCase().replace(/[^a-z0-9\s-]/g, '').replace(/\s+/g, '-'))
-        );
-        for (const provider of Object.values(providers).filter((p) => p.docs_connect?.endsWith('/mimecast/connect'))) {
+        // Only "Step ..." headings count upstream: `#choosing-a-gateway` would fail Nango's validator.
+        const anchors = nangoStepAnchors(guide);
+        expect(anchors.has('#step-3-choose-the-api-gateway')).toBe(true);
+        expect(mimecast.docs_connect).toBe('https://nango.dev/docs/api-integrations/mimecast/connect');
+        for (const provider of Object.values(providers).filter((p) => p.docs_connect?.endsWith('/api-integrations/mimecast/connect'))) {
             const fields = { ...provider.credentials, ...provider.connection_config };
             expect(Object.keys(fields).length).toBeGreaterThan(0);
             for (const [name, field] of Object.entries(fields)) {

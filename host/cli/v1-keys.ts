@@ -153,7 +153,7 @@ export async function generateKeys(options: { discoverUrl: string; appId: string
 function notCloud(email: string, detail: string): string {
     return (
         `${email} does not sign in with a Mimecast cloud password (${detail}). API 1.0 keys need a service user ` +
-        'whose Authentication Profile allows Mimecast cloud authentication: see docs/mimecast-api-v1/connect.mdx'
+        'whose Authentication Profile allows Mimecast cloud authentication: see docs/api-integrations/mimecast-api-v1/connect.mdx'
     );
 }
 

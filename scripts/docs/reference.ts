@@ -1,7 +1,7 @@
 // Generates the function reference from the compiled manifest (integrations/.nango/nango.json), so the
 // docs cannot drift from the code: one page per function (input, output, models with their fields,
 // schedule, permissions), an index, the TypeScript types a customer app uses (docs/examples/types.ts),
-// and the generated tables inside docs/mimecast.mdx and docs/mimecast/connect.mdx (between
+// and the generated tables inside docs/mimecast.mdx and docs/api-integrations/mimecast/connect.mdx (between
 // `<!-- BEGIN GENERATED name -->` and `<!-- END GENERATED name -->`, wrapped in {/* */} in .mdx files).
 // Nothing here names a Mimecast function: syncs and actions added later appear on the next run.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -490,7 +490,12 @@ function fieldList(fn: FunctionDoc, model: string | undefined): string {
     return `\`{ ${names.map((n) => (required.has(n) ? n : `${n}?`)).join(', ')} }\``;
 }
 
-export const PAGES_WITH_SECTIONS = ['mimecast.mdx', join('mimecast', 'connect.mdx'), join('..', 'README.md')];
+/** The connect guide of a provider, in Nango's docs layout: docs/api-integrations/<key>/connect.mdx. */
+export function connectGuidePath(providerKey: string, docsDir = DOCS_DIR): string {
+    return join(docsDir, 'api-integrations', providerKey, 'connect.mdx');
+}
+
+export const PAGES_WITH_SECTIONS = ['mimecast.mdx', join('api-integrations', 'mimecast', 'connect.mdx'), join('..', 'README.md')];
 
 /** Every generated file, path relative to docs/ → content. Also the pages whose generated sections it fills. */
 export function generateDocs(options: { manifest?: string; docsDir?: string } = {}): Map<string, string> {
@@ -539,6 +544,18 @@ export function headingAnchors(markdown: string): Set<string> {
         }
     }
     return anchors;
+}
+
+/**
+ * The anchors Nango's provider validator accepts for doc_section (scripts/validation/providers/validate.ts):
+ * only headings that start with "Step", made into `#step-2-copy-your-credentials`.
+ */
+export function nangoStepAnchors(markdown: string): Set<string> {
+    return new Set(
+        [...markdown.matchAll(/^[#]+\sStep[a-zA-Z0-9:()._ -]+$/gim)].map((m) =>
+            m[0].toLowerCase().replace(/^[#]+ /, '#').replaceAll(/\s/g, '-').replaceAll(/[:()._]/g, '')
+        )
+    );
 }
 
 export function slugify(heading: string): string {

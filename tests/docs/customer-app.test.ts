@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { countAllModels, createMimecastConnectSession, createNango, listSyncedRecords, playbookExample, triggerMimecastAction } from '../../docs/examples/customer-app.js';
+import { checkMimecastConnection, countAllModels, createMimecastConnectSession, createNango, listSyncedRecords, playbookExample, triggerMimecastAction } from '../../docs/examples/customer-app.js';
 import { MODEL_NAMES } from '../../docs/examples/types.js';
 import { openLocalHost } from '../../host/local.js';
 import type { LocalHost } from '../../host/local.js';
@@ -50,7 +50,8 @@ beforeAll(async () => {
                 try {
                     return reply(200, await local.host.runAction(findFunction(action_name), input));
                 } catch (err) {
-                    return reply(400, { error: { code: 'action_script_failure', payload: (err as { payload?: unknown }).payload } });
+                    // As Nango answers a failed action: HTTP 500, the function's ActionError as the payload.
+                    return reply(500, { error: { code: 'action_script_runtime_error', message: 'The action script failed with a runtime error', payload: (err as { payload?: unknown }).payload } });
                 }
             }
             if (req.method === 'GET' && u.pathname.replace(/\/$/, '') === '/records') {
@@ -114,4 +115,14 @@ test('the playbook example and the per-model count run end to end', async () => 
     const counts = await countAllModels(nango, 'simulator');
     expect(Object.keys(counts).sort()).toEqual([...MODEL_NAMES].sort());
     expect(counts.AuditEvent).toBeGreaterThan(0);
+});
+
+test('checks a new connection: the account when Mimecast reads it, Mimecast\'s own reason when it refuses', async () => {
+    const nango = createNango({ apiKey: API_KEY, host: url });
+    expect(await checkMimecastConnection(nango, 'simulator')).toEqual({ ok: true, accountName: 'Simulated Tenant Ltd', accountCode: 'CDE22A102' });
+    local.simulator!.addFault({ kind: 'status', status: 403, path: '/api/account/get-account' });
+    const refused = await checkMimecastConnection(nango, 'simulator');
+    expect(refused).toMatchObject({ ok: false, status: 403, retryable: false });
+    expect(refused.ok === false && refused.code).toBe('err_forbidden');
+    expect(seen.filter((c) => c.path === '/action/trigger').pop()?.body).toEqual({ action_name: 'get-account', input: {} });
 });

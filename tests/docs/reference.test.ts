@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { loadProviders } from '../../host/providers.js';
-import { DOCS_DIR, fillSections, functionPage, generateDocs, headingAnchors, readManifest, slugify, staleReferencePages, typesFile } from '../../scripts/docs/reference.js';
+import { connectGuidePath, DOCS_DIR, fillSections, functionPage, generateDocs, headingAnchors, nangoStepAnchors, readManifest, slugify, staleReferencePages, typesFile } from '../../scripts/docs/reference.js';
 
 test('committed docs match the generator output (run `npm run docs:reference` when this fails)', () => {
     const generated = generateDocs();
@@ -23,7 +23,7 @@ test('every function has a reference page, a row in the provider page and one in
     const fns = readManifest();
     expect(fns.length).toBeGreaterThan(0);
     const provider = readFileSync(join(DOCS_DIR, 'mimecast.mdx'), 'utf8');
-    const connect = readFileSync(join(DOCS_DIR, 'mimecast', 'connect.mdx'), 'utf8');
+    const connect = readFileSync(connectGuidePath('mimecast'), 'utf8');
     for (const fn of fns) {
         expect(existsSync(join(DOCS_DIR, 'reference', `${fn.name}.md`))).toBe(true);
         expect(provider).toContain(`[\`${fn.name}\`](./reference/${fn.name}.md)`);
@@ -71,7 +71,7 @@ test('generated sections are replaced, unknown ones are an error', () => {
     expect(() => fillSections(text, {}, 'page.mdx')).toThrow(/unknown generated section 'functions'/);
 });
 
-test('every doc_section of providers.yaml is a heading anchor of that provider\'s docs/<key>/connect.mdx', () => {
+test("every doc_section of providers.yaml is a Step heading of that provider's docs/api-integrations/<key>/connect.mdx", () => {
     const providers = loadProviders();
     expect(Object.keys(providers)).toContain('mimecast');
     for (const [key, provider] of Object.entries(providers)) {
@@ -80,27 +80,48 @@ test('every doc_section of providers.yaml is a heading anchor of that provider\'
             expect({ key, sections: sections.filter(Boolean) }).toEqual({ key, sections: [] });
             continue;
         }
-        // docs_connect is the published address of docs/<key>/connect.mdx (Nango's layout).
-        expect(provider.docs_connect).toMatch(new RegExp(`/${key}/connect$`));
-        const guide = join(DOCS_DIR, key, 'connect.mdx');
+        // docs_connect is the published address of docs/api-integrations/<key>/connect.mdx (Nango's current layout).
+        expect(provider.docs_connect).toBe(`https://nango.dev/docs/api-integrations/${key}/connect`);
+        const guide = connectGuidePath(key);
         expect({ guide, exists: existsSync(guide) }).toEqual({ guide, exists: true });
-        const anchors = headingAnchors(readFileSync(guide, 'utf8'));
+        const markdown = readFileSync(guide, 'utf8');
+        // Nango's validator accepts only "Step ..." headings; the docs site slugs them the same way.
+        const steps = nangoStepAnchors(markdown);
+        const anchors = headingAnchors(markdown);
         for (const section of sections) {
-            expect({ key, section, exists: section !== undefined && anchors.has(section.slice(1)) }).toEqual({ key, section, exists: true });
+            expect({ key, section, step: section !== undefined && steps.has(section), exists: section !== undefined && anchors.has(section.slice(1)) }).toEqual({ key, section, step: true, exists: true });
         }
     }
     expect(slugify('Step 2: Copy your credentials')).toBe('step-2-copy-your-credentials');
     expect(slugify('Step 1: Create an API 2.0 application')).toBe('step-1-create-an-api-20-application');
+    expect(nangoStepAnchors('## Choosing a gateway\n#### Step 3: Choose the API gateway\n')).toEqual(new Set(['#step-3-choose-the-api-gateway']));
 });
 
-test('the connect guide embeds the four screenshots and every image it names exists', () => {
-    const connect = readFileSync(join(DOCS_DIR, 'mimecast', 'connect.mdx'), 'utf8');
+test("the connect guide embeds Nango's Connect UI screenshots from its own folder, by absolute path, and each exists", () => {
+    const connect = readFileSync(connectGuidePath('mimecast'), 'utf8');
     const images = [...connect.matchAll(/src="([^"]+\.png)"/g)].map((m) => m[1]!);
-    expect(images.sort()).toEqual(['../images/connect-empty.png', '../images/connect-error.png', '../images/connect-filled.png', '../images/connect-success.png']);
+    expect(images.length).toBeGreaterThanOrEqual(8);
     for (const image of images) {
-        expect(existsSync(join(DOCS_DIR, 'mimecast', image))).toBe(true);
+        // Nango's docs site resolves /api-integrations/... from docs/.
+        expect(image.startsWith('/api-integrations/mimecast/images/real-')).toBe(true);
+        expect({ image, exists: existsSync(join(DOCS_DIR, image)) }).toEqual({ image, exists: true });
     }
-    for (const heading of ['step-1-create-an-api-20-application', 'step-2-copy-your-credentials', 'step-3-enter-them-in-the-connect-form', 'choosing-a-gateway', 'prerequisites']) {
-        expect(headingAnchors(connect).has(heading)).toBe(true);
+    expect(connect).toContain("Nango's Connect UI");
+    // What an admin really sees on Nango, not the preview's own wording.
+    for (const text of ['Link Mimecast Account', 'Incorrect Client ID', 'This field is required', 'Connection failed', 'Failed to fetch client credentials token: "{}"', 'Success!']) {
+        expect({ text, found: connect.includes(text) }).toEqual({ text, found: true });
+    }
+    expect(connect).not.toContain('Mimecast refused the Client ID / Client Secret');
+    expect(connect).toContain("nango.triggerAction('mimecast', connectionId, 'get-account'");
+    expect(connect).toContain('check-permissions');
+    for (const heading of ['step-1-create-an-api-20-application', 'step-2-copy-your-credentials', 'step-3-choose-the-api-gateway', 'step-4-enter-them-in-the-nango-connect-form', 'step-5-check-the-connection-from-your-app', 'troubleshooting', 'prerequisites']) {
+        expect({ heading, exists: headingAnchors(connect).has(heading) }).toEqual({ heading, exists: true });
+    }
+});
+
+test('no doc links to the old guide paths', () => {
+    for (const page of ['mimecast.mdx', join('api-integrations', 'mimecast', 'connect.mdx'), join('api-integrations', 'mimecast-api-v1', 'connect.mdx'), join('..', 'README.md')]) {
+        const text = readFileSync(join(DOCS_DIR, page), 'utf8');
+        expect({ page, old: /integrations\/all\/mimecast(-api-v1)?\/connect|\.\.\/mimecast\/connect\.mdx|docs\/mimecast(-api-v1)?\/connect\.mdx|#choosing-a-gateway/.test(text) }).toEqual({ page, old: false });
     }
 });
