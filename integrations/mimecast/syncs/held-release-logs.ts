@@ -39,7 +39,7 @@ type HeldReleaseLog = z.infer<typeof HeldReleaseLog>;
 
 const sync = createSync({
     description: 'Held message release logs (messages released from or rejected in the hold queue, by whom, and why they were held), fetched incrementally by time window.',
-    version: '1.0.0',
+    version: '1.1.0',
     frequency: 'every 15 minutes',
     autoStart: true,
     syncType: 'incremental',

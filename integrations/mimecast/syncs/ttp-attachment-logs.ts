@@ -30,7 +30,7 @@ type AttachmentLog = z.infer<typeof AttachmentLog>;
 
 const sync = createSync({
     description: 'Attachment Protect logs (each attachment sandboxed, its verdict and the action triggered), fetched incrementally by time window.',
-    version: '1.0.0',
+    version: '1.1.0',
     frequency: 'every 15 minutes',
     autoStart: true,
     syncType: 'incremental',

@@ -41,7 +41,7 @@ type ImpersonationLog = z.infer<typeof ImpersonationLog>;
 
 const sync = createSync({
     description: 'Impersonation Protect logs (messages imitating internal people or domains, the identifiers hit and the action), fetched incrementally by time window.',
-    version: '1.0.0',
+    version: '1.1.0',
     frequency: 'every 15 minutes',
     autoStart: true,
     syncType: 'incremental',
