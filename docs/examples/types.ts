@@ -407,6 +407,9 @@ export type AttachmentLog = {
     senderAddress?: string;
     recipientAddress?: string;
     messageId?: string;
+    subject?: string;
+    fileHash?: string;
+    definition?: string;
     actionTriggered?: string;
     route?: string;
     details?: string;
@@ -517,12 +520,14 @@ export type HeldMessage = {
 
 export type HeldReleaseLog = {
     id: string;
-    released: string;
+    released?: string;
+    status?: string;
     subject?: string;
     fromEnv?: string;
     fromHdr?: string;
     to?: string[];
     operator?: string;
+    heldReason?: string;
     reason?: string;
     rejectReason?: string;
     policy?: string;
@@ -530,6 +535,7 @@ export type HeldReleaseLog = {
     detectionLevel?: string;
     route?: string;
     size?: number;
+    spamScore?: number;
     attachments?: boolean;
     messageInfo?: string;
 };
@@ -551,7 +557,9 @@ export type ImpersonationLog = {
     taggedMalicious?: boolean;
     impersonationResults?: {
         impersonationDomainSource?: string;
+        similarDomain?: string;
         stringSimilarToDomain?: string;
+        checkerResult?: string;
     }[];
 };
 

@@ -16,6 +16,8 @@ export function logEndpoint<T>(o: {
   to: string;
   /** The key under data[0] that holds the records (clickLogs, dlpLogs, logs, ...). */
   key: string;
+  /** Also answer `data[0].resultCount` (the window's total), as published impersonation-log responses do. */
+  resultCount?: boolean;
   filter?: (v: Validator) => ((record: T) => boolean) | undefined;
 }): Endpoint {
   return defineEndpoint({
@@ -31,7 +33,7 @@ export function logEndpoint<T>(o: {
       const page = openPage(ctx.request, ctx.path, ctx.item, 500);
       if ('code' in page) return fail(ctx.item, [page]);
       const r = ctx.series(o.spec).page({ from, to, offset: page.offset, limit: page.pageSize, snapshot: page.snapshot, ...(filter ? { filter } : {}) });
-      return ok([{ [o.key]: r.items }], pageMeta(page, r.total, r.snapshot));
+      return ok([{ [o.key]: r.items, ...(o.resultCount ? { resultCount: r.total } : {}) }], pageMeta(page, r.total, r.snapshot));
     }
   });
 }

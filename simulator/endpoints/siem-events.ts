@@ -9,10 +9,12 @@ import { externalAddress, internalAddress, ipAddress, messageId, subject } from 
 /**
  * Cloud Gateway SIEM events, stream flavour: `GET /siem/v1/events/cg`, events inline in `value[]`,
  * oldest first, `@nextPage` on every answer (also an empty one), `isCaughtUp` once the head is
- * reached, 24 hours retained. Events carry an epoch-millisecond `timestamp` and no unique id.
- * Errors are `{"error":{"code","message"}}`, not the /api envelope.
+ * reached, 24 hours retained. Events carry an epoch-millisecond `timestamp` and no unique id, and
+ * name their kind `eventType` / `subType`, as the published stream responses do (the batch files use
+ * `type` / `subtype`; the batch route is not served). Receipt events carry the fields the published
+ * receipts carry (string counts, null spam fields on rejections). Errors are `{"error":{"code","message"}}`.
  */
-export type SiemEvent = Record<string, string | number | boolean> & { timestamp: number; type: string };
+export type SiemEvent = Record<string, string | number | boolean | null> & { timestamp: number; eventType: string };
 
 export const SIEM_RETENTION_MS = DAY_MS;
 export const SIEM_MAX_PAGE_SIZE = 500;
@@ -48,33 +50,39 @@ export const siemEvents: SeriesSpec<SiemEvent> = {
       aggregateId,
       accountId: ACCOUNT.accountCode,
       timestamp: time,
-      type,
+      eventType: type,
       direction: inbound ? 'Inbound' : 'Outbound',
       messageId: messageId(`eNq${aggregateId}`),
       _offset: k,
       _partition: hash32('partition', message) % 12
     };
     switch (type) {
-      case 'receipt':
-        return { ...base, subtype: rng.int(20) === 0 ? 'Rej' : 'Allow', senderEnvelope: sender, senderHeader: sender, recipients: recipient, subject: subject(rng), senderIp: ipAddress(rng), tlsVersion: 'TLSv1.3', tlsCipher: 'TLS_AES_256_GCM_SHA384', spamScore: rng.int(10), spamInfo: '[]' };
+      case 'receipt': {
+        const receipt = { ...base, senderEnvelope: sender, senderHeader: sender, recipients: recipient, subject: subject(rng), senderIp: ipAddress(rng), tlsVersion: 'TLSv1.2', tlsCipher: 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', numberAttachments: String(rng.int(3)), receiptErrors: null };
+        if (rng.int(20) === 0) {
+          const info = `Rejected by header based Blocked Senders: ${sender}`;
+          return { ...receipt, subType: 'Rej', action: 'Rej', rejectionType: 'Header Rejected', rejectionCode: '0', rejectionInfo: info, virusFound: info, spamInfo: null, spamScore: null, spamDetectionLevel: null, spamProcessingDetail: null };
+        }
+        return { ...receipt, subType: 'Allow', action: 'Allow', rejectionType: '', spamInfo: null, spamScore: String(rng.int(10)), spamDetectionLevel: '0', spamProcessingDetail: 'Not Spam' };
+      }
       case 'process':
-        return { ...base, subtype: rng.int(15) === 0 ? 'Hold' : 'Allow', senderEnvelope: sender, recipients: recipient, subject: subject(rng), numberAttachments: rng.int(3), emailSize: 2_000 + rng.int(2_000_000), action: 'Allow' };
+        return { ...base, subType: rng.int(15) === 0 ? 'Hold' : 'Allow', senderEnvelope: sender, recipients: recipient, subject: subject(rng), numberAttachments: rng.int(3), emailSize: 2_000 + rng.int(2_000_000), action: 'Allow' };
       case 'delivery':
-        return { ...base, subtype: rng.int(25) === 0 ? 'Failed' : 'Delivery', senderEnvelope: sender, recipients: recipient, delivered: true, destinationIp: ipAddress(rng), route: inbound ? 'inbound' : 'outbound', tlsUsed: 'Yes', deliveryTime: 150 + rng.int(5000) };
+        return { ...base, subType: rng.int(25) === 0 ? 'Failed' : 'Delivery', senderEnvelope: sender, recipients: recipient, delivered: true, destinationIp: ipAddress(rng), route: inbound ? 'inbound' : 'outbound', tlsUsed: 'Yes', deliveryTime: 150 + rng.int(5000) };
       case 'spam':
-        return { ...base, subtype: 'Spam', senderEnvelope: sender, recipients: recipient, subject: subject(rng), spamScore: 5 + rng.int(15), action: 'Hold' };
+        return { ...base, subType: 'Spam', senderEnvelope: sender, recipients: recipient, subject: subject(rng), spamScore: 5 + rng.int(15), action: 'Hold' };
       case 'url protect':
-        return { ...base, subtype: 'Block', recipients: recipient, url: `https://login-microsoftonline.example/auth?session=${rng.int(1_000_000)}`, urlCategory: 'Phishing & Fraud', scanResult: 'malicious', action: 'Block' };
+        return { ...base, subType: 'Block', recipients: recipient, url: `https://login-microsoftonline.example/auth?session=${rng.int(1_000_000)}`, urlCategory: 'Phishing & Fraud', scanResult: 'malicious', action: 'Block' };
       case 'av':
-        return { ...base, subtype: 'Virus', senderEnvelope: sender, recipients: recipient, fileName: `invoice_${rng.int(9999)}.xlsm`, sha256: createHash('sha256').update(`av:${k}`).digest('hex'), virusFound: 'Macro.Downloader', action: 'Reject' };
+        return { ...base, subType: 'Virus', senderEnvelope: sender, recipients: recipient, fileName: `invoice_${rng.int(9999)}.xlsm`, sha256: createHash('sha256').update(`av:${k}`).digest('hex'), virusFound: 'Macro.Downloader', action: 'Reject' };
       case 'attachment protect':
-        return { ...base, subtype: 'Malicious', senderEnvelope: sender, recipients: recipient, fileName: `scan_${rng.int(9999)}.iso`, fileExtension: 'iso', sha256: createHash('sha256').update(`ap:${k}`).digest('hex'), action: 'Block' };
+        return { ...base, subType: 'Malicious', senderEnvelope: sender, recipients: recipient, fileName: `scan_${rng.int(9999)}.iso`, fileExtension: 'iso', sha256: createHash('sha256').update(`ap:${k}`).digest('hex'), action: 'Block' };
       case 'impersonation protect':
-        return { ...base, subtype: 'Hold', senderEnvelope: externalAddress(rng, true), recipients: recipient, subject: subject(rng), similarDomain: 'simulated-tenant.example', hits: 2 + rng.int(3), action: 'Hold' };
+        return { ...base, subType: 'Hold', senderEnvelope: externalAddress(rng, true), recipients: recipient, subject: subject(rng), similarDomain: 'simulated-tenant.example', hits: 2 + rng.int(3), action: 'Hold' };
       case 'internal email protect':
-        return { ...base, subtype: 'Clean', senderEnvelope: internalAddress(rng), recipients: internalAddress(rng), subject: subject(rng), scanResults: 'clean', action: 'None' };
+        return { ...base, subType: 'Clean', senderEnvelope: internalAddress(rng), recipients: internalAddress(rng), subject: subject(rng), scanResults: 'clean', action: 'None' };
       case 'journal':
-        return { ...base, subtype: 'Journal', senderEnvelope: sender, recipients: recipient, subject: subject(rng) };
+        return { ...base, subType: 'Journal', senderEnvelope: sender, recipients: recipient, subject: subject(rng) };
     }
   }
 };
@@ -157,12 +165,15 @@ export default defineEndpoint({
     // A types filter scans; the scan per page is bounded so one call stays cheap.
     for (let scanned = 0; k < head && value.length < size && scanned < size * 50; k++, scanned++) {
       const event = series.record(k);
-      if (types === undefined || types.includes(event.type)) value.push(event);
+      if (types === undefined || types.includes(event.eventType)) value.push(event);
     }
     const next: StreamToken = { k, t: typesRaw, ...(end !== undefined ? { e: end } : {}) };
+    const nextPageToken = Buffer.from(JSON.stringify(next)).toString('base64url');
+    // @nextLink: the next page's request (its exact form in Mimecast is not published; @nextPage is what clients use).
+    const nextLink = `${ctx.path}?${new URLSearchParams({ nextPage: nextPageToken, pageSize: String(pageSize), ...(typesRaw ? { types: typesRaw } : {}) }).toString()}`;
     return {
       status: 200,
-      body: { '@nextPage': Buffer.from(JSON.stringify(next)).toString('base64url'), pageSize: value.length, isCaughtUp: k >= head, value }
+      body: { '@nextLink': nextLink, '@nextPage': nextPageToken, pageSize: value.length, isCaughtUp: k >= head, value }
     };
   }
 });

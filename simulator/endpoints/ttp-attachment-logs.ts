@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import { DAY_MS, type SeriesSpec } from '../data.js';
 import { formatDate } from '../envelope.js';
 import { externalAddress, internalAddress, logEndpoint, messageId, subject } from './log-endpoint.js';
@@ -14,6 +16,11 @@ export interface AttachmentLog {
   recipientAddress: string;
   fileType: string;
   messageId: string;
+  subject: string;
+  /** SHA-256 of the file, hex. */
+  fileHash: string;
+  /** The Attachment Protect definition applied. */
+  definition: string;
 }
 
 const FILES = [
@@ -41,10 +48,13 @@ export const attachmentLogs: SeriesSpec<AttachmentLog> = {
       fileName: `${rng.pick(NAMES)}_${1000 + rng.int(9000)}.${file.ext}`,
       actionTriggered: malicious ? 'user release none, admin release none, sandbox' : 'none, sandbox',
       route: 'inbound',
-      details: malicious ? `Malicious: ${rng.pick(['Trojan.Generic', 'Macro.Downloader', 'HTML.Phish', 'Exploit.PDF'])} - ${subject(rng)}` : 'Safe',
+      details: `${malicious ? 'Malicious' : unknown ? 'Unknown' : 'Safe'}\r\nTime taken: 0 hrs, 0 min, ${1 + rng.int(9)} sec`,
       recipientAddress: internalAddress(rng),
       fileType: file.fileType,
-      messageId: messageId(id)
+      messageId: messageId(id),
+      subject: subject(rng),
+      fileHash: createHash('sha256').update(`attachment:${id}`).digest('hex'),
+      definition: 'Default Inbound Attachment Protect Definition'
     };
   }
 };

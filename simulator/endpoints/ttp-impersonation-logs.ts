@@ -1,10 +1,14 @@
 import { DAY_MS, type SeriesSpec } from '../data.js';
 import { formatDate } from '../envelope.js';
+import { TENANT_DOMAIN } from './audit-events.js';
 import { externalAddress, internalAddress, ipAddress, logEndpoint, messageId, subject } from './log-endpoint.js';
 
 export interface ImpersonationResult {
   impersonationDomainSource: string;
+  /** The look-alike as seen, e.g. `John Doe <johndoe_nu@example.com>` (published samples). */
+  similarDomain: string;
   stringSimilarToDomain: string;
+  checkerResult: string;
 }
 
 /** One message flagged by Impersonation Protect. These logs do carry a Mimecast id. */
@@ -38,9 +42,18 @@ export const impersonationLogs: SeriesSpec<ImpersonationLog> = {
     const identifiers = [...new Set(Array.from({ length: hits }, () => rng.pick(IDENTIFIERS)))];
     const malicious = hits >= 3;
     const sender = externalAddress(rng, identifiers.includes('similar_internal_domain'));
+    const senderName = rng.pick(EXECUTIVES);
+    // One result per look-alike check that hit, shaped like the published samples.
+    const impersonationResults: ImpersonationResult[] = [];
+    if (identifiers.includes('similar_internal_domain')) {
+      impersonationResults.push({ impersonationDomainSource: 'similar_internal_domain', similarDomain: sender.split('@')[1] ?? '', stringSimilarToDomain: TENANT_DOMAIN, checkerResult: 'hit' });
+    }
+    if (identifiers.includes('internal_user_name')) {
+      impersonationResults.push({ impersonationDomainSource: 'internal_user_name', similarDomain: `${senderName} <${sender}>`, stringSimilarToDomain: senderName, checkerResult: 'hit' });
+    }
     return {
       id: `MTOKEN:${id}`,
-      senderName: rng.pick(EXECUTIVES),
+      senderName,
       senderIpAddress: ipAddress(rng),
       recipientAddress: internalAddress(rng),
       subject: subject(rng),
@@ -52,9 +65,7 @@ export const impersonationLogs: SeriesSpec<ImpersonationLog> = {
       taggedMalicious: malicious,
       senderAddress: sender,
       eventTime: formatDate(time),
-      impersonationResults: identifiers.includes('similar_internal_domain')
-        ? [{ impersonationDomainSource: 'similar_internal_domain', stringSimilarToDomain: sender.split('@')[1] ?? '' }]
-        : [],
+      impersonationResults,
       messageId: messageId(id)
     };
   }
@@ -66,6 +77,7 @@ export default logEndpoint({
   from: 'from',
   to: 'to',
   key: 'impersonationLogs',
+  resultCount: true,
   filter(v) {
     const malicious = v.boolean('taggedMalicious');
     return malicious === undefined ? undefined : (r) => r.taggedMalicious === malicious;

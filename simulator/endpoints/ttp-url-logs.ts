@@ -22,6 +22,8 @@ export interface ClickLog {
   creationMethod: string;
   emailPartsDescription: string[];
   messageId: string;
+  /** The scanners' verdict details, keyed by scanner (published samples: UrlReputationScan, DangerousFileExt). */
+  tagMap: { UrlReputationScan: { Status: string[]; Type: string[]; UrlBlock: string[]; Url: string[] } };
 }
 
 const SITES = ['https://docs.fabrikam.example/share/{n}', 'https://login-microsoftonline.example/auth?session={n}', 'http://invoice-portal.example/view/{n}', 'https://cdn.northwind-traders.example/files/report-{n}.pdf', 'https://bit.example/{n}', 'https://news.contoso-mail.example/article/{n}'];
@@ -40,10 +42,12 @@ export const clickLogs: SeriesSpec<ClickLog> = {
   make({ id, time, rng }) {
     const verdict = rng.weighted(VERDICTS);
     const inbound = rng.int(10) < 9;
+    const url = rng.pick(SITES).replace('{n}', String(rng.int(1_000_000)));
+    const blocked = verdict.action === 'block';
     return {
       userEmailAddress: internalAddress(rng),
       fromUserEmailAddress: inbound ? externalAddress(rng) : internalAddress(rng),
-      url: rng.pick(SITES).replace('{n}', String(rng.int(1_000_000))),
+      url,
       ttpDefinition: 'Default URL Protection Definition',
       subject: subject(rng),
       action: verdict.action,
@@ -58,7 +62,15 @@ export const clickLogs: SeriesSpec<ClickLog> = {
       route: inbound ? 'inbound' : 'internal',
       creationMethod: 'User Click',
       emailPartsDescription: ['Body'],
-      messageId: messageId(id)
+      messageId: messageId(id),
+      tagMap: {
+        UrlReputationScan: {
+          Status: ['CustomerAll', blocked ? 'VerdictBlock' : 'VerdictAllow'],
+          Type: [verdict.category],
+          UrlBlock: blocked ? [`ORIGINAL:${url} (Blocked as ${verdict.category.toUpperCase()})`] : [],
+          Url: [url]
+        }
+      }
     };
   }
 };

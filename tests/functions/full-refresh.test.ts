@@ -53,4 +53,25 @@ describe('full refresh with delete tracking', () => {
         await expect(t.runSync('held-messages')).rejects.toThrow('502');
         expect(t.records('HeldMessage').map((r) => r['id'])).toEqual(['a', 'b']);
     });
+
+    it('skips a record it cannot read (logged by content hash), saves the rest, and defers deletes for that run', async () => {
+        const t = createTestHost();
+        mockToken();
+        nock(TEST_BASE).post(PATH).reply(200, page(['a', 'b', 'c'], 3));
+        await t.runSync('held-messages');
+
+        // 'c' comes back without its id (it may be the record that vanished) next to a non-object.
+        const odd = { ...held('c'), id: undefined, subject: 'Private subject' };
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, { ...page(['a'], 3), data: [held('a'), odd, 'oops'] });
+        const run = await t.runSync('held-messages');
+        expect(run.models['HeldMessage']).toMatchObject({ deleted: 0 });
+        expect(t.records('HeldMessage').map((r) => r['id'])).toEqual(['a', 'b', 'c']);
+        const log = t.logs.join('\n');
+        expect(log).toContain('skipped 2 records that could not be read');
+        expect(log).toContain('(no id)');
+        expect(log).toContain('HeldMessage: 2 records skipped');
+        expect(log).not.toContain('Private subject');
+    });
 });

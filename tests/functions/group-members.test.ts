@@ -93,11 +93,16 @@ describe('sync group-members', () => {
         expect(t.records('GroupMember').map((r) => r['id']).sort()).toEqual(['g1:alice@corp.example.com', 'g1:bob@corp.example.com', 'g2:carol@corp.example.com']);
     });
 
-    it('fails on a member with neither emailAddress nor domain', async () => {
+    it('skips a member with neither emailAddress nor domain (one odd record never stops a sync), logging it by hash', async () => {
         const t = createTestHost();
         mockToken();
         groups([folder('g1', 'Finance')]);
         nock(TEST_BASE).post(MEMBERS).reply(200, membersPage([{ name: 'Nobody', type: 'created_manually' }]));
-        await expect(t.runSync('group-members')).rejects.toThrow(/neither emailAddress nor domain/);
+        await t.runSync('group-members');
+        expect(t.records('GroupMember')).toEqual([]);
+        const log = t.logs.join('\n');
+        expect(log).toContain('skipped 1 record that could not be read');
+        expect(log).toContain('1 records skipped');
+        expect(log).not.toContain('Nobody');
     });
 });

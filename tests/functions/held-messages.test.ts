@@ -113,10 +113,14 @@ describe('sync held-messages', () => {
         expect(t.records('HeldMessage').map((r) => r['id'])).toEqual(['h1', 'h2']);
     });
 
-    it('rejects a record with an unreadable dateReceived as a malformed page', async () => {
+    it('skips a record with an unreadable dateReceived and saves the rest of the page (one odd record never stops a sync)', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, envelope([held('h1', { dateReceived: 'yesterday' })]));
-        await expect(t.runSync('held-messages')).rejects.toThrow(/unreadable date/);
+        nock(TEST_BASE).post(PATH).reply(200, envelope([held('h1', { dateReceived: 'yesterday' }), held('h2')]));
+        await t.runSync('held-messages');
+        expect(t.records('HeldMessage').map((r) => r['id'])).toEqual(['h2']);
+        const log = t.logs.join('\n');
+        expect(log).toContain('(unreadable date)');
+        expect(log).not.toContain('yesterday');
     });
 });

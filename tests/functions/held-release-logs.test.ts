@@ -13,16 +13,19 @@ const raws: [Record<string, unknown>, Record<string, unknown>] = [
         messageInfo: 'Held by Attachment Management Default',
         operator: mailbox('admin@example.com'),
         policy: 'Attachment Management Default',
-        reason: 'Attachment Hold',
+        heldReason: 'Attachment Management Default',
+        status: 'released',
         released: '2026-11-20T10:00:00+0000',
         route: 'inbound',
         size: 3609439,
-        spamProcessingDetail: '',
+        spamScore: 3,
+        spamProcessingDetail: { rbl: { allow: true, info: '' }, greyEmail: false },
         subject: 'Order 1',
         to: [mailbox('alice@example.com'), mailbox('bob@example.com')]
     },
-    // A log without an id gets a content-derived one.
-    { released: '2026-11-19T08:30:15+0000', reason: 'Spam Signature', rejectReason: 'Message contains undesirable content', fromEnv: mailbox('spam@contoso.example'), to: [] }
+    // A log without an id gets a content-derived one; a log without `released` (published: a message that
+    // expired in the queue) is saved without it; the operator can be a plain string.
+    { heldReason: 'Default Spam Scanning Definition', status: 'released', messageInfo: 'Expired in queue - rejected by housekeeping', rejectReason: 'Message contains undesirable content', operator: 'admin@example.com', fromEnv: mailbox('spam@contoso.example'), to: [] }
 ];
 
 describeLogSync({
@@ -44,13 +47,23 @@ describeLogSync({
             messageInfo: 'Held by Attachment Management Default',
             operator: 'admin@example.com',
             policy: 'Attachment Management Default',
-            reason: 'Attachment Hold',
+            heldReason: 'Attachment Management Default',
+            status: 'released',
             released: '2026-11-20T10:00:00.000Z',
             route: 'inbound',
             size: 3609439,
+            spamScore: 3,
             subject: 'Order 1',
             to: ['alice@example.com', 'bob@example.com']
         },
-        { id: contentId('HeldReleaseLog', raws[1]), released: '2026-11-19T08:30:15.000Z', reason: 'Spam Signature', rejectReason: 'Message contains undesirable content', fromEnv: 'spam@contoso.example' }
+        {
+            id: contentId('HeldReleaseLog', raws[1]),
+            heldReason: 'Default Spam Scanning Definition',
+            status: 'released',
+            messageInfo: 'Expired in queue - rejected by housekeeping',
+            rejectReason: 'Message contains undesirable content',
+            operator: 'admin@example.com',
+            fromEnv: 'spam@contoso.example'
+        }
     ]
 });

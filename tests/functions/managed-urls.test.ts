@@ -82,11 +82,13 @@ describe('sync managed-urls', () => {
         expect(t.records('ManagedUrl').map((r) => r['id'])).toEqual(['u1']);
     });
 
-    it('rejects a record without an id as a malformed page', async () => {
+    it('skips a record without an id and saves the rest of the page (one odd record never stops a sync)', async () => {
         const t = createTestHost();
         mockToken();
         const { id: _id, ...noId } = managedUrl('u1');
-        nock(TEST_BASE).post(PATH).reply(200, envelope([noId]));
-        await expect(t.runSync('managed-urls')).rejects.toThrow(/no id/);
+        nock(TEST_BASE).post(PATH).reply(200, envelope([noId, managedUrl('u2')]));
+        await t.runSync('managed-urls');
+        expect(t.records('ManagedUrl').map((r) => r['id'])).toEqual(['u2']);
+        expect(t.logs.join('\n')).toContain('(no id)');
     });
 });

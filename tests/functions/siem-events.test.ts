@@ -13,8 +13,9 @@ function receipt(n: number, timestamp: number) {
         aggregateId: `agg-${n}`,
         accountId: 'C0A1',
         timestamp,
-        type: 'receipt',
-        subtype: 'Allow',
+        // The stream's spelling (published samples): eventType / subType.
+        eventType: 'receipt',
+        subType: 'Allow',
         direction: 'Inbound',
         senderEnvelope: 'billing@fabrikam.example',
         recipients: 'alice@example.com',
@@ -27,6 +28,7 @@ function receipt(n: number, timestamp: number) {
         _partition: 3
     };
 }
+// The batch files' spelling (type / subtype), which the sync reads as well.
 const urlProtect = (n: number, timestamp: number) => ({ aggregateId: `agg-${n}`, timestamp, type: 'url protect', subtype: 'Block', url: 'https://phish.example/login', action: 'Block', recipients: 'bob@example.com' });
 
 /** Answers one stream call and records its query. */

@@ -68,12 +68,15 @@ describe('sync users', () => {
         expect(t.records('User').map((r) => r['id']).sort()).toEqual(['alice@corp.example.com', 'bob@corp.example.com']);
     });
 
-    it('fails on a user without an email address instead of saving a record without an id', async () => {
+    it('skips a user without an email address instead of saving a record without an id, and says so', async () => {
         const t = createTestHost();
         mockToken();
         nock(TEST_BASE).post(DOMAINS).reply(200, envelope([domain('corp.example.com')]));
         nock(TEST_BASE).post(USERS).reply(200, usersPage([{ name: 'No Address' }]));
-        await expect(t.runSync('users')).rejects.toThrow(/malformed_response.*emailAddress/);
+        await t.runSync('users');
         expect(t.records('User')).toEqual([]);
+        const log = t.logs.join('\n');
+        expect(log).toContain('(no emailAddress)');
+        expect(log).not.toContain('No Address');
     });
 });

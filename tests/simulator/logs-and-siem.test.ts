@@ -56,7 +56,7 @@ describe('simulator: log endpoints and the SIEM stream', () => {
     expect(first.body.isCaughtUp).toBe(false);
     const times = value.map((e) => Number(e['timestamp']));
     expect([...times].sort((a, b) => a - b)).toEqual(times);
-    expect(value.every((e) => typeof e['type'] === 'string' && e['id'] === undefined)).toBe(true);
+    expect(value.every((e) => typeof e['eventType'] === 'string' && e['id'] === undefined)).toBe(true);
 
     const second = await get({ nextPage: first.body['@nextPage']!, pageSize: '500' });
     expect(second.body.isCaughtUp).toBe(true);
@@ -77,7 +77,7 @@ describe('simulator: log endpoints and the SIEM stream', () => {
     expect(await get({ dateRangeStartsAt: iso(clock.now() - HOUR), types: 'receipt,bogus' })).toMatchObject({ status: 400, body: { error: { code: 'invalid_type' } } });
     const filtered = await get({ dateRangeStartsAt: iso(clock.now() - 6 * HOUR), types: 'delivery' });
     expect(filtered.body.value!.length).toBeGreaterThan(0);
-    expect(filtered.body.value!.every((e) => e['type'] === 'delivery')).toBe(true);
+    expect(filtered.body.value!.every((e) => e['eventType'] === 'delivery')).toBe(true);
   });
 
   it('a token older than the retention silently continues at the oldest retained event', async () => {

@@ -2,9 +2,12 @@
 // held messages): fetch everything, save it, and let Nango delete what was not seen this time.
 // Deletes are only computed after the last page: a run that fails mid-way deletes nothing, and a
 // list that changed while it was paged (its totalCount moved) defers deletes to the next run,
-// because offset pages of a shifting list can skip a record that still exists.
-import { mimecastPages, MimecastError, recordsOf } from './api.js';
+// because offset pages of a shifting list can skip a record that still exists. A record that cannot
+// be read is skipped (logged by its content hash) and also defers deletes: its id is unknown, so
+// the record it used to be must not be deleted for it.
+import { mimecastPages, recordsOf } from './api.js';
 import type { MimecastNango, MimecastRequest } from './api.js';
+import { describeSkipped, mapRecords } from './records.js';
 
 /** What the full-refresh path needs from a sync's `nango`. */
 export interface FullRefreshNango extends MimecastNango {
@@ -22,6 +25,8 @@ export interface ListQuery<R extends { id: string }> extends MimecastRequest {
 
 /** Lists of this run that changed while paged, per function context. */
 const shiftedLists = new WeakMap<object, Set<string>>();
+/** Records of this run that could not be read, per function context. */
+const skippedCounts = new WeakMap<object, number>();
 
 /** Every record of one list query, page by page, mapped. */
 export async function* listAll<R extends { id: string }>(nango: MimecastNango, query: ListQuery<R>): AsyncGenerator<R[]> {
@@ -39,18 +44,19 @@ export async function* listAll<R extends { id: string }>(nango: MimecastNango, q
         if (raws.length === 0) {
             return;
         }
-        yield raws.map((raw) => {
-            if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-                throw new MimecastError({ code: 'malformed_response', message: `${request.path} returned a record that is not an object` });
-            }
-            return toRecord(raw as Record<string, unknown>);
-        });
+        const { records, skipped } = mapRecords(request.path, raws, toRecord);
+        if (skipped.length > 0) {
+            skippedCounts.set(nango, (skippedCounts.get(nango) ?? 0) + skipped.length);
+            await nango.log(describeSkipped(request.path, skipped), { level: 'warn' });
+        }
+        yield records;
     }
 }
 
 /** Saves every batch the source yields as `model`, then deletes the records not seen in this run. */
 export async function syncFullRefresh<R extends { id: string }>(nango: FullRefreshNango, model: string, source: AsyncIterable<R[]>): Promise<number> {
     shiftedLists.delete(nango);
+    skippedCounts.delete(nango);
     await nango.trackDeletesStart(model);
     let saved = 0;
     for await (const batch of source) {
@@ -60,6 +66,11 @@ export async function syncFullRefresh<R extends { id: string }>(nango: FullRefre
             await nango.batchSave(unique, model);
             saved += unique.length;
         }
+    }
+    const skipped = skippedCounts.get(nango) ?? 0;
+    if (skipped > 0) {
+        await nango.log(`${model}: ${skipped} records skipped (unreadable; each named above by its content hash); deletes are left to the next run`, { level: 'warn' });
+        return saved;
     }
     const shifted = shiftedLists.get(nango);
     if (shifted && shifted.size > 0) {

@@ -8,12 +8,16 @@
 // - a page token from an earlier run may be stale: when Mimecast rejects it the window restarts
 //   from its first page (records are upserts by id, so nothing is duplicated);
 // - windows end a little in the past, so events Mimecast is still indexing are not skipped;
-// - events at the boundary second can come back in the next window: their ids are remembered.
+// - events at the boundary second can come back in the next window: their ids are remembered;
+// - one record that cannot be read is skipped (named by its content hash, counted), never the page;
+// - a first run never asks for more than the endpoint keeps (`lookbackDays`): audit events, for one,
+//   are only searchable for 60 days.
 import * as z from 'zod';
 
 import { callMimecast, MimecastError, recordsOf } from './api.js';
 import type { MimecastNango } from './api.js';
 import { floorToSecond, toMimecastDate } from './dates.js';
+import { describeSkipped, mapRecords } from './records.js';
 
 export const LogStreamCheckpoint = z.object({
     /** ISO end of the last fully fetched window; '' before the first run. */
@@ -32,7 +36,7 @@ export type LogStreamCheckpoint = z.infer<typeof LogStreamCheckpoint>;
 
 // Loose: a connection has one metadata object for all syncs, so keys other syncs read must pass here.
 export const LogStreamMetadata = z.looseObject({
-    /** How far back the first run reaches, in days (default 7). */
+    /** How far back the first run reaches, in days (default 7; clamped to what each endpoint keeps). */
     backfillDays: z.number().int().min(1).max(90).optional()
 });
 
@@ -50,9 +54,12 @@ export interface LogStream<R extends { id: string }> {
     filters?: Record<string, unknown>;
     /** Default 500, which Mimecast accepts for its log endpoints. */
     pageSize?: number;
+    /** How many days back the endpoint can be searched, where a source states it; a longer back-fill is clamped. */
+    lookbackDays?: number;
+    /** Maps one raw record; a missing required field (requiredString) skips that record, not the page. */
     toRecord: (raw: Record<string, unknown>) => R;
-    /** The record's time, ISO 8601 UTC. */
-    timeOf: (record: R) => string;
+    /** The record's time, ISO 8601 UTC; undefined when the record carries none (it is then never a boundary record). */
+    timeOf: (record: R) => string | undefined;
 }
 
 /** What the engine needs from a sync's `nango`. */
@@ -67,9 +74,14 @@ export interface LogStreamResult {
     pages: number;
     saved: number;
     windows: number;
+    /** Records that could not be read and were skipped (each logged by its content hash). */
+    skipped: number;
 }
 
 const DEFAULT_BACKFILL_DAYS = 7;
+const DAY_MS = 86_400_000;
+/** A back-fill clamped to an endpoint's lookback starts this far inside it. */
+const LOOKBACK_MARGIN_MS = 5 * 60 * 1000;
 const DEFAULT_PAGE_SIZE = 500;
 /** Windows are at most a week long, so a rejected page token replays at most a week of one stream. */
 const MAX_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
@@ -78,11 +90,11 @@ export const INDEXING_LAG_MS = 60 * 1000;
 const EMPTY: LogStreamCheckpoint = { cursor: '', windowStart: '', windowEnd: '', pageToken: '', skipIds: '', boundaryIds: '' };
 
 export async function syncLogStream<R extends { id: string }>(nango: LogStreamNango, stream: LogStream<R>): Promise<LogStreamResult> {
-    const result: LogStreamResult = { pages: 0, saved: 0, windows: 0 };
+    const result: LogStreamResult = { pages: 0, saved: 0, windows: 0, skipped: 0 };
     const until = floorToSecond(Date.now() - INDEXING_LAG_MS);
     let checkpoint: LogStreamCheckpoint = { ...EMPTY, ...((await nango.getCheckpoint()) ?? {}) };
     if (!checkpoint.cursor && !checkpoint.windowStart) {
-        checkpoint.cursor = new Date(until - (await backfillDays(nango)) * 86_400_000).toISOString();
+        checkpoint.cursor = new Date(await backfillStart(nango, stream, until)).toISOString();
     }
 
     for (;;) {
@@ -98,6 +110,15 @@ export async function syncLogStream<R extends { id: string }>(nango: LogStreamNa
         checkpoint = await fetchWindow(nango, stream, checkpoint, result);
         result.windows += 1;
     }
+}
+
+/** Runs a stream and logs the run's skipped records as one warn line; returns the engine's result. */
+export async function runLogStream<R extends { id: string }>(nango: LogStreamNango, stream: LogStream<R>): Promise<LogStreamResult> {
+    const result = await syncLogStream(nango, stream);
+    if (result.skipped > 0) {
+        await nango.log(`${stream.model}: ${result.skipped} records skipped (unreadable; each named above by its content hash)`, { level: 'warn' });
+    }
+    return result;
 }
 
 /** Fetches the open window to its last page, checkpointing after each; returns the closed checkpoint. */
@@ -133,18 +154,21 @@ async function fetchWindow<R extends { id: string }>(
         }
         result.pages += 1;
 
+        // recordsOf throws when the page is not the documented envelope: only that fails the run.
         const raws = recordsOf(page, stream.recordsIn);
+        const mapped = mapRecords(stream.model, raws, stream.toRecord);
+        if (mapped.skipped.length > 0) {
+            result.skipped += mapped.skipped.length;
+            await nango.log(describeSkipped(stream.model, mapped.skipped), { level: 'warn' });
+        }
         const records = new Map<string, R>();
-        for (const raw of raws) {
-            if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-                throw new MimecastError({ code: 'malformed_response', message: `${stream.path} returned a record that is not an object` });
-            }
-            const record = stream.toRecord(raw as Record<string, unknown>);
+        for (const record of mapped.records) {
             if (skip.has(record.id)) {
                 continue;
             }
             records.set(record.id, record);
-            if (floorToSecond(Date.parse(stream.timeOf(record))) >= endSecond) {
+            const time = stream.timeOf(record);
+            if (time !== undefined && floorToSecond(Date.parse(time)) >= endSecond) {
                 boundary.add(record.id);
             }
         }
@@ -166,9 +190,26 @@ async function fetchWindow<R extends { id: string }>(
     }
 }
 
-async function backfillDays(nango: LogStreamNango): Promise<number> {
+/**
+ * Where the first run starts: the metadata's backfillDays (default 7) before `until`, but never
+ * further back than the endpoint keeps; a clamped start sits a few minutes inside the limit so the
+ * request is still valid when it arrives.
+ */
+async function backfillStart(nango: LogStreamNango, stream: { model: string; path: string; lookbackDays?: number }, until: number): Promise<number> {
     const parsed = LogStreamMetadata.safeParse((await nango.getMetadata()) ?? {});
-    return (parsed.success ? parsed.data.backfillDays : undefined) ?? DEFAULT_BACKFILL_DAYS;
+    const days = (parsed.success ? parsed.data.backfillDays : undefined) ?? DEFAULT_BACKFILL_DAYS;
+    const wanted = until - days * DAY_MS;
+    if (stream.lookbackDays === undefined) {
+        return wanted;
+    }
+    const earliest = floorToSecond(Date.now() - stream.lookbackDays * DAY_MS + LOOKBACK_MARGIN_MS);
+    if (wanted >= earliest) {
+        return wanted;
+    }
+    await nango.log(`${stream.model}: backfillDays ${days} asks for more than ${stream.path} keeps (${stream.lookbackDays} days); the first run back-fills ${stream.lookbackDays} days`, {
+        level: 'warn'
+    });
+    return earliest;
 }
 
 function isRejectedPageToken(err: unknown): boolean {

@@ -1,26 +1,35 @@
-// Reading fields of Mimecast records: a missing required field is a malformed page, not a crash
-// deep inside a mapping. Optional fields come back as undefined (never null or '').
+// Reading fields of Mimecast records: a missing required field makes that record unreadable, not a
+// crash deep inside a mapping, and `mapRecords` skips such a record so the rest of its page is saved.
+// Optional fields come back as undefined (never null or '').
 import { createHash } from 'crypto';
 
 import { MimecastError } from './api.js';
 
-export function requiredString(raw: Record<string, unknown>, field: string): string {
-    const value = raw[field];
-    if (typeof value === 'string' && value !== '') {
+/**
+ * A field every record must have. `field` may list several spellings (clients disagree, e.g.
+ * `['eventType', 'type']`): the first one present wins.
+ */
+export function requiredString(raw: Record<string, unknown>, field: string | string[]): string {
+    const value = optionalString(raw, field);
+    if (value !== undefined) {
         return value;
     }
-    if (typeof value === 'number') {
-        return String(value);
-    }
-    throw new MimecastError({ code: 'malformed_response', message: `a record has no ${field}`, field });
+    const names = typeof field === 'string' ? field : field.join(' or ');
+    throw new MimecastError({ code: 'malformed_response', message: `a record has no ${names}`, field: names });
 }
 
-export function optionalString(raw: Record<string, unknown>, field: string): string | undefined {
-    const value = raw[field];
-    if (typeof value === 'string') {
-        return value === '' ? undefined : value;
+/** A field a record may lack; `field` may list several spellings, the first present one wins. */
+export function optionalString(raw: Record<string, unknown>, field: string | string[]): string | undefined {
+    for (const name of typeof field === 'string' ? [field] : field) {
+        const value = raw[name];
+        if (typeof value === 'string' && value !== '') {
+            return value;
+        }
+        if (typeof value === 'number' || typeof value === 'boolean') {
+            return String(value);
+        }
     }
-    return typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+    return undefined;
 }
 
 export function optionalNumber(raw: Record<string, unknown>, field: string): number | undefined {
@@ -65,6 +74,46 @@ function canonicalJson(value: unknown): string {
         return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
     }
     return JSON.stringify(value) ?? 'null';
+}
+
+/** A record that could not be mapped: named by its content hash, never by its content. */
+export interface SkippedRecord {
+    /** `contentId(kind, raw)`: lets an operator find the record again without logging what it says. */
+    ref: string;
+    /** What was missing or unreadable, e.g. `no eventTime`; never a field's value. */
+    reason: string;
+}
+
+/**
+ * The one record guard: maps every raw record of a page, and skips (returns, does not throw) those
+ * that are not objects or lack a field the mapping requires, so one odd record never stops a sync.
+ * Only unreadable records are skipped: any other error (a bug in a mapping) still fails the run.
+ */
+export function mapRecords<R>(kind: string, raws: unknown[], toRecord: (raw: Record<string, unknown>) => R): { records: R[]; skipped: SkippedRecord[] } {
+    const records: R[] = [];
+    const skipped: SkippedRecord[] = [];
+    for (const raw of raws) {
+        if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+            skipped.push({ ref: contentId(kind, raw), reason: 'not an object' });
+            continue;
+        }
+        try {
+            records.push(toRecord(raw as Record<string, unknown>));
+        } catch (err) {
+            if (!(err instanceof MimecastError) || err.code !== 'malformed_response') {
+                throw err;
+            }
+            skipped.push({ ref: contentId(kind, raw), reason: err.field ? `no ${err.field}` : /unreadable date/.test(err.message) ? 'unreadable date' : 'unreadable field' });
+        }
+    }
+    return { records, skipped };
+}
+
+/** One log line for the records a page skipped: their refs and reasons (at most 10 listed). */
+export function describeSkipped(kind: string, skipped: SkippedRecord[]): string {
+    const listed = skipped.slice(0, 10).map((s) => `${s.ref} (${s.reason})`);
+    const more = skipped.length > 10 ? ` and ${skipped.length - 10} more` : '';
+    return `${kind}: skipped ${skipped.length} record${skipped.length === 1 ? '' : 's'} that could not be read: ${listed.join(', ')}${more}`;
 }
 
 /** An array of strings (non-string and blank entries dropped); undefined when absent or empty. */

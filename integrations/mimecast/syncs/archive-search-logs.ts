@@ -3,7 +3,7 @@
 import { createSync } from 'nango';
 import * as z from 'zod';
 
-import { LogStreamCheckpoint, LogStreamMetadata, syncLogStream } from '../helpers/log-stream.js';
+import { LogStreamCheckpoint, LogStreamMetadata, runLogStream } from '../helpers/log-stream.js';
 import { toIsoUtc } from '../helpers/dates.js';
 import { contentId, optionalBoolean, optionalString, requiredString } from '../helpers/records.js';
 
@@ -33,7 +33,7 @@ const sync = createSync({
     endpoints: [{ method: 'GET', path: '/archive-search-logs', group: 'Archive' }],
 
     exec: async (nango) => {
-        await syncLogStream<ArchiveSearchLog>(nango, {
+        await runLogStream<ArchiveSearchLog>(nango, {
             model: 'ArchiveSearchLog',
             path: '/api/archive/get-archive-search-logs',
             recordsIn: 'logs',

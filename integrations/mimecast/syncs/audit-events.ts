@@ -3,7 +3,7 @@
 import { createSync } from 'nango';
 import * as z from 'zod';
 
-import { LogStreamCheckpoint, LogStreamMetadata, syncLogStream } from '../helpers/log-stream.js';
+import { LogStreamCheckpoint, LogStreamMetadata, runLogStream } from '../helpers/log-stream.js';
 import { toIsoUtc } from '../helpers/dates.js';
 import { optionalString, requiredString } from '../helpers/records.js';
 
@@ -18,7 +18,7 @@ const AuditEvent = z.object({
 type AuditEvent = z.infer<typeof AuditEvent>;
 
 const sync = createSync({
-    description: 'Audit events of the Mimecast account (logins, policy and configuration changes, message actions), fetched incrementally by time window.',
+    description: 'Audit events of the Mimecast account (logins, policy and configuration changes, message actions), fetched incrementally by time window; Mimecast keeps 60 days, so a first run back-fills at most that.',
     version: '1.0.0',
     frequency: 'every 15 minutes',
     autoStart: true,
@@ -30,11 +30,13 @@ const sync = createSync({
     endpoints: [{ method: 'GET', path: '/audit-events', group: 'Audit' }],
 
     exec: async (nango) => {
-        await syncLogStream<AuditEvent>(nango, {
+        await runLogStream<AuditEvent>(nango, {
             model: 'AuditEvent',
             path: '/api/audit/get-audit-events',
             from: 'startDateTime',
             to: 'endDateTime',
+            // "Historical lookup is limited to the last 60 days" (Mimecast's get-audit-events reference).
+            lookbackDays: 60,
             toRecord: (raw) => ({
                 id: requiredString(raw, 'id'),
                 auditType: requiredString(raw, 'auditType'),

@@ -3,7 +3,7 @@
 import { createSync } from 'nango';
 import * as z from 'zod';
 
-import { LogStreamCheckpoint, LogStreamMetadata, syncLogStream } from '../helpers/log-stream.js';
+import { LogStreamCheckpoint, LogStreamMetadata, runLogStream } from '../helpers/log-stream.js';
 import { toIsoUtc } from '../helpers/dates.js';
 import { contentId, optionalString, requiredString } from '../helpers/records.js';
 
@@ -35,7 +35,7 @@ const sync = createSync({
     endpoints: [{ method: 'GET', path: '/dlp-logs', group: 'Data Leak Prevention' }],
 
     exec: async (nango) => {
-        await syncLogStream<DlpLog>(nango, {
+        await runLogStream<DlpLog>(nango, {
             model: 'DlpLog',
             path: '/api/dlp/get-logs',
             recordsIn: 'dlpLogs',

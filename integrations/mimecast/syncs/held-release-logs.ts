@@ -3,15 +3,17 @@
 import { createSync } from 'nango';
 import * as z from 'zod';
 
-import { LogStreamCheckpoint, LogStreamMetadata, syncLogStream } from '../helpers/log-stream.js';
-import { toIsoUtc } from '../helpers/dates.js';
-import { contentId, optionalAddress, optionalBoolean, optionalNumber, optionalString, requiredString } from '../helpers/records.js';
+import { LogStreamCheckpoint, LogStreamMetadata, runLogStream } from '../helpers/log-stream.js';
+import { optionalIsoUtc } from '../helpers/dates.js';
+import { contentId, optionalAddress, optionalBoolean, optionalNumber, optionalString } from '../helpers/records.js';
 
 const HeldReleaseLog = z.object({
     /** Mimecast's id of the released message; derived from the content (contentId) if a log comes without one. */
     id: z.string(),
-    /** When the message was released or rejected. */
-    released: z.string(),
+    /** When the message was released or rejected; some published logs carry no `released`, and are saved without it. */
+    released: z.string().optional(),
+    /** `released` or `rejected`. */
+    status: z.string().optional(),
     subject: z.string().optional(),
     /** Envelope and header senders, flattened from Mimecast's `{displayableName, emailAddress}`. */
     fromEnv: z.string().optional(),
@@ -19,6 +21,9 @@ const HeldReleaseLog = z.object({
     to: z.array(z.string()).optional(),
     /** Who released or rejected it. */
     operator: z.string().optional(),
+    /** Why the message was held (Mimecast's `heldReason`, e.g. the policy definition's name). */
+    heldReason: z.string().optional(),
+    /** A `reason` field, should a tenant send one (no published sample does; `heldReason` is the hold reason). */
     reason: z.string().optional(),
     rejectReason: z.string().optional(),
     policy: z.string().optional(),
@@ -26,6 +31,7 @@ const HeldReleaseLog = z.object({
     detectionLevel: z.string().optional(),
     route: z.string().optional(),
     size: z.number().optional(),
+    spamScore: z.number().optional(),
     attachments: z.boolean().optional(),
     messageInfo: z.string().optional()
 });
@@ -33,7 +39,7 @@ type HeldReleaseLog = z.infer<typeof HeldReleaseLog>;
 
 const sync = createSync({
     description: 'Held message release logs (messages released from or rejected in the hold queue, by whom, and why they were held), fetched incrementally by time window.',
-    version: '1.0.0',
+    version: '1.1.0',
     frequency: 'every 15 minutes',
     autoStart: true,
     syncType: 'incremental',
@@ -44,7 +50,7 @@ const sync = createSync({
     endpoints: [{ method: 'GET', path: '/held-release-logs', group: 'Gateway' }],
 
     exec: async (nango) => {
-        await syncLogStream<HeldReleaseLog>(nango, {
+        await runLogStream<HeldReleaseLog>(nango, {
             model: 'HeldReleaseLog',
             path: '/api/gateway/get-held-release-logs',
             recordsIn: 'heldReleaseLogs',
@@ -54,12 +60,14 @@ const sync = createSync({
                 const to = Array.isArray(raw['to']) ? raw['to'].map(optionalAddress).filter((a): a is string => a !== undefined) : [];
                 return {
                     id: optionalString(raw, 'id') ?? contentId('HeldReleaseLog', raw),
-                    released: toIsoUtc(requiredString(raw, 'released')),
+                    released: optionalIsoUtc(raw['released']),
+                    status: optionalString(raw, 'status'),
                     subject: optionalString(raw, 'subject'),
                     fromEnv: optionalAddress(raw['fromEnv']),
                     fromHdr: optionalAddress(raw['fromHdr']),
                     to: to.length > 0 ? to : undefined,
                     operator: optionalAddress(raw['operator']),
+                    heldReason: optionalString(raw, 'heldReason'),
                     reason: optionalString(raw, 'reason'),
                     rejectReason: optionalString(raw, 'rejectReason'),
                     policy: optionalString(raw, 'policy'),
@@ -67,6 +75,7 @@ const sync = createSync({
                     detectionLevel: optionalString(raw, 'detectionLevel'),
                     route: optionalString(raw, 'route'),
                     size: optionalNumber(raw, 'size'),
+                    spamScore: optionalNumber(raw, 'spamScore'),
                     attachments: optionalBoolean(raw, 'attachments'),
                     messageInfo: optionalString(raw, 'messageInfo')
                 };

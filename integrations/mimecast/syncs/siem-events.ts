@@ -14,18 +14,23 @@
 // time up to which it has every event) and, when that is older than 24 hours, logs a warning and saves a
 // SiemGap record naming the lost stretch, then carries on with what is still there. It does not fail the
 // run: failing would not bring the events back and would stop collection of the ones still available.
+//
+// Field names: published stream responses name an event's kind `eventType` / `subType`; the batch files
+// (and some clients' test data) use `type` / `subtype`. Both are read; the model keeps `type`/`subtype`.
+// An event that cannot be read (no kind, no timestamp) is skipped and logged by its content hash.
 import { createSync } from 'nango';
 import * as z from 'zod';
 
-import { callMimecastGet, isObject, MimecastError } from '../helpers/api.js';
+import { callMimecastGet, MimecastError } from '../helpers/api.js';
 import { floorToSecond, toIsoUtc } from '../helpers/dates.js';
-import { contentId, optionalString, requiredString } from '../helpers/records.js';
+import { contentId, describeSkipped, mapRecords, optionalString, requiredString } from '../helpers/records.js';
 
 const SiemEvent = z.object({
     /** Events carry no id: the SHA-256 of the event's content (helpers/records.ts contentId). */
     id: z.string(),
-    /** receipt, process, delivery, av, spam, internal email protect, impersonation protect, url protect, attachment protect, journal. */
+    /** Mimecast's `eventType` (stream) or `type` (batch files): receipt, process, delivery, av, spam, internal email protect, impersonation protect, url protect, attachment protect, journal. */
     type: z.string(),
+    /** Mimecast's `subType` (stream) or `subtype` (batch files), e.g. Allow, Rej, Hold. */
     subtype: z.string().optional(),
     /** The event's epoch-millisecond `timestamp`, as ISO 8601 UTC. */
     timestamp: z.string(),
@@ -84,7 +89,7 @@ const RETENTION_MS = 24 * 60 * 60 * 1000;
 /** A first (or restarted) request starts this far inside the 24 hours, so it is still valid on arrival. */
 const RETENTION_MARGIN_MS = 5 * 60 * 1000;
 const EMPTY: SiemCheckpoint = { nextPage: '', syncedThrough: '', gapFrom: '', gapTo: '' };
-const PROMOTED = new Set(['type', 'subtype', 'timestamp', 'aggregateId', 'processingId', 'accountId', 'messageId', 'direction', 'senderEnvelope', 'senderHeader', 'recipients', 'subject', 'senderIp', 'action']);
+const PROMOTED = new Set(['eventType', 'type', 'subType', 'subtype', 'timestamp', 'aggregateId', 'processingId', 'accountId', 'messageId', 'direction', 'senderEnvelope', 'senderHeader', 'recipients', 'subject', 'senderIp', 'action']);
 
 const sync = createSync({
     description: 'Cloud Gateway SIEM events (receipt, process, delivery, spam, AV, URL/attachment/impersonation protect, journal) from the event stream, resumed by its @nextPage token; a connection more than 24 hours behind records a SiemGap.',
@@ -112,6 +117,7 @@ const sync = createSync({
         checkpoint = await reportGapIfBehind(nango, checkpoint, Date.now() - RETENTION_MS);
 
         let restarted = false;
+        let skippedTotal = 0;
         for (let pages = 0; pages < maxPages; ) {
             const requestedAt = Date.now();
             let body: Record<string, unknown>;
@@ -136,13 +142,14 @@ const sync = createSync({
             if (!Array.isArray(value)) {
                 throw new MimecastError({ code: 'malformed_response', message: `${PATH} returned no value[] array` });
             }
+            const mapped = mapRecords('SiemEvent', value, toRecord);
+            if (mapped.skipped.length > 0) {
+                skippedTotal += mapped.skipped.length;
+                await nango.log(describeSkipped('SiemEvent', mapped.skipped), { level: 'warn' });
+            }
             const records = new Map<string, SiemEvent>();
             let newest = 0;
-            for (const raw of value) {
-                if (!isObject(raw)) {
-                    throw new MimecastError({ code: 'malformed_response', message: `${PATH} returned an event that is not an object` });
-                }
-                const event = toRecord(raw);
+            for (const event of mapped.records) {
                 records.set(event.id, event);
                 newest = Math.max(newest, Date.parse(event.timestamp));
             }
@@ -157,12 +164,20 @@ const sync = createSync({
             checkpoint = { ...checkpoint, nextPage: token, ...(through > 0 ? { syncedThrough: new Date(through).toISOString() } : {}) };
             await nango.saveCheckpoint(checkpoint);
             if (caughtUp) {
+                await logSkipped(nango, skippedTotal);
                 return;
             }
         }
+        await logSkipped(nango, skippedTotal);
         await nango.log(`SIEM: not caught up after ${maxPages} pages; the next run continues from the saved token`);
     }
 });
+
+async function logSkipped(nango: NangoSyncLocal, skipped: number): Promise<void> {
+    if (skipped > 0) {
+        await nango.log(`SiemEvent: ${skipped} records skipped (unreadable; each named above by its content hash)`, { level: 'warn' });
+    }
+}
 
 /** Where a stream without a token starts: where we are complete, else the back-fill; always inside the 24 hours. */
 function startOf(checkpoint: SiemCheckpoint, now: number, backfillHours: number | undefined): number {
@@ -195,8 +210,8 @@ function toRecord(raw: Record<string, unknown>): SiemEvent {
     }
     return {
         id: contentId('SiemEvent', raw),
-        type: requiredString(raw, 'type'),
-        subtype: optionalString(raw, 'subtype'),
+        type: requiredString(raw, ['eventType', 'type']),
+        subtype: optionalString(raw, ['subType', 'subtype']),
         timestamp: toIsoUtc(typeof timestamp === 'number' ? timestamp : requiredString(raw, 'timestamp')),
         aggregateId: optionalString(raw, 'aggregateId'),
         processingId: optionalString(raw, 'processingId'),

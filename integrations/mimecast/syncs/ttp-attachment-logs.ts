@@ -3,7 +3,7 @@
 import { createSync } from 'nango';
 import * as z from 'zod';
 
-import { LogStreamCheckpoint, LogStreamMetadata, syncLogStream } from '../helpers/log-stream.js';
+import { LogStreamCheckpoint, LogStreamMetadata, runLogStream } from '../helpers/log-stream.js';
 import { toIsoUtc } from '../helpers/dates.js';
 import { contentId, optionalString, requiredString } from '../helpers/records.js';
 
@@ -17,6 +17,11 @@ const AttachmentLog = z.object({
     senderAddress: z.string().optional(),
     recipientAddress: z.string().optional(),
     messageId: z.string().optional(),
+    subject: z.string().optional(),
+    /** SHA-256 of the file (published samples carry it). */
+    fileHash: z.string().optional(),
+    /** The Attachment Protect definition applied. */
+    definition: z.string().optional(),
     actionTriggered: z.string().optional(),
     route: z.string().optional(),
     details: z.string().optional()
@@ -25,7 +30,7 @@ type AttachmentLog = z.infer<typeof AttachmentLog>;
 
 const sync = createSync({
     description: 'Attachment Protect logs (each attachment sandboxed, its verdict and the action triggered), fetched incrementally by time window.',
-    version: '1.0.0',
+    version: '1.1.0',
     frequency: 'every 15 minutes',
     autoStart: true,
     syncType: 'incremental',
@@ -36,7 +41,7 @@ const sync = createSync({
     endpoints: [{ method: 'GET', path: '/ttp-attachment-logs', group: 'Threat Protection' }],
 
     exec: async (nango) => {
-        await syncLogStream<AttachmentLog>(nango, {
+        await runLogStream<AttachmentLog>(nango, {
             model: 'AttachmentLog',
             path: '/api/ttp/attachment/get-logs',
             recordsIn: 'attachmentLogs',
@@ -51,6 +56,9 @@ const sync = createSync({
                 senderAddress: optionalString(raw, 'senderAddress'),
                 recipientAddress: optionalString(raw, 'recipientAddress'),
                 messageId: optionalString(raw, 'messageId'),
+                subject: optionalString(raw, 'subject'),
+                fileHash: optionalString(raw, 'fileHash'),
+                definition: optionalString(raw, 'definition'),
                 actionTriggered: optionalString(raw, 'actionTriggered'),
                 route: optionalString(raw, 'route'),
                 details: optionalString(raw, 'details')

@@ -4,13 +4,14 @@ import { createSync } from 'nango';
 import * as z from 'zod';
 
 import { isObject } from '../helpers/api.js';
-import { LogStreamCheckpoint, LogStreamMetadata, syncLogStream } from '../helpers/log-stream.js';
+import { LogStreamCheckpoint, LogStreamMetadata, runLogStream } from '../helpers/log-stream.js';
 import { toIsoUtc } from '../helpers/dates.js';
-import { optionalBoolean, optionalNumber, optionalString, optionalStrings, requiredString } from '../helpers/records.js';
+import { contentId, optionalBoolean, optionalNumber, optionalString, optionalStrings, requiredString } from '../helpers/records.js';
 
 const ImpersonationLog = z.object({
-    /** Mimecast's id of the log entry. */
+    /** Mimecast's id of the log entry; derived from the content (contentId) for a log that comes without one. */
     id: z.string(),
+    /** `eventTime` (most samples) or `date` (one published sample shaped like a click log). */
     eventTime: z.string(),
     senderAddress: z.string().optional(),
     senderName: z.string().optional(),
@@ -24,14 +25,23 @@ const ImpersonationLog = z.object({
     action: z.string().optional(),
     taggedExternal: z.boolean().optional(),
     taggedMalicious: z.boolean().optional(),
-    /** The look-alike domains found, e.g. `{impersonationDomainSource: 'similar_internal_domain', stringSimilarToDomain}`. */
-    impersonationResults: z.array(z.object({ impersonationDomainSource: z.string().optional(), stringSimilarToDomain: z.string().optional() })).optional()
+    /** The look-alike checks that hit, e.g. `{impersonationDomainSource: 'internal_user_name', similarDomain, stringSimilarToDomain, checkerResult: 'hit'}`. */
+    impersonationResults: z
+        .array(
+            z.object({
+                impersonationDomainSource: z.string().optional(),
+                similarDomain: z.string().optional(),
+                stringSimilarToDomain: z.string().optional(),
+                checkerResult: z.string().optional()
+            })
+        )
+        .optional()
 });
 type ImpersonationLog = z.infer<typeof ImpersonationLog>;
 
 const sync = createSync({
     description: 'Impersonation Protect logs (messages imitating internal people or domains, the identifiers hit and the action), fetched incrementally by time window.',
-    version: '1.0.0',
+    version: '1.1.0',
     frequency: 'every 15 minutes',
     autoStart: true,
     syncType: 'incremental',
@@ -42,22 +52,22 @@ const sync = createSync({
     endpoints: [{ method: 'GET', path: '/ttp-impersonation-logs', group: 'Threat Protection' }],
 
     exec: async (nango) => {
-        await syncLogStream<ImpersonationLog>(nango, {
+        await runLogStream<ImpersonationLog>(nango, {
             model: 'ImpersonationLog',
             path: '/api/ttp/impersonation/get-logs',
             recordsIn: 'impersonationLogs',
             from: 'from',
             to: 'to',
             toRecord: (raw) => ({
-                id: requiredString(raw, 'id'),
-                eventTime: toIsoUtc(requiredString(raw, 'eventTime')),
-                senderAddress: optionalString(raw, 'senderAddress'),
+                id: optionalString(raw, 'id') ?? contentId('ImpersonationLog', raw),
+                eventTime: toIsoUtc(requiredString(raw, ['eventTime', 'date'])),
+                senderAddress: optionalString(raw, ['senderAddress', 'fromUserEmailAddress']),
                 senderName: optionalString(raw, 'senderName'),
-                senderIpAddress: optionalString(raw, 'senderIpAddress'),
-                recipientAddress: optionalString(raw, 'recipientAddress'),
+                senderIpAddress: optionalString(raw, ['senderIpAddress', 'sendingIp']),
+                recipientAddress: optionalString(raw, ['recipientAddress', 'userEmailAddress']),
                 subject: optionalString(raw, 'subject'),
                 messageId: optionalString(raw, 'messageId'),
-                definition: optionalString(raw, 'definition'),
+                definition: optionalString(raw, ['definition', 'ttpDefinition']),
                 hits: optionalNumber(raw, 'hits'),
                 identifiers: optionalStrings(raw, 'identifiers'),
                 action: optionalString(raw, 'action'),
@@ -66,7 +76,9 @@ const sync = createSync({
                 impersonationResults: Array.isArray(raw['impersonationResults'])
                     ? raw['impersonationResults'].filter(isObject).map((r) => ({
                           impersonationDomainSource: optionalString(r, 'impersonationDomainSource'),
-                          stringSimilarToDomain: optionalString(r, 'stringSimilarToDomain')
+                          similarDomain: optionalString(r, 'similarDomain'),
+                          stringSimilarToDomain: optionalString(r, 'stringSimilarToDomain'),
+                          checkerResult: optionalString(r, 'checkerResult')
                       }))
                     : undefined
             }),

@@ -3,7 +3,7 @@
 import { createSync } from 'nango';
 import * as z from 'zod';
 
-import { LogStreamCheckpoint, LogStreamMetadata, syncLogStream } from '../helpers/log-stream.js';
+import { LogStreamCheckpoint, LogStreamMetadata, runLogStream } from '../helpers/log-stream.js';
 import { toIsoUtc } from '../helpers/dates.js';
 import { contentId, optionalString, optionalStrings, requiredString } from '../helpers/records.js';
 
@@ -44,7 +44,7 @@ const sync = createSync({
     endpoints: [{ method: 'GET', path: '/ttp-url-logs', group: 'Threat Protection' }],
 
     exec: async (nango) => {
-        await syncLogStream<ClickLog>(nango, {
+        await runLogStream<ClickLog>(nango, {
             model: 'ClickLog',
             path: '/api/ttp/url/get-logs',
             recordsIn: 'clickLogs',
