@@ -81,6 +81,10 @@ export type ActionInput_mimecast_decodeurl = {
     url: string;
 };
 
+export type ActionInput_mimecast_deleteaddressalterationpolicy = {
+    id: string;
+};
+
 export type ActionInput_mimecast_deleteantispoofingbypasspolicy = {
     id: string;
 };
@@ -181,6 +185,25 @@ export type ActionInput_mimecast_searchprocessingmessages = {
     attachments?: boolean;
     sortOrder?: "ascending" | "descending";
     limit?: number;
+};
+
+export type ActionInput_mimecast_updateaddressalterationpolicy = {
+    id: string;
+    addressAlterationSetId: string;
+    description?: string;
+    fromPart?: "envelope_from" | "header_from" | "both";
+    fromType?: "everyone" | "internal_addresses" | "external_addresses" | "email_domain" | "profile_group" | "individual_email_address";
+    fromValue?: string;
+    toType?: "everyone" | "internal_addresses" | "external_addresses" | "email_domain" | "profile_group" | "individual_email_address";
+    toValue?: string;
+    sourceIPs?: string[];
+    bidirectional?: boolean;
+    enabled?: boolean;
+    enforced?: boolean;
+    override?: boolean;
+    comment?: string;
+    fromDate?: string;
+    toDate?: string;
 };
 
 export type ActionInput_mimecast_updateantispoofingbypasspolicy = {
@@ -340,6 +363,11 @@ export type ActionOutput_mimecast_createremediationincident = {
 export type ActionOutput_mimecast_decodeurl = {
     encodedUrl: string;
     url: string;
+};
+
+export type ActionOutput_mimecast_deleteaddressalterationpolicy = {
+    id: string;
+    deleted: boolean;
 };
 
 export type ActionOutput_mimecast_deleteantispoofingbypasspolicy = {
@@ -579,6 +607,26 @@ export type ActionOutput_mimecast_searchprocessingmessages = {
     }[];
     count: number;
     truncated: boolean;
+};
+
+export type ActionOutput_mimecast_updateaddressalterationpolicy = {
+    id: string;
+    addressAlterationSetId?: string;
+    description?: string;
+    fromPart?: string;
+    fromType?: string;
+    fromValue?: string;
+    toType?: string;
+    toValue?: string;
+    sourceIPs: string[];
+    enabled?: boolean;
+    enforced?: boolean;
+    override?: boolean;
+    bidirectional?: boolean;
+    comment?: string;
+    fromDate?: string;
+    toDate?: string;
+    lastUpdated?: string;
 };
 
 export type ActionOutput_mimecast_updateantispoofingbypasspolicy = {
@@ -886,6 +934,7 @@ export interface Actions {
     "create-managed-url": { input: ActionInput_mimecast_createmanagedurl; output: ActionOutput_mimecast_createmanagedurl };
     "create-remediation-incident": { input: ActionInput_mimecast_createremediationincident; output: ActionOutput_mimecast_createremediationincident };
     "decode-url": { input: ActionInput_mimecast_decodeurl; output: ActionOutput_mimecast_decodeurl };
+    "delete-address-alteration-policy": { input: ActionInput_mimecast_deleteaddressalterationpolicy; output: ActionOutput_mimecast_deleteaddressalterationpolicy };
     "delete-anti-spoofing-bypass-policy": { input: ActionInput_mimecast_deleteantispoofingbypasspolicy; output: ActionOutput_mimecast_deleteantispoofingbypasspolicy };
     "delete-blocked-sender-policy": { input: ActionInput_mimecast_deleteblockedsenderpolicy; output: ActionOutput_mimecast_deleteblockedsenderpolicy };
     "delete-group": { input: ActionInput_mimecast_deletegroup; output: ActionOutput_mimecast_deletegroup };
@@ -905,6 +954,7 @@ export interface Actions {
     "search-file-hash": { input: ActionInput_mimecast_searchfilehash; output: ActionOutput_mimecast_searchfilehash };
     "search-messages": { input: ActionInput_mimecast_searchmessages; output: ActionOutput_mimecast_searchmessages };
     "search-processing-messages": { input: ActionInput_mimecast_searchprocessingmessages; output: ActionOutput_mimecast_searchprocessingmessages };
+    "update-address-alteration-policy": { input: ActionInput_mimecast_updateaddressalterationpolicy; output: ActionOutput_mimecast_updateaddressalterationpolicy };
     "update-anti-spoofing-bypass-policy": { input: ActionInput_mimecast_updateantispoofingbypasspolicy; output: ActionOutput_mimecast_updateantispoofingbypasspolicy };
     "update-blocked-sender-policy": { input: ActionInput_mimecast_updateblockedsenderpolicy; output: ActionOutput_mimecast_updateblockedsenderpolicy };
     "update-group": { input: ActionInput_mimecast_updategroup; output: ActionOutput_mimecast_updategroup };
@@ -954,5 +1004,5 @@ export type ModelName = keyof Models;
 /** A synced record of a model; `nango.listRecords<SyncRecord<M>>()` adds Nango's `_nango_metadata` to it. */
 export type SyncRecord<M extends ModelName> = Models[M];
 
-export const ACTION_NAMES = ["add-group-member","block-sender","check-permissions","create-anti-spoofing-bypass-policy","create-blocked-sender-policy","create-group","create-managed-url","create-remediation-incident","decode-url","delete-anti-spoofing-bypass-policy","delete-blocked-sender-policy","delete-group","delete-managed-url","find-groups","get-account","get-held-message-summary","get-message-info","get-remediation-incident","list-email-queues","list-internal-domains","permit-sender","reject-held-messages","release-held-message","remove-group-member","search-archive","search-file-hash","search-messages","search-processing-messages","update-anti-spoofing-bypass-policy","update-blocked-sender-policy","update-group"] as const satisfies readonly ActionName[];
+export const ACTION_NAMES = ["add-group-member","block-sender","check-permissions","create-anti-spoofing-bypass-policy","create-blocked-sender-policy","create-group","create-managed-url","create-remediation-incident","decode-url","delete-address-alteration-policy","delete-anti-spoofing-bypass-policy","delete-blocked-sender-policy","delete-group","delete-managed-url","find-groups","get-account","get-held-message-summary","get-message-info","get-remediation-incident","list-email-queues","list-internal-domains","permit-sender","reject-held-messages","release-held-message","remove-group-member","search-archive","search-file-hash","search-messages","search-processing-messages","update-address-alteration-policy","update-anti-spoofing-bypass-policy","update-blocked-sender-policy","update-group"] as const satisfies readonly ActionName[];
 export const MODEL_NAMES = ["ArchiveSearchLog","AttachmentLog","AuditEvent","BlockedSenderPolicy","ClickLog","DlpLog","Group","GroupMember","HeldMessage","HeldReleaseLog","ImpersonationLog","ManagedUrl","SiemEvent","SiemGap","User"] as const satisfies readonly ModelName[];

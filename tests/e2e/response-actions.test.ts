@@ -138,3 +138,21 @@ describe('check-permissions against the simulator', () => {
         expect(denied.summary.notRunnable).toEqual(expect.arrayContaining(['held-messages', 'get-held-message-summary', 'release-held-message']));
     });
 });
+
+describe('address-alteration policies against the simulator', () => {
+    it('update then delete; get-policy observes both', async () => {
+        const sim = local.simulator!;
+        const token = await (await import('../simulator/helpers.js')).getToken(sim);
+        const get = async (id: string) => (await (await import('../simulator/helpers.js')).call(sim, '/api/policy/address-alteration/get-policy', { data: [{ id }] }, token)).body.data;
+        const id = 'eNo1alteration-support';
+        await expect(action('update-address-alteration-policy', { id, addressAlterationSetId: 'eNo1set-support', description: 'Support alias (e2e)', sourceIPs: ['198.51.100.0/24'] })).resolves.toMatchObject({
+            id,
+            description: 'Support alias (e2e)',
+            sourceIPs: ['198.51.100.0/24']
+        });
+        expect(await get(id)).toEqual([expect.objectContaining({ id, addressAlterationSetId: 'eNo1set-support', policy: expect.objectContaining({ description: 'Support alias (e2e)', conditions: { sourceIPs: ['198.51.100.0/24'] } }) })]);
+        await expect(action('delete-address-alteration-policy', { id })).resolves.toEqual({ id, deleted: true });
+        expect(await get(id)).toEqual([]);
+        await expect(action('delete-address-alteration-policy', { id })).rejects.toMatchObject({ payload: { code: 'err_policy_not_found' } });
+    });
+});

@@ -66,6 +66,8 @@ const PRODUCTS: readonly Product[] = [
             'create-anti-spoofing-bypass-policy',
             'update-anti-spoofing-bypass-policy',
             'delete-anti-spoofing-bypass-policy',
+            'update-address-alteration-policy',
+            'delete-address-alteration-policy',
             'managed-urls',
             'create-managed-url',
             'delete-managed-url'
