@@ -7,7 +7,7 @@ import { endpoints } from './endpoints/index.js';
 import { blankErrors, errorReply, isReply, parseApiRequest, type ApiRequest, type Reply } from './envelope.js';
 import { FaultQueue, parseFault, type Fault } from './faults.js';
 import { RateLimiter, familyOf, type RateLimitConfig } from './ratelimit.js';
-import { Router } from './router.js';
+import { Router, type Endpoint } from './router.js';
 
 export type { Fault } from './faults.js';
 export type { RateLimitConfig } from './ratelimit.js';
@@ -171,6 +171,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     if (path.startsWith('/api/') && method !== 'POST') return errorReply(405, 'err_method_not_allowed', `${method} is not allowed; /api endpoints take POST`);
     const endpoint = router.find(path);
     if (!endpoint) return errorReply(404, 'err_not_found', `No endpoint at ${path}`);
+    if (endpoint.rest) return dispatchRest(endpoint, url, method, raw);
     if ((endpoint.method ?? 'POST') !== method) return errorReply(405, 'err_method_not_allowed', `${method} is not allowed on ${path}`);
 
     let request: ApiRequest = { data: [] };
@@ -197,6 +198,36 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     });
   }
 
+  /** REST routes: plain JSON bodies, errors as `{"error":[{code,message}]}`. */
+  async function dispatchRest(endpoint: Endpoint, url: URL, method: string, raw: string): Promise<Reply> {
+    if (!(endpoint.rest?.methods as readonly string[]).includes(method)) {
+      return { status: 405, body: { error: [{ code: 'method_not_allowed', message: `${method} is not allowed on ${url.pathname}` }] } };
+    }
+    let body: unknown;
+    if (raw.trim() !== '') {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        return { status: 400, body: { error: [{ code: 'invalid_json', message: 'The request body is not valid JSON' }] } };
+      }
+    }
+    return endpoint.handle({
+      path: url.pathname,
+      method,
+      query: url.searchParams,
+      request: { data: [] },
+      body,
+      item: {},
+      now: clock(),
+      seed: options.seed,
+      series,
+      state: <T>(key: string, init: () => T): T => {
+        if (!state.has(key)) state.set(key, init());
+        return state.get(key) as T;
+      }
+    });
+  }
+
   /** Token endpoint, then bearer check, then rate limit, then the endpoint. */
   async function route(req: IncomingMessage, url: URL, raw: string): Promise<Reply> {
     const path = url.pathname;
@@ -206,7 +237,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       if (reply.status === 200) stats.tokensIssued++;
       return reply;
     }
-    if (!path.startsWith('/api/') && !path.startsWith('/siem/')) return errorReply(404, 'err_not_found', `No endpoint at ${path}`);
+    if (!path.startsWith('/api/') && !path.startsWith('/siem/') && !path.startsWith('/policy-management/')) return errorReply(404, 'err_not_found', `No endpoint at ${path}`);
     // API 1.0 hook (endpoints/v1-login.ts): key login endpoints, and MC-signed requests instead of a bearer token.
     const v1Login = v1.route(req, path, raw);
     if (v1Login) return v1Login;

@@ -9,6 +9,8 @@ export interface HandlerContext {
   query: URLSearchParams;
   /** Parsed envelope (POST); `{ data: [] }` for GET. */
   request: ApiRequest;
+  /** REST routes (`rest: true`): the parsed JSON body, undefined when there is none. */
+  body?: unknown;
   /** `request.data[0]`, or `{}` when the request has no item. */
   item: Item;
   /** The simulator clock (ms) at the time of the request. */
@@ -24,6 +26,11 @@ export interface Endpoint {
   /** Default POST; every /api route is POST, /siem routes are GET. */
   method?: 'POST' | 'GET';
   path: string;
+  /**
+   * A REST collection (`/policy-management/...`): serves `path` and `path/{id}` with any of `methods`;
+   * the body is plain JSON (no envelope, no blank check). The handler reads ctx.method and ctx.path.
+   */
+  rest?: { methods: readonly ('GET' | 'POST' | 'PATCH' | 'DELETE')[] };
   /** Data sets this endpoint serves, so their sizes can be configured and validated. */
   dataSets?: readonly SeriesSpec<unknown>[];
   handle(ctx: HandlerContext): Reply | Promise<Reply>;
@@ -46,7 +53,11 @@ export class Router {
   }
 
   find(path: string): Endpoint | undefined {
-    return this.routes.get(path);
+    const exact = this.routes.get(path);
+    if (exact) return exact;
+    // A REST item path: the collection is everything before the last segment.
+    const collection = this.routes.get(path.slice(0, path.lastIndexOf('/')));
+    return collection?.rest ? collection : undefined;
   }
 
   /** All data sets declared by the endpoints, by name. */

@@ -122,7 +122,7 @@ export async function triggerMimecastAction<A extends ActionName>(nango: Nango, 
     return nango.triggerAction<ActionInput<A>, ActionOutput<A>>(INTEGRATION_ID, connectionId, action, input);
 }
 
-/** What a SOAR playbook step might do: show the account, count recent audit events, block a sender. */
+/** What a SOAR playbook step might do: show the account, count recent audit events, block a sender, check access. */
 export async function playbookExample(nango: Nango, connectionId: string): Promise<string[]> {
     const lines: string[] = [];
     const account = await triggerMimecastAction(nango, connectionId, 'get-account', {});
@@ -139,6 +139,11 @@ export async function playbookExample(nango: Nango, connectionId: string): Promi
 
     const blocked = await triggerMimecastAction(nango, connectionId, 'block-sender', { sender: 'phisher@example.net', to: 'ceo@example.com' });
     lines.push(`blocked ${blocked.sender} for ${blocked.to} (entry ${blocked.id})`);
+
+    // Before relying on a step, check the API application may run it: one read per Mimecast product.
+    const access = await triggerMimecastAction(nango, connectionId, 'check-permissions', {});
+    const missing = access.products.filter((p) => p.granted === false).map((p) => `${p.product} (${p.permission})`);
+    lines.push(`${access.summary.runnable.length} functions runnable; missing products: ${missing.length > 0 ? missing.join(', ') : 'none'}`);
     return lines;
 }
 

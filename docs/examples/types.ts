@@ -15,6 +15,26 @@ export type ActionInput_mimecast_blocksender = {
     to: string;
 };
 
+export type ActionInput_mimecast_checkpermissions = Record<string, never>;
+
+export type ActionInput_mimecast_createantispoofingbypasspolicy = {
+    description: string;
+    option: "enable_bypass" | "disable_bypass";
+    fromPart?: "envelope_from" | "header_from" | "both";
+    fromType: "everyone" | "internal_addresses" | "external_addresses" | "email_domain" | "profile_group" | "individual_email_address";
+    fromValue?: string;
+    toType: "everyone" | "internal_addresses" | "external_addresses" | "email_domain" | "profile_group" | "individual_email_address";
+    toValue?: string;
+    spfDomains?: string[];
+    bidirectional?: boolean;
+    enabled?: boolean;
+    enforced?: boolean;
+    override?: boolean;
+    comment?: string;
+    fromDate?: string;
+    toDate?: string;
+};
+
 export type ActionInput_mimecast_createblockedsenderpolicy = {
     description: string;
     option: "no_action" | "block_sender";
@@ -61,7 +81,19 @@ export type ActionInput_mimecast_decodeurl = {
     url: string;
 };
 
+export type ActionInput_mimecast_deleteaddressalterationpolicy = {
+    id: string;
+};
+
+export type ActionInput_mimecast_deleteantispoofingbypasspolicy = {
+    id: string;
+};
+
 export type ActionInput_mimecast_deleteblockedsenderpolicy = {
+    id: string;
+};
+
+export type ActionInput_mimecast_deletegroup = {
     id: string;
 };
 
@@ -77,12 +109,19 @@ export type ActionInput_mimecast_findgroups = {
 
 export type ActionInput_mimecast_getaccount = Record<string, never>;
 
+export type ActionInput_mimecast_getheldmessagesummary = Record<string, never>;
+
 export type ActionInput_mimecast_getmessageinfo = {
     id: string;
 };
 
 export type ActionInput_mimecast_getremediationincident = {
     id: string;
+};
+
+export type ActionInput_mimecast_listemailqueues = {
+    start?: string;
+    end?: string;
 };
 
 export type ActionInput_mimecast_listinternaldomains = Record<string, never>;
@@ -110,6 +149,13 @@ export type ActionInput_mimecast_removegroupmember = {
     domain?: string;
 };
 
+export type ActionInput_mimecast_searcharchive = {
+    query: string;
+    start: string;
+    end: string;
+    limit?: number;
+};
+
 export type ActionInput_mimecast_searchfilehash = {
     hashes: string[];
 };
@@ -128,6 +174,81 @@ export type ActionInput_mimecast_searchmessages = {
     };
 };
 
+export type ActionInput_mimecast_searchprocessingmessages = {
+    start?: string;
+    end?: string;
+    searchBy?: {
+        fieldName: "all" | "subject" | "sender" | "recipient";
+        value: string;
+    };
+    route?: "all" | "internal" | "outbound" | "inbound" | "external";
+    attachments?: boolean;
+    sortOrder?: "ascending" | "descending";
+    limit?: number;
+};
+
+export type ActionInput_mimecast_updateaddressalterationpolicy = {
+    id: string;
+    addressAlterationSetId: string;
+    description?: string;
+    fromPart?: "envelope_from" | "header_from" | "both";
+    fromType?: "everyone" | "internal_addresses" | "external_addresses" | "email_domain" | "profile_group" | "individual_email_address";
+    fromValue?: string;
+    toType?: "everyone" | "internal_addresses" | "external_addresses" | "email_domain" | "profile_group" | "individual_email_address";
+    toValue?: string;
+    sourceIPs?: string[];
+    bidirectional?: boolean;
+    enabled?: boolean;
+    enforced?: boolean;
+    override?: boolean;
+    comment?: string;
+    fromDate?: string;
+    toDate?: string;
+};
+
+export type ActionInput_mimecast_updateantispoofingbypasspolicy = {
+    id: string;
+    description?: string;
+    option?: "enable_bypass" | "disable_bypass";
+    fromPart?: "envelope_from" | "header_from" | "both";
+    fromType?: "everyone" | "internal_addresses" | "external_addresses" | "email_domain" | "profile_group" | "individual_email_address";
+    fromValue?: string;
+    toType?: "everyone" | "internal_addresses" | "external_addresses" | "email_domain" | "profile_group" | "individual_email_address";
+    toValue?: string;
+    spfDomains?: string[];
+    bidirectional?: boolean;
+    enabled?: boolean;
+    enforced?: boolean;
+    override?: boolean;
+    comment?: string;
+    fromDate?: string;
+    toDate?: string;
+};
+
+export type ActionInput_mimecast_updateblockedsenderpolicy = {
+    id: string;
+    description?: string;
+    option?: "no_action" | "block_sender";
+    fromPart?: "envelope_from" | "header_from" | "both";
+    fromType?: "everyone" | "internal_addresses" | "external_addresses" | "email_domain" | "profile_group" | "individual_email_address";
+    fromValue?: string;
+    toType?: "everyone" | "internal_addresses" | "external_addresses" | "email_domain" | "profile_group" | "individual_email_address";
+    toValue?: string;
+    bidirectional?: boolean;
+    enabled?: boolean;
+    enforced?: boolean;
+    override?: boolean;
+    comment?: string;
+    fromDate?: string;
+    toDate?: string;
+};
+
+export type ActionInput_mimecast_updategroup = {
+    id: string;
+    description?: string;
+    parentId?: string;
+};
+
 export type ActionOutput_mimecast_addgroupmember = {
     groupId: string;
     memberId?: string;
@@ -142,6 +263,37 @@ export type ActionOutput_mimecast_blocksender = {
     sender: string;
     to: string;
     action: "block" | "permit";
+};
+
+export type ActionOutput_mimecast_checkpermissions = {
+    products: {
+        product: string;
+        permission: string;
+        granted: boolean | null;
+        probe: string;
+        reason?: string;
+        functions: string[];
+    }[];
+    summary: {
+        granted: number;
+        notGranted: number;
+        unknown: number;
+        runnable: string[];
+        notRunnable: string[];
+        undetermined: string[];
+    };
+};
+
+export type ActionOutput_mimecast_createantispoofingbypasspolicy = {
+    id: string;
+    description: string;
+    option: string;
+    fromType: string;
+    fromValue?: string;
+    toType: string;
+    toValue?: string;
+    spfDomains: string[];
+    enabled?: boolean;
 };
 
 export type ActionOutput_mimecast_createblockedsenderpolicy = {
@@ -213,7 +365,22 @@ export type ActionOutput_mimecast_decodeurl = {
     url: string;
 };
 
+export type ActionOutput_mimecast_deleteaddressalterationpolicy = {
+    id: string;
+    deleted: boolean;
+};
+
+export type ActionOutput_mimecast_deleteantispoofingbypasspolicy = {
+    id: string;
+    deleted: boolean;
+};
+
 export type ActionOutput_mimecast_deleteblockedsenderpolicy = {
+    id: string;
+    deleted: boolean;
+};
+
+export type ActionOutput_mimecast_deletegroup = {
     id: string;
     deleted: boolean;
 };
@@ -247,6 +414,14 @@ export type ActionOutput_mimecast_getaccount = {
     archive?: boolean;
     type?: string;
     maxRetention?: number;
+};
+
+export type ActionOutput_mimecast_getheldmessagesummary = {
+    reasons: {
+        policyInfo: string;
+        numberOfItems: number;
+    }[];
+    totalHeld: number;
 };
 
 export type ActionOutput_mimecast_getmessageinfo = {
@@ -314,6 +489,17 @@ export type ActionOutput_mimecast_getremediationincident = {
     searchEnd?: string;
 };
 
+export type ActionOutput_mimecast_listemailqueues = {
+    inbound: {
+        date: string;
+        count: number;
+    }[];
+    outbound: {
+        date: string;
+        count: number;
+    }[];
+};
+
 export type ActionOutput_mimecast_listinternaldomains = {
     domains: {
         id: string;
@@ -354,6 +540,21 @@ export type ActionOutput_mimecast_removegroupmember = {
     removed: boolean;
 };
 
+export type ActionOutput_mimecast_searcharchive = {
+    messages: {
+        id: string;
+        subject?: string;
+        from?: string;
+        to: string[];
+        receivedDate?: string;
+        size?: number;
+        attachmentCount?: number;
+        status?: string;
+    }[];
+    count: number;
+    queryDurationMs?: number;
+};
+
 export type ActionOutput_mimecast_searchfilehash = {
     results: {
         hash: string;
@@ -385,6 +586,68 @@ export type ActionOutput_mimecast_searchmessages = {
         detectionLevel?: string;
     }[];
     count: number;
+};
+
+export type ActionOutput_mimecast_searchprocessingmessages = {
+    messages: {
+        id: string;
+        fromEnvelope?: string;
+        fromHeader?: string;
+        to?: string;
+        subject?: string;
+        attachment?: boolean;
+        routing?: string;
+        size?: number;
+        remoteIp?: string;
+        attempts?: number;
+        nextAttempt?: string;
+        created?: string;
+        info?: string;
+        priority?: string;
+    }[];
+    count: number;
+    truncated: boolean;
+};
+
+export type ActionOutput_mimecast_updateaddressalterationpolicy = {
+    id: string;
+    addressAlterationSetId?: string;
+    description?: string;
+    fromPart?: string;
+    fromType?: string;
+    fromValue?: string;
+    toType?: string;
+    toValue?: string;
+    sourceIPs: string[];
+    enabled?: boolean;
+    enforced?: boolean;
+    override?: boolean;
+    bidirectional?: boolean;
+    comment?: string;
+    fromDate?: string;
+    toDate?: string;
+    lastUpdated?: string;
+};
+
+export type ActionOutput_mimecast_updateantispoofingbypasspolicy = {
+    id: string;
+    updated: boolean;
+    changed: string[];
+};
+
+export type ActionOutput_mimecast_updateblockedsenderpolicy = {
+    id: string;
+    updated: boolean;
+    changed: string[];
+};
+
+export type ActionOutput_mimecast_updategroup = {
+    id: string;
+    description: string;
+    source?: string;
+    parentId?: string;
+    userCount?: number;
+    folderCount?: number;
 };
 
 export type ArchiveSearchLog = {
@@ -672,24 +935,37 @@ export type User = {
 export interface Actions {
     "add-group-member": { input: ActionInput_mimecast_addgroupmember; output: ActionOutput_mimecast_addgroupmember };
     "block-sender": { input: ActionInput_mimecast_blocksender; output: ActionOutput_mimecast_blocksender };
+    "check-permissions": { input: ActionInput_mimecast_checkpermissions; output: ActionOutput_mimecast_checkpermissions };
+    "create-anti-spoofing-bypass-policy": { input: ActionInput_mimecast_createantispoofingbypasspolicy; output: ActionOutput_mimecast_createantispoofingbypasspolicy };
     "create-blocked-sender-policy": { input: ActionInput_mimecast_createblockedsenderpolicy; output: ActionOutput_mimecast_createblockedsenderpolicy };
     "create-group": { input: ActionInput_mimecast_creategroup; output: ActionOutput_mimecast_creategroup };
     "create-managed-url": { input: ActionInput_mimecast_createmanagedurl; output: ActionOutput_mimecast_createmanagedurl };
     "create-remediation-incident": { input: ActionInput_mimecast_createremediationincident; output: ActionOutput_mimecast_createremediationincident };
     "decode-url": { input: ActionInput_mimecast_decodeurl; output: ActionOutput_mimecast_decodeurl };
+    "delete-address-alteration-policy": { input: ActionInput_mimecast_deleteaddressalterationpolicy; output: ActionOutput_mimecast_deleteaddressalterationpolicy };
+    "delete-anti-spoofing-bypass-policy": { input: ActionInput_mimecast_deleteantispoofingbypasspolicy; output: ActionOutput_mimecast_deleteantispoofingbypasspolicy };
     "delete-blocked-sender-policy": { input: ActionInput_mimecast_deleteblockedsenderpolicy; output: ActionOutput_mimecast_deleteblockedsenderpolicy };
+    "delete-group": { input: ActionInput_mimecast_deletegroup; output: ActionOutput_mimecast_deletegroup };
     "delete-managed-url": { input: ActionInput_mimecast_deletemanagedurl; output: ActionOutput_mimecast_deletemanagedurl };
     "find-groups": { input: ActionInput_mimecast_findgroups; output: ActionOutput_mimecast_findgroups };
     "get-account": { input: ActionInput_mimecast_getaccount; output: ActionOutput_mimecast_getaccount };
+    "get-held-message-summary": { input: ActionInput_mimecast_getheldmessagesummary; output: ActionOutput_mimecast_getheldmessagesummary };
     "get-message-info": { input: ActionInput_mimecast_getmessageinfo; output: ActionOutput_mimecast_getmessageinfo };
     "get-remediation-incident": { input: ActionInput_mimecast_getremediationincident; output: ActionOutput_mimecast_getremediationincident };
+    "list-email-queues": { input: ActionInput_mimecast_listemailqueues; output: ActionOutput_mimecast_listemailqueues };
     "list-internal-domains": { input: ActionInput_mimecast_listinternaldomains; output: ActionOutput_mimecast_listinternaldomains };
     "permit-sender": { input: ActionInput_mimecast_permitsender; output: ActionOutput_mimecast_permitsender };
     "reject-held-messages": { input: ActionInput_mimecast_rejectheldmessages; output: ActionOutput_mimecast_rejectheldmessages };
     "release-held-message": { input: ActionInput_mimecast_releaseheldmessage; output: ActionOutput_mimecast_releaseheldmessage };
     "remove-group-member": { input: ActionInput_mimecast_removegroupmember; output: ActionOutput_mimecast_removegroupmember };
+    "search-archive": { input: ActionInput_mimecast_searcharchive; output: ActionOutput_mimecast_searcharchive };
     "search-file-hash": { input: ActionInput_mimecast_searchfilehash; output: ActionOutput_mimecast_searchfilehash };
     "search-messages": { input: ActionInput_mimecast_searchmessages; output: ActionOutput_mimecast_searchmessages };
+    "search-processing-messages": { input: ActionInput_mimecast_searchprocessingmessages; output: ActionOutput_mimecast_searchprocessingmessages };
+    "update-address-alteration-policy": { input: ActionInput_mimecast_updateaddressalterationpolicy; output: ActionOutput_mimecast_updateaddressalterationpolicy };
+    "update-anti-spoofing-bypass-policy": { input: ActionInput_mimecast_updateantispoofingbypasspolicy; output: ActionOutput_mimecast_updateantispoofingbypasspolicy };
+    "update-blocked-sender-policy": { input: ActionInput_mimecast_updateblockedsenderpolicy; output: ActionOutput_mimecast_updateblockedsenderpolicy };
+    "update-group": { input: ActionInput_mimecast_updategroup; output: ActionOutput_mimecast_updategroup };
 }
 
 /** Each sync: the models it writes. */
@@ -736,5 +1012,5 @@ export type ModelName = keyof Models;
 /** A synced record of a model; `nango.listRecords<SyncRecord<M>>()` adds Nango's `_nango_metadata` to it. */
 export type SyncRecord<M extends ModelName> = Models[M];
 
-export const ACTION_NAMES = ["add-group-member","block-sender","create-blocked-sender-policy","create-group","create-managed-url","create-remediation-incident","decode-url","delete-blocked-sender-policy","delete-managed-url","find-groups","get-account","get-message-info","get-remediation-incident","list-internal-domains","permit-sender","reject-held-messages","release-held-message","remove-group-member","search-file-hash","search-messages"] as const satisfies readonly ActionName[];
+export const ACTION_NAMES = ["add-group-member","block-sender","check-permissions","create-anti-spoofing-bypass-policy","create-blocked-sender-policy","create-group","create-managed-url","create-remediation-incident","decode-url","delete-address-alteration-policy","delete-anti-spoofing-bypass-policy","delete-blocked-sender-policy","delete-group","delete-managed-url","find-groups","get-account","get-held-message-summary","get-message-info","get-remediation-incident","list-email-queues","list-internal-domains","permit-sender","reject-held-messages","release-held-message","remove-group-member","search-archive","search-file-hash","search-messages","search-processing-messages","update-address-alteration-policy","update-anti-spoofing-bypass-policy","update-blocked-sender-policy","update-group"] as const satisfies readonly ActionName[];
 export const MODEL_NAMES = ["ArchiveSearchLog","AttachmentLog","AuditEvent","BlockedSenderPolicy","ClickLog","DlpLog","Group","GroupMember","HeldMessage","HeldReleaseLog","ImpersonationLog","ManagedUrl","SiemEvent","SiemGap","User"] as const satisfies readonly ModelName[];

@@ -63,6 +63,8 @@ async function main(): Promise<number> {
             }
         }
 
+        await printPermissions(host, out, (text) => logger.redact(text));
+
         out();
         out('Read-only actions');
         for (const fn of functions.filter((f) => f.type === 'action' && f.name in READ_ONLY_ACTIONS)) {
@@ -117,6 +119,33 @@ function printTable(out: (line: string) => void, rows: Row[]): void {
     out(line(header));
     out(`  ${widths.map((w) => '-'.repeat(w)).join('  ')}`);
     rows.forEach((r) => out(line(r)));
+}
+
+/**
+ * Which products the connection's API application is granted (the check-permissions action): one line per
+ * product, and what to grant for the missing ones. Informational: it never fails the run.
+ */
+async function printPermissions(host: Awaited<ReturnType<typeof openLocalHost>>['host'], out: (line?: string) => void, redact: (text: string) => string): Promise<void> {
+    const fn = listFunctions().find((f) => f.name === 'check-permissions');
+    if (!fn) {
+        return;
+    }
+    out();
+    out('Permissions (check-permissions)');
+    try {
+        const result = (await host.runAction(fn, {})) as {
+            products: { product: string; permission: string; granted: boolean | null; reason?: string; functions: string[] }[];
+            summary: { runnable: string[]; notRunnable: string[]; undetermined: string[] };
+        };
+        const width = Math.max(...result.products.map((p) => p.product.length));
+        for (const p of result.products) {
+            const mark = p.granted === true ? '✓ granted' : p.granted === false ? '✗ missing' : '? unknown';
+            out(`  ${p.product.padEnd(width)}  ${mark}${p.granted === true ? '' : `: grant ${p.permission} (${p.functions.join(', ')})${p.reason ? `; ${redact(p.reason)}` : ''}`}`);
+        }
+        out(`  ${result.summary.runnable.length} functions runnable, ${result.summary.notRunnable.length} not, ${result.summary.undetermined.length} unknown`);
+    } catch (err) {
+        out(`  ? could not check: ${redact(describe(err))}`);
+    }
 }
 
 try {

@@ -83,7 +83,7 @@ function build(seed: number, spec: Spec, now: number): BlockedSenderPolicy {
   return { id, option: spec.option, policy };
 }
 
-function policies(ctx: HandlerContext): Map<string, BlockedSenderPolicy> {
+export function policies(ctx: HandlerContext): Map<string, BlockedSenderPolicy> {
   return ctx.state('blockedSenderPolicies', () => {
     const map = new Map<string, BlockedSenderPolicy>();
     // Seeded policies were created a while before the simulator started.

@@ -152,7 +152,7 @@ function initialMembers(seed: number, k: number, description: string, source: 'c
   });
 }
 
-function directory(ctx: HandlerContext): DirectoryState {
+export function directory(ctx: HandlerContext): DirectoryState {
   return ctx.state('directory', () => initialGroups(ctx.seed, ctx.series(directoryGroups).size));
 }
 
@@ -163,7 +163,7 @@ function membersOf(ctx: HandlerContext, group: SimGroup): GroupMember[] {
   return group.members;
 }
 
-function folder(ctx: HandlerContext, state: DirectoryState, g: SimGroup): Item {
+export function folder(ctx: HandlerContext, state: DirectoryState, g: SimGroup): Item {
   let folderCount = 0;
   for (const other of state.groups.values()) if (other.parentId === g.id) folderCount++;
   return {
@@ -180,14 +180,14 @@ const memberKey = (m: GroupMember): string => (m.emailAddress ?? m.domain).toLow
 const EMAIL_RE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /** The group named by `id`, or the fail reply. */
-function findGroup(ctx: HandlerContext, v: Validator, field = 'id'): SimGroup | Reply {
+export function findGroup(ctx: HandlerContext, v: Validator, field = 'id'): SimGroup | Reply {
   const id = v.string(field, { required: field === 'id' });
   if (!v.ok) return v.fail();
   const group = id === undefined ? undefined : directory(ctx).groups.get(id);
   if (!group) return fail(ctx.item, [{ code: 'err_folder_not_found', message: `No group with id ${id ?? ''}`, field, retryable: false }]);
   return group;
 }
-const isReplyValue = (v: unknown): v is Reply => typeof v === 'object' && v !== null && 'status' in v && 'body' in v;
+export const isReplyValue = (v: unknown): v is Reply => typeof v === 'object' && v !== null && 'status' in v && 'body' in v;
 
 /** emailAddress xor domain, validated; or the fail reply. */
 function memberTarget(v: Validator): { emailAddress?: string; domain?: string } | Reply {

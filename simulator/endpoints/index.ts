@@ -15,6 +15,13 @@ import directory from './directory.js';
 import heldMessages from './held-messages.js';
 import messageFinder from './message-finder.js';
 import remediation from './remediation.js';
+import heldSummary from './held-summary.js';
+import emailQueues from './email-queues.js';
+import processingMessages from './processing-messages.js';
+import archiveSearch from './archive-search.js';
+import directoryGroups from './directory-groups.js';
+import policyManagement from './policy-management.js';
+import addressAlteration from './address-alteration.js';
 
 /** Every simulated endpoint. Adding one = a file in this folder + one line here. */
-export const endpoints: readonly Endpoint[] = [account, auditEvents, ttpUrlLogs, ttpAttachmentLogs, ttpImpersonationLogs, dlpLogs, heldReleaseLogs, archiveSearchLogs, siemEvents, ...managedUrls, ...managedSenders, ...blockedSenderPolicies, ...directory, ...heldMessages, ...messageFinder, ...remediation];
+export const endpoints: readonly Endpoint[] = [account, auditEvents, ttpUrlLogs, ttpAttachmentLogs, ttpImpersonationLogs, dlpLogs, heldReleaseLogs, archiveSearchLogs, siemEvents, ...managedUrls, ...managedSenders, ...blockedSenderPolicies, ...directory, ...heldMessages, ...messageFinder, ...remediation, heldSummary, emailQueues, processingMessages, archiveSearch, ...directoryGroups, ...policyManagement, ...addressAlteration];

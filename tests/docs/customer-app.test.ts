@@ -112,6 +112,8 @@ test('the playbook example and the per-model count run end to end', async () => 
     const lines = await playbookExample(nango, 'simulator');
     expect(lines[0]).toContain('Simulated Tenant Ltd');
     expect(lines[2]).toContain('blocked phisher@example.net for ceo@example.com');
+    expect(lines[3]).toMatch(/^\d+ functions runnable; missing products: none$/);
+    expect(seen.some((c) => c.path === '/action/trigger' && (c.body as { action_name?: string }).action_name === 'check-permissions')).toBe(true);
     const counts = await countAllModels(nango, 'simulator');
     expect(Object.keys(counts).sort()).toEqual([...MODEL_NAMES].sort());
     expect(counts.AuditEvent).toBeGreaterThan(0);

@@ -122,7 +122,7 @@ export async function callMimecastGet(nango: MimecastNango, path: string, params
  * The shared transport loop of every call: pace by the last rate-limit headers, send, wait out a
  * 429 by X-RateLimit-Reset, read the response, retry Mimecast's known transient failure codes.
  */
-async function exchange<T>(nango: MimecastNango, config: ProxyConfiguration, read: (response: RawResponse) => T | MimecastError): Promise<T> {
+export async function exchange<T>(nango: MimecastNango, config: ProxyConfiguration, read: (response: RawResponse) => T | MimecastError): Promise<T> {
     let rateLimitWaits = 0;
     let transientRetries = 0;
     for (;;) {
@@ -193,7 +193,7 @@ export function firstItem(page: Pick<MimecastPage, 'data'>, path: string): Recor
 // ---------------------------------------------------------------------------------------------
 // Transport: one proxy call, with HTTP errors turned into responses we can inspect.
 
-interface RawResponse {
+export interface RawResponse {
     status: number;
     data: unknown;
     headers: Record<string, string>;

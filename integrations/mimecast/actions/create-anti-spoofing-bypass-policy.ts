@@ -1,0 +1,117 @@
+// Creates an anti-spoofing bypass policy: mail from a trusted sender that would fail Mimecast's
+// anti-spoofing check (e.g. a partner sending as your domain) is let through, optionally only when SPF
+// passes for the listed domains. API 2.0 policy-management: POST on the policy collection.
+// https://developer.services.mimecast.com/docs/policymanagement/1/routes/policy-management/cloud-gateway/v1/anti-spoofing-bypass/policies/post
+import { createAction } from 'nango';
+import * as z from 'zod';
+
+import { mimecastAction, parseInput } from '../helpers/actions.js';
+import { MimecastError } from '../helpers/api.js';
+import { toMimecastDate } from '../helpers/dates.js';
+import { ANTI_SPOOFING_BYPASS_POLICIES_PATH, checkTargetValue, policyTarget, TARGET_TYPES } from '../helpers/policy-management.js';
+import { callMimecastRest } from '../helpers/rest.js';
+
+const NO_CONTROL = /^[^\u0000-\u001F\u007F]*$/;
+const DOMAIN = /^(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+const Text = (max: number) => z.string().trim().min(1, 'must not be blank').max(max, `must be at most ${max} characters`).regex(NO_CONTROL, 'must not contain control characters');
+const DateTime = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z' });
+const Value = z.string().trim().min(1, 'must not be blank').max(1024, 'must be at most 1024 characters').regex(NO_CONTROL, 'must not contain control characters');
+
+const CreateAntiSpoofingBypassPolicyInput = z
+    .object({
+        description: Text(200),
+        /** enable_bypass lets matching mail skip the anti-spoofing check; disable_bypass makes an exception. */
+        option: z.enum(['enable_bypass', 'disable_bypass']),
+        fromPart: z.enum(['envelope_from', 'header_from', 'both']).optional(),
+        fromType: z.enum(TARGET_TYPES),
+        /** A domain (email_domain), an address (individual_email_address) or a group id (profile_group). */
+        fromValue: Value.optional(),
+        toType: z.enum(TARGET_TYPES),
+        toValue: Value.optional(),
+        /** Bypass only when SPF passes for one of these domains. */
+        spfDomains: z.array(z.string().trim().regex(DOMAIN, 'must be a domain name like example.com')).min(1, 'give at least one domain or omit the field').max(50, 'at most 50 domains').optional(),
+        bidirectional: z.boolean().optional(),
+        enabled: z.boolean().optional(),
+        enforced: z.boolean().optional(),
+        override: z.boolean().optional(),
+        comment: Text(1000).optional(),
+        /** Start of the policy (ISO 8601); omitted = always. */
+        fromDate: DateTime.optional(),
+        /** End of the policy (ISO 8601); omitted = never expires. */
+        toDate: DateTime.optional()
+    })
+    .strict()
+    .superRefine((input, ctx) => {
+        checkTargetValue(ctx, 'fromValue', input.fromType, input.fromValue);
+        checkTargetValue(ctx, 'toValue', input.toType, input.toValue);
+        if (input.fromDate && input.toDate && Date.parse(input.toDate) <= Date.parse(input.fromDate)) {
+            ctx.addIssue({ code: 'custom', path: ['toDate'], message: 'must be after fromDate' });
+        }
+    });
+
+const CreateAntiSpoofingBypassPolicyOutput = z.object({
+    id: z.string(),
+    description: z.string(),
+    option: z.string(),
+    fromType: z.string(),
+    fromValue: z.string().optional(),
+    toType: z.string(),
+    toValue: z.string().optional(),
+    spfDomains: z.array(z.string()),
+    enabled: z.boolean().optional()
+});
+
+const action = createAction({
+    description: 'Creates an anti-spoofing bypass policy (trusted sender side, recipient side, optional SPF domains and dates) and returns its id.',
+    version: '1.0.0',
+    scopes: ['Gateway | Policies | Edit'],
+    endpoint: { method: 'POST', path: '/anti-spoofing-bypass-policies', group: 'Policies' },
+    input: CreateAntiSpoofingBypassPolicyInput,
+    output: CreateAntiSpoofingBypassPolicyOutput,
+
+    exec: async (nango, rawInput) => {
+        const input = parseInput(nango, CreateAntiSpoofingBypassPolicyInput, rawInput);
+        const body = Object.fromEntries(
+            Object.entries({
+                description: input.description,
+                option: input.option,
+                fromPart: input.fromPart,
+                from: policyTarget(input.fromType, input.fromValue),
+                to: policyTarget(input.toType, input.toValue),
+                spfDomains: input.spfDomains,
+                bidirectional: input.bidirectional,
+                enabled: input.enabled,
+                enforced: input.enforced,
+                override: input.override,
+                comment: input.comment,
+                fromEternal: input.fromDate === undefined,
+                toEternal: input.toDate === undefined,
+                fromDate: input.fromDate ? toMimecastDate(input.fromDate) : undefined,
+                toDate: input.toDate ? toMimecastDate(input.toDate) : undefined
+            }).filter(([, v]) => v !== undefined)
+        );
+        return mimecastAction(nango, async () => {
+            const response = await callMimecastRest(nango, { method: 'POST', path: ANTI_SPOOFING_BYPASS_POLICIES_PATH, data: body });
+            // The new policy's id: `id` (or `policyId`, as one public client also reads) in the answer.
+            const answer = response.body ?? {};
+            const id = typeof answer['id'] === 'string' ? answer['id'] : typeof answer['policyId'] === 'string' ? answer['policyId'] : undefined;
+            if (!id) {
+                throw new MimecastError({ code: 'malformed_response', message: `${ANTI_SPOOFING_BYPASS_POLICIES_PATH} answered HTTP ${response.status} without the new policy's id`, status: response.status });
+            }
+            return {
+                id,
+                description: input.description,
+                option: typeof answer['option'] === 'string' ? answer['option'] : input.option,
+                fromType: input.fromType,
+                ...(input.fromValue !== undefined ? { fromValue: input.fromValue } : {}),
+                toType: input.toType,
+                ...(input.toValue !== undefined ? { toValue: input.toValue } : {}),
+                spfDomains: input.spfDomains ?? [],
+                ...(typeof answer['enabled'] === 'boolean' ? { enabled: answer['enabled'] } : input.enabled !== undefined ? { enabled: input.enabled } : {})
+            };
+        });
+    }
+});
+
+export type NangoActionLocal = Parameters<(typeof action)['exec']>[0];
+export default action;

@@ -1,0 +1,99 @@
+// Changes an anti-spoofing bypass policy in place (PATCH on the policy); only the fields given are sent.
+// https://developer.services.mimecast.com/docs/policymanagement/1/routes/policy-management/cloud-gateway/v1/anti-spoofing-bypass/policies/{policy_id}/patch
+import { createAction } from 'nango';
+import * as z from 'zod';
+
+import { mimecastAction, parseInput } from '../helpers/actions.js';
+import { toMimecastDate } from '../helpers/dates.js';
+import { ANTI_SPOOFING_BYPASS_POLICIES_PATH, checkTargetValue, policyPath, policyTarget, TARGET_TYPES } from '../helpers/policy-management.js';
+import { callMimecastRest } from '../helpers/rest.js';
+
+const NO_CONTROL = /^[^\u0000-\u001F\u007F]*$/;
+const DOMAIN = /^(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+const PolicyId = z
+    .string()
+    .trim()
+    .min(1, 'must not be blank')
+    .max(1024, 'must be at most 1024 characters')
+    .regex(/^[A-Za-z0-9_\-:.=+/]+$/, 'must be a Mimecast policy id (letters, digits and _-:.=+/)');
+const Text = (max: number) => z.string().trim().min(1, 'must not be blank').max(max, `must be at most ${max} characters`).regex(NO_CONTROL, 'must not contain control characters');
+const DateTime = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z' });
+const Value = z.string().trim().min(1, 'must not be blank').max(1024, 'must be at most 1024 characters').regex(NO_CONTROL, 'must not contain control characters');
+
+const UpdateAntiSpoofingBypassPolicyInput = z
+    .object({
+        id: PolicyId,
+        description: Text(200).optional(),
+        option: z.enum(['enable_bypass', 'disable_bypass']).optional(),
+        fromPart: z.enum(['envelope_from', 'header_from', 'both']).optional(),
+        fromType: z.enum(TARGET_TYPES).optional(),
+        fromValue: Value.optional(),
+        toType: z.enum(TARGET_TYPES).optional(),
+        toValue: Value.optional(),
+        /** Replaces the SPF domain list. */
+        spfDomains: z.array(z.string().trim().regex(DOMAIN, 'must be a domain name like example.com')).max(50, 'at most 50 domains').optional(),
+        bidirectional: z.boolean().optional(),
+        enabled: z.boolean().optional(),
+        enforced: z.boolean().optional(),
+        override: z.boolean().optional(),
+        comment: Text(1000).optional(),
+        fromDate: DateTime.optional(),
+        toDate: DateTime.optional()
+    })
+    .strict()
+    .superRefine((input, ctx) => {
+        const { id: _id, ...changes } = input;
+        if (Object.values(changes).every((v) => v === undefined)) {
+            ctx.addIssue({ code: 'custom', path: ['input'], message: 'give at least one field to change besides id' });
+        }
+        checkTargetValue(ctx, 'fromValue', input.fromType, input.fromValue);
+        checkTargetValue(ctx, 'toValue', input.toType, input.toValue);
+        if (input.fromDate && input.toDate && Date.parse(input.toDate) <= Date.parse(input.fromDate)) {
+            ctx.addIssue({ code: 'custom', path: ['toDate'], message: 'must be after fromDate' });
+        }
+    });
+
+const UpdateAntiSpoofingBypassPolicyOutput = z.object({
+    id: z.string(),
+    updated: z.boolean(),
+    changed: z.array(z.string())
+});
+
+const action = createAction({
+    description: 'Changes an anti-spoofing bypass policy in place (description, option, sides, SPF domains, flags, dates); only the fields given change.',
+    version: '1.0.0',
+    scopes: ['Gateway | Policies | Edit'],
+    endpoint: { method: 'PATCH', path: '/anti-spoofing-bypass-policies', group: 'Policies' },
+    input: UpdateAntiSpoofingBypassPolicyInput,
+    output: UpdateAntiSpoofingBypassPolicyOutput,
+
+    exec: async (nango, rawInput) => {
+        const input = parseInput(nango, UpdateAntiSpoofingBypassPolicyInput, rawInput);
+        const body = Object.fromEntries(
+            Object.entries({
+                description: input.description,
+                option: input.option,
+                fromPart: input.fromPart,
+                from: input.fromType ? policyTarget(input.fromType, input.fromValue) : undefined,
+                to: input.toType ? policyTarget(input.toType, input.toValue) : undefined,
+                spfDomains: input.spfDomains,
+                bidirectional: input.bidirectional,
+                enabled: input.enabled,
+                enforced: input.enforced,
+                override: input.override,
+                comment: input.comment,
+                fromDate: input.fromDate ? toMimecastDate(input.fromDate) : undefined,
+                fromEternal: input.fromDate ? false : undefined,
+                toDate: input.toDate ? toMimecastDate(input.toDate) : undefined,
+                toEternal: input.toDate ? false : undefined
+            }).filter(([, v]) => v !== undefined)
+        );
+        return mimecastAction(nango, async () => {
+            await callMimecastRest(nango, { method: 'PATCH', path: policyPath(ANTI_SPOOFING_BYPASS_POLICIES_PATH, input.id), data: body });
+            return { id: input.id, updated: true, changed: Object.keys(body) };
+        });
+    }
+});
+
+export type NangoActionLocal = Parameters<(typeof action)['exec']>[0];
+export default action;

@@ -1,0 +1,152 @@
+// API 2.0's policy-management REST family: real GET/POST/PATCH/DELETE with bare JSON bodies.
+// - blocked-senders/policies: GET the list, GET/PATCH/DELETE one. State `blockedSenderPolicies` is shared
+//   with the legacy /api/policy/blockedsenders/* endpoints, so a PATCH shows in get-policy and the sync.
+// - anti-spoofing-bypass/policies: POST creates, GET lists or reads one, PATCH changes, DELETE removes
+//   (state `antiSpoofingBypassPolicies`, starts with one seeded policy).
+// Errors come as `{"error":[{code, message}]}` (HTTP 400/404); a PATCH answers 204 with no body. The
+// request shape (`from`/`to` as {type, emailAddress|domain|groupId}, top-level spfDomains) follows a public
+// client of this family; Mimecast's real validation messages are not published.
+import { createHash } from 'node:crypto';
+
+import { formatDate, parseDate, type Reply } from '../envelope.js';
+import { defineEndpoint, type HandlerContext } from '../router.js';
+import { policies as blockedSenderPolicies, type BlockedSenderPolicy } from './blocked-sender-policies.js';
+
+const BASE = '/policy-management/cloud-gateway/v1';
+const TARGET_TYPES = ['everyone', 'internal_addresses', 'external_addresses', 'email_domain', 'profile_group', 'individual_email_address'];
+/** REST target key → where the legacy policy record keeps the value. */
+const LEGACY_KEY: Record<string, string> = { domain: 'emailDomain', emailAddress: 'emailAddress', groupId: 'groupId' };
+const NO_START = '1900-01-01T00:00:00+0000';
+const NO_END = '2100-01-01T23:59:59+0000';
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const error = (status: number, code: string, message: string): Reply => ({ status, body: { error: [{ code, message }] } });
+const noContent: Reply = { status: 204, body: undefined };
+
+/** `{collection}` or `{collection}/{id}` → the decoded id, or undefined for the collection itself. */
+function itemId(ctx: HandlerContext, collection: string): string | undefined {
+  return ctx.path === collection ? undefined : decodeURIComponent(ctx.path.slice(collection.length + 1));
+}
+
+/** Validates a REST policy body (partial for PATCH); returns the problem or the fields. */
+function readBody(body: unknown, options: readonly string[], partial: boolean): Json | Reply {
+  if (!isObject(body)) return error(400, 'invalid_request', 'The body must be a JSON object');
+  const required = ['description', 'option', 'from', 'to'];
+  if (!partial) for (const key of required) if (body[key] === undefined) return error(400, 'validation_missing', `${key} is required`);
+  if (partial && Object.keys(body).length === 0) return error(400, 'validation_missing', 'Nothing to update');
+  for (const [key, value] of Object.entries(body)) {
+    if (typeof value === 'string' && value.trim() === '') return error(400, 'validation_blank', `${key} must not be blank`);
+  }
+  if (body['option'] !== undefined && !options.includes(String(body['option']))) return error(400, 'validation_invalid_value', `option must be one of ${options.join(', ')}`);
+  for (const side of ['from', 'to']) {
+    const target = body[side];
+    if (target === undefined) continue;
+    if (!isObject(target) || !TARGET_TYPES.includes(String(target['type']))) return error(400, 'validation_invalid_value', `${side}.type must be one of ${TARGET_TYPES.join(', ')}`);
+  }
+  for (const key of ['fromDate', 'toDate']) {
+    if (body[key] !== undefined && (typeof body[key] !== 'string' || parseDate(body[key] as string) === undefined)) return error(400, 'validation_invalid_date', `${key} must be a date like 2024-11-17T20:16:00+0000`);
+  }
+  if (body['spfDomains'] !== undefined && (!Array.isArray(body['spfDomains']) || !body['spfDomains'].every((d) => typeof d === 'string'))) return error(400, 'validation_invalid_value', 'spfDomains must be a list of domains');
+  return body;
+}
+
+/** Applies REST fields to a legacy-shaped policy record (`{option, policy:{...}}`). */
+function apply(record: { option: string; policy: Json }, body: Json, now: number): void {
+  if (typeof body['option'] === 'string') record.option = body['option'];
+  const p = record.policy;
+  for (const key of ['description', 'fromPart', 'bidirectional', 'enabled', 'enforced', 'override', 'comment']) if (body[key] !== undefined) p[key] = body[key];
+  for (const side of ['from', 'to'] as const) {
+    const target = body[side];
+    if (!isObject(target)) continue;
+    const type = String(target['type']);
+    const valueKey = Object.keys(LEGACY_KEY).find((k) => typeof target[k] === 'string');
+    const value = valueKey ? (target[valueKey] as string) : undefined;
+    p[side] = valueKey && value !== undefined ? { type, [LEGACY_KEY[valueKey]!]: value } : { type };
+    p[`${side}Type`] = type;
+    if (value !== undefined) p[`${side}Value`] = value;
+    else delete p[`${side}Value`];
+  }
+  if (typeof body['fromDate'] === 'string') Object.assign(p, { fromDate: formatDate(parseDate(body['fromDate'])!), fromEternal: false });
+  if (typeof body['toDate'] === 'string') Object.assign(p, { toDate: formatDate(parseDate(body['toDate'])!), toEternal: false });
+  if (body['fromEternal'] === true) Object.assign(p, { fromDate: NO_START, fromEternal: true });
+  if (body['toEternal'] === true) Object.assign(p, { toDate: NO_END, toEternal: true });
+  if (Array.isArray(body['spfDomains'])) p['conditions'] = { spfDomains: body['spfDomains'] };
+  p['lastUpdated'] = formatDate(now);
+}
+
+const flat = (r: { id: string; option: string; policy: Json }): Json => ({ id: r.id, option: r.option, ...r.policy });
+
+const BLOCKED = `${BASE}/blocked-senders/policies`;
+const blockedSenders = defineEndpoint({
+  path: BLOCKED,
+  rest: { methods: ['GET', 'PATCH', 'DELETE'] },
+  handle(ctx) {
+    const store = blockedSenderPolicies(ctx);
+    const id = itemId(ctx, BLOCKED);
+    if (id === undefined) {
+      if (ctx.method !== 'GET') return error(405, 'method_not_allowed', `${ctx.method} needs a policy id`);
+      return { status: 200, body: { policies: [...store.values()].map(flat) } };
+    }
+    const record: BlockedSenderPolicy | undefined = store.get(id);
+    if (!record) return error(404, 'policy_not_found', `No blocked-sender policy with id ${id}`);
+    if (ctx.method === 'GET') return { status: 200, body: flat(record) };
+    if (ctx.method === 'DELETE') {
+      store.delete(id);
+      return noContent;
+    }
+    const body = readBody(ctx.body, ['no_action', 'block_sender'], true);
+    if ('status' in body && 'body' in body) return body as Reply;
+    apply(record, body, ctx.now);
+    return noContent;
+  }
+});
+
+interface BypassPolicy {
+  id: string;
+  option: string;
+  policy: Json;
+}
+
+function bypassPolicies(ctx: HandlerContext): Map<string, BypassPolicy> {
+  return ctx.state('antiSpoofingBypassPolicies', () => {
+    const seeded: BypassPolicy = { id: 'eNo1bypass-seeded-partner', option: 'enable_bypass', policy: { createTime: formatDate(Date.UTC(2025, 5, 1, 9, 30)) } };
+    apply(seeded, { description: 'Partner sends as our domain', from: { type: 'email_domain', domain: 'partner.example.com' }, to: { type: 'internal_addresses' }, fromEternal: true, toEternal: true, enabled: true, spfDomains: ['partner.example.com'] }, Date.UTC(2025, 5, 1, 9, 30));
+    return new Map([[seeded.id, seeded]]);
+  });
+}
+
+const BYPASS = `${BASE}/anti-spoofing-bypass/policies`;
+const antiSpoofingBypass = defineEndpoint({
+  path: BYPASS,
+  rest: { methods: ['GET', 'POST', 'PATCH', 'DELETE'] },
+  handle(ctx) {
+    const store = bypassPolicies(ctx);
+    const id = itemId(ctx, BYPASS);
+    if (id === undefined) {
+      if (ctx.method === 'GET') return { status: 200, body: { policies: [...store.values()].map(flat) } };
+      if (ctx.method !== 'POST') return error(405, 'method_not_allowed', `${ctx.method} needs a policy id`);
+      const body = readBody(ctx.body, ['enable_bypass', 'disable_bypass'], false);
+      if ('status' in body && 'body' in body) return body as Reply;
+      const newId = `eNo1${createHash('sha256').update(`${ctx.seed}|bypass|${JSON.stringify(body)}|${ctx.now}|${store.size}`).digest('base64url').slice(0, 40)}`;
+      const record: BypassPolicy = { id: newId, option: String(body['option']), policy: { fromPart: 'envelope_from', enabled: true, enforced: false, override: false, bidirectional: false, createTime: formatDate(ctx.now) } };
+      apply(record, { fromEternal: body['fromDate'] === undefined, toEternal: body['toDate'] === undefined, ...body }, ctx.now);
+      store.set(newId, record);
+      return { status: 201, body: flat(record) };
+    }
+    if (ctx.method === 'POST') return error(405, 'method_not_allowed', 'POST the collection, not a policy');
+    const record = store.get(id);
+    if (!record) return error(404, 'policy_not_found', `No anti-spoofing bypass policy with id ${id}`);
+    if (ctx.method === 'GET') return { status: 200, body: flat(record) };
+    if (ctx.method === 'DELETE') {
+      store.delete(id);
+      return noContent;
+    }
+    const body = readBody(ctx.body, ['enable_bypass', 'disable_bypass'], true);
+    if ('status' in body && 'body' in body) return body as Reply;
+    apply(record, body, ctx.now);
+    return noContent;
+  }
+});
+
+export default [blockedSenders, antiSpoofingBypass];
