@@ -2,13 +2,15 @@
 // character set and length here, before anything reaches Mimecast. Actions compose these (never a bare
 // z.string()); a failure names the field and what was expected (helpers/actions.ts parseInput).
 // Patterns are spelled without regex flags: the compiled JSON schema keeps a pattern but not its flags.
+// Every check aborts: a value that failed never reaches an object's cross-field refinements (which
+// would otherwise run on it, e.g. compare an unreadable date).
 import * as z from 'zod';
 
 /** C0 controls, DEL and C1 controls, plus the Unicode line and paragraph separators. */
 const CONTROL = '\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029';
 const SINGLE_LINE = new RegExp(`^[^${CONTROL}]*$`);
 /** The same, but tab, line feed and carriage return pass (multi-line text such as a notice body). */
-const MULTI_LINE = new RegExp('^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$');
+const MULTI_LINE = new RegExp('^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u2028\\u2029]*$');
 /** A UTF-16 surrogate without its pair cannot be sent as UTF-8. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -32,9 +34,9 @@ const ID = /^[A-Za-z0-9_-]+(?:[.:][A-Za-z0-9_-]+)*={0,2}$/;
 export function mimecastId(what: string) {
     return z
         .string()
-        .min(1, { error: `must not be empty: ${what}` })
+        .min(1, { error: `must not be empty: ${what}`, abort: true })
         .max(ID_MAX, { error: `must be at most ${ID_MAX} characters: ${what}`, abort: true })
-        .regex(ID, { error: `must be ${what}: letters, digits, - and _ (optionally segments joined by : or .), no spaces or other characters` })
+        .regex(ID, { error: `must be ${what}: letters, digits, - and _ (optionally segments joined by : or .), no spaces or other characters`, abort: true })
         .describe(`${what}; letters, digits, - _ (segments joined by : or .), at most ${ID_MAX} characters`);
 }
 
@@ -61,7 +63,7 @@ const DOMAIN = new RegExp(`^(?=.{1,253}$)${DOMAIN_BODY}$`);
 export const domainName = z
     .string()
     .max(253, { error: 'must be at most 253 characters (a DNS name)', abort: true })
-    .regex(DOMAIN, { error: 'must be a domain like example.com (labels of letters, digits and hyphens; punycode for international names)' })
+    .regex(DOMAIN, { error: 'must be a domain like example.com (labels of letters, digits and hyphens; punycode for international names)', abort: true })
     .describe('a domain name like example.com, at most 253 characters');
 
 /** RFC 5322 atext: what a dot-atom (an address's local part, a Message-ID's left part) is made of. */
@@ -78,7 +80,7 @@ export const emailAddress = z
     .string()
     .max(254, { error: 'must be an email address of at most 254 characters (RFC 5321)', abort: true })
     .refine((v) => v.indexOf('@') <= 64, { error: 'must be an email address whose local part (before @) is at most 64 characters (RFC 5321)', abort: true })
-    .regex(EMAIL, { error: 'must be an email address like user@example.com' })
+    .regex(EMAIL, { error: 'must be an email address like user@example.com', abort: true })
     .describe('an email address like user@example.com: local part at most 64 characters, at most 254 in all (RFC 5321)');
 
 /** An email address or a whole domain (Mimecast matches senders and recipients against either). */
@@ -96,14 +98,14 @@ const MESSAGE_ID = new RegExp(`^(?:<${MSG_ID_BODY}>|${MSG_ID_BODY})$`);
 export const internetMessageId = z
     .string()
     .max(MESSAGE_ID_MAX, { error: `must be a Message-ID of at most ${MESSAGE_ID_MAX} characters`, abort: true })
-    .regex(MESSAGE_ID, { error: 'must be a Message-ID like <abc.123@mail.example.com> (RFC 5322: no spaces or control characters)' })
+    .regex(MESSAGE_ID, { error: 'must be a Message-ID like <abc.123@mail.example.com> (RFC 5322: no spaces or control characters)', abort: true })
     .describe(`an internet Message-ID like <abc.123@mail.example.com>, at most ${MESSAGE_ID_MAX} characters`);
 
 /** MD5 (32), SHA-1 (40) or SHA-256 (64) hex digests: the file hashes Mimecast remediates by. */
 export const FILE_HASH = /^(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$/;
 export const fileHash = z
     .string()
-    .regex(FILE_HASH, { error: 'expected an MD5, SHA-1 or SHA-256 hex digest (32, 40 or 64 hex characters)' })
+    .regex(FILE_HASH, { error: 'expected an MD5, SHA-1 or SHA-256 hex digest (32, 40 or 64 hex characters)', abort: true })
     .describe('an MD5, SHA-1 or SHA-256 hex digest');
 
 // ---------------------------------------------------------------------------------------------
@@ -119,9 +121,9 @@ export const URL_MAX = 2048;
  */
 export function httpUrl(max = URL_MAX) {
     return z
-        .url({ protocol: /^https?$/, error: 'must be an http or https URL' })
-        .max(max, { error: `must be a URL of at most ${max} characters` })
-        .regex(/^[^\s\u0000-\u001f\u007f-\u009f]*$/, { error: 'must not contain spaces or control characters (percent-encode them)' })
+        .url({ protocol: /^https?$/, error: 'must be an http or https URL', abort: true })
+        .max(max, { error: `must be a URL of at most ${max} characters`, abort: true })
+        .regex(/^[^\s\u0000-\u001f\u007f-\u009f]*$/, { error: 'must not contain spaces or control characters (percent-encode them)', abort: true })
         .describe(`an absolute http or https URL, at most ${max} characters`);
 }
 
@@ -130,7 +132,7 @@ export function httpUrl(max = URL_MAX) {
 
 /**
  * Free text of at most `max` characters after trimming, with no control characters. `multiline` lets
- * tab, line feed and carriage return through, for the few fields whose text is a body (a notice to a
+ * tab, line feed and carriage return (only those) through, for the few fields whose text is a body (a notice to a
  * sender); everything else is one line. `allowBlank` keeps an empty value (callMimecast then leaves it
  * out); by default a blank value is refused, as Mimecast refuses it (err_validation_blank).
  */
@@ -140,11 +142,11 @@ export function freeText(max: number, options: { multiline?: boolean; allowBlank
         .trim()
         .max(max, { error: `must be at most ${max} characters`, abort: true })
         .regex(options.multiline ? MULTI_LINE : SINGLE_LINE, {
-            error: options.multiline ? 'must not contain control characters (tab and line breaks are allowed)' : 'must be a single line of text with no control characters',
+            error: options.multiline ? 'must not contain control characters (only tab, CR and LF are allowed)' : 'must be a single line of text with no control characters',
             abort: true
         })
         .refine((v) => !LONE_SURROGATE.test(v), { error: 'must be valid Unicode text (an unpaired surrogate was found)', abort: true });
-    const bounded = options.allowBlank ? text : text.min(1, { error: 'must not be blank' });
+    const bounded = options.allowBlank ? text : text.min(1, { error: 'must not be blank', abort: true });
     return bounded.describe(`text, at most ${max} characters${options.multiline ? ' (line breaks allowed)' : ', one line'}`);
 }
 
@@ -157,7 +159,7 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[
 export const isoDateTime = z
     .string()
     .regex(DATE_TIME, { error: 'expected an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z', abort: true })
-    .refine((v) => !Number.isNaN(Date.parse(v.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'))), { error: 'expected a real date-time, e.g. 2026-01-31T12:00:00Z' })
+    .refine((v) => !Number.isNaN(Date.parse(v.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'))), { error: 'expected a real date-time, e.g. 2026-01-31T12:00:00Z', abort: true })
     .describe('an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z');
 
 // ---------------------------------------------------------------------------------------------
@@ -170,6 +172,6 @@ export const isoDateTime = z
 export function boundedList<T extends z.ZodType>(item: T, max: number, what: string) {
     return z
         .array(item)
-        .min(1, { error: `expected at least one ${what}` })
-        .max(max, { error: `expected at most ${max} ${what}s per call (split the list)` });
+        .min(1, { error: `expected at least one ${what}`, abort: true })
+        .max(max, { error: `expected at most ${max} ${what}s per call (split the list)`, abort: true });
 }
