@@ -84,12 +84,15 @@ export const emailAddress = z
     .describe('an email address like user@example.com: local part at most 64 characters, at most 254 in all (RFC 5321)');
 
 /** An email address or a whole domain (Mimecast matches senders and recipients against either). */
-export const emailAddressOrDomain = z.union([emailAddress, domainName], { error: 'expected an email address (at most 254 characters) or a domain (at most 253)' });
+export const emailAddressOrDomain = z
+    .union([emailAddress, domainName], { error: 'expected an email address (at most 254 characters) or a domain (at most 253)' })
+    .describe('an email address (RFC 5321 limits) or a whole domain like example.com');
 
 /** Message-ID lines are at most 998 characters (RFC 5322 2.1.1); no id is longer. */
 export const MESSAGE_ID_MAX = 998;
 const MSG_ID_BODY = `${DOT_ATOM}@(?:${DOT_ATOM}|\\[[\\u0021-\\u005a\\u005e-\\u007e]*\\])`;
-const MESSAGE_ID = new RegExp(`^(?:<${MSG_ID_BODY}>|${MSG_ID_BODY})$`);
+/** Brackets are optional but come in pairs (the lookahead), around one id-left@id-right. */
+const MESSAGE_ID = new RegExp(`^(?=<.*>$|[^<>]*$)<?${MSG_ID_BODY}>?$`);
 
 /**
  * An internet Message-ID (RFC 5322 3.6.4), e.g. `<abc.123@mail.example.com>`: with or without the angle
