@@ -280,6 +280,8 @@ function hostileValues(kind: Kind): Hostile[] {
                 ['no time zone', '2026-01-31T00:00:00'],
                 ['a word', 'yesterday'],
                 ['month 13', '2026-13-01T00:00:00Z'],
+                ['February 30', '2026-02-30T00:00:00Z'],
+                ['hour 25', '2026-01-31T25:00:00Z'],
                 ['a trailing injection', `2026-01-31T00:00:00Z${INJECTION}`]
             ];
         case 'messageId':
@@ -410,6 +412,7 @@ describe('realistic inputs still pass and are sent unchanged', () => {
         ['a 64-character local part, 254 characters in all', 'block-sender', { sender: `${'a'.repeat(64)}@${DOMAIN_190.slice(1)}`, to: RECIPIENT }, `${'a'.repeat(64)}@${DOMAIN_190.slice(1)}`],
         ['an address with RFC 5321 specials', 'add-group-member', { id: SIM_GROUP_ID, emailAddress: "o'brien+phish@bad.example.net" }, "o'brien+phish@bad.example.net"],
         ['a 253-character domain', 'add-group-member', { id: SIM_GROUP_ID, domain: `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}` }, `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`],
+        ['a leap day in the +0000 form Mimecast writes', 'search-messages', { start: '2024-02-29T10:00:00+0000', messageId: MESSAGE_ID }, '2024-02-29T10:00:00+0000'],
         ['a punycode domain', 'search-messages', { advancedTrackAndTraceOptions: { to: 'xn--bcher-kva.example' } }, 'xn--bcher-kva.example'],
         ['a URL of exactly 2,048 characters', 'create-managed-url', { url: `https://example.com/${'a'.repeat(2048 - 20)}`, action: 'block' }, `https://example.com/${'a'.repeat(2048 - 20)}`],
         ['100 held ids', 'reject-held-messages', { ids: Array.from({ length: 100 }, (_, i) => `${HELD_IDS[0]!.slice(0, 40)}${i}`) }, `${HELD_IDS[0]!.slice(0, 40)}99`],

@@ -153,6 +153,13 @@ export function freeText(max: number, options: { multiline?: boolean; allowBlank
     return bounded.describe(`text, at most ${max} characters${options.multiline ? ' (line breaks allowed)' : ', one line'}`);
 }
 
+/** The parser rolls February 30 over to March 2: the day is checked against its month first. */
+function isRealDateTime(value: string): boolean {
+    const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+    const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && !Number.isNaN(Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')));
+}
+
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 
 /**
@@ -162,7 +169,7 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[
 export const isoDateTime = z
     .string()
     .regex(DATE_TIME, { error: 'expected an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z', abort: true })
-    .refine((v) => !Number.isNaN(Date.parse(v.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'))), { error: 'expected a real date-time, e.g. 2026-01-31T12:00:00Z', abort: true })
+    .refine(isRealDateTime, { error: 'expected a real calendar date and time (no February 30), e.g. 2026-01-31T12:00:00Z', abort: true })
     .describe('an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z');
 
 // ---------------------------------------------------------------------------------------------
