@@ -426,6 +426,18 @@ describe('realistic inputs still pass and are sent unchanged', () => {
 
 // ---------------------------------------------------------------------------------------------
 
+/** elastic/integrations packages/mimecast, ttp_ip_logs test data: an impersonation-log id with Mimecast's MTOKEN: prefix. */
+const MTOKEN_ID = 'MTOKEN:eNqrVkouLS7Jz00tSs5PSVWyUnI2MXM0N1XSUcpMUbIyMjM3MzCw0FEqSy0qzszPU7Iy1FEqyQMrNDAwV6oFAGP7Ehc';
+
+describe('every published Mimecast id fits every id kind', () => {
+    const kinds = { heldMessageId: inputs.heldMessageId, trackedEmailId: inputs.trackedEmailId, groupId: inputs.groupId, blockedSenderPolicyId: inputs.blockedSenderPolicyId, managedUrlId: inputs.managedUrlId, remediationIncidentId: inputs.remediationIncidentId };
+    it.each(Object.entries(kinds))('%s', (_kind, schema) => {
+        const published = [...HELD_IDS, TRACKED_ID, POLICY_ID, MANAGED_URL_ID, MTOKEN_ID];
+        expect(published.filter((id) => !schema.safeParse(id).success)).toEqual([]);
+        expect([INJECTION, TRAVERSAL, `${POLICY_ID}/..`, `${POLICY_ID}\n`].filter((id) => schema.safeParse(id).success)).toEqual([]);
+    });
+});
+
 describe('every id the simulator mints fits its id kind', () => {
     let sim: Simulator;
     let token: string;

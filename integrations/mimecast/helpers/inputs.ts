@@ -24,7 +24,8 @@ export const ID_MAX = 1024;
  * Every id Mimecast hands out is an opaque token in the base64url alphabet (`A-Z a-z 0-9 - _`): held
  * messages, tracked emails, policies and folders look like `eNpVzskOgjAABNB_6RUPUCyLiQdkCyEiRlE5GYGy...`
  * (zlib + base64url), managed URLs like `wOi3MCwjYFqOT7D-I9AbwlwvY3ImP7QVjTLh...`. Beyond that alphabet
- * the pattern allows `:` and `.` between segments (Mimecast prefixes some tokens, e.g. `MTOKEN:eNq...`;
+ * the pattern allows `:` and `.` between segments (Mimecast prefixes some tokens: impersonation-log ids are
+ * `MTOKEN:eNqrVkouLS7J...` in Elastic's Mimecast test data;
  * the simulator's tracked-email ids are `eNq<k>.<digest>`) and `=` padding at the end. No `/`, no
  * whitespace, no quotes: nothing that could change a path or a query, and no control characters.
  */
