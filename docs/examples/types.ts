@@ -3,15 +3,20 @@
 /* eslint-disable */
 
 export type ActionInput_mimecast_addgroupmember = {
-    /** The Mimecast id of the group */
+    /** a directory group id (Group.id from find-groups or the groups sync); letters, digits, - _ (segments joined by : or .), at most 1024 characters */
     id: string;
+    /** an email address like user@example.com: local part at most 64 characters, at most 254 in all (RFC 5321) */
     emailAddress?: string;
+    /** a domain name like example.com, at most 253 characters */
     domain?: string;
+    /** text, at most 255 characters, one line */
     notes?: string;
 };
 
 export type ActionInput_mimecast_blocksender = {
+    /** an email address like user@example.com: local part at most 64 characters, at most 254 in all (RFC 5321) */
     sender: string;
+    /** an email address like user@example.com: local part at most 64 characters, at most 254 in all (RFC 5321) */
     to: string;
 };
 
@@ -36,33 +41,41 @@ export type ActionInput_mimecast_createantispoofingbypasspolicy = {
 };
 
 export type ActionInput_mimecast_createblockedsenderpolicy = {
+    /** text, at most 200 characters, one line */
     description: string;
     option: "no_action" | "block_sender";
     fromPart?: "envelope_from" | "header_from" | "both";
     fromType: "everyone" | "internal_addresses" | "external_addresses" | "email_domain" | "profile_group" | "address_attribute_value" | "individual_email_address" | "free_mail_domains" | "header_display_name";
+    /** text, at most 1024 characters, one line */
     fromValue?: string;
     toType: "everyone" | "internal_addresses" | "external_addresses" | "email_domain" | "profile_group" | "address_attribute_value" | "individual_email_address";
+    /** text, at most 1024 characters, one line */
     toValue?: string;
     bidirectional?: boolean;
     enabled?: boolean;
     enforced?: boolean;
     override?: boolean;
+    /** text, at most 1000 characters, one line */
     comment?: string;
+    /** an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z */
     fromDate?: string;
+    /** an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z */
     toDate?: string;
 };
 
 export type ActionInput_mimecast_creategroup = {
-    /** The name of the new group */
+    /** The name of the new group (one line, at most 255 characters) */
     description: string;
-    /** The Mimecast id of the parent group */
+    /** The Mimecast id of the parent group (Group.id); omit it for a top-level group */
     parentId?: string;
 };
 
 export type ActionInput_mimecast_createmanagedurl = {
+    /** an absolute http or https URL, at most 2048 characters */
     url: string;
     action: "block" | "permit";
     matchType: "explicit" | "domain";
+    /** text, at most 1000 characters, one line */
     comment?: string;
     disableRewrite?: boolean;
     disableUserAwareness?: boolean;
@@ -70,14 +83,19 @@ export type ActionInput_mimecast_createmanagedurl = {
 };
 
 export type ActionInput_mimecast_createremediationincident = {
+    /** text, at most 1000 characters, one line */
     reason: string;
+    /** text, at most 998 characters, one line */
     hashOrMessageId: string;
     searchBy: "hash" | "messageId";
+    /** an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z */
     start?: string;
+    /** an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z */
     end?: string;
 };
 
 export type ActionInput_mimecast_decodeurl = {
+    /** an absolute http or https URL, at most 2048 characters */
     url: string;
 };
 
@@ -90,6 +108,7 @@ export type ActionInput_mimecast_deleteantispoofingbypasspolicy = {
 };
 
 export type ActionInput_mimecast_deleteblockedsenderpolicy = {
+    /** a blocked-sender policy id (BlockedSenderPolicy.id); letters, digits, - _ (segments joined by : or .), at most 1024 characters */
     id: string;
 };
 
@@ -98,10 +117,12 @@ export type ActionInput_mimecast_deletegroup = {
 };
 
 export type ActionInput_mimecast_deletemanagedurl = {
+    /** a managed URL id (ManagedUrl.id); letters, digits, - _ (segments joined by : or .), at most 1024 characters */
     id: string;
 };
 
 export type ActionInput_mimecast_findgroups = {
+    /** text, at most 255 characters, one line */
     query?: string;
     /** cloud (groups created in Mimecast, the default) or ldap (synchronised from a directory) */
     source?: "cloud" | "ldap";
@@ -112,10 +133,12 @@ export type ActionInput_mimecast_getaccount = Record<string, never>;
 export type ActionInput_mimecast_getheldmessagesummary = Record<string, never>;
 
 export type ActionInput_mimecast_getmessageinfo = {
+    /** a tracked message id (search-messages messages[].id); letters, digits, - _ (segments joined by : or .), at most 1024 characters */
     id: string;
 };
 
 export type ActionInput_mimecast_getremediationincident = {
+    /** a remediation incident id (create-remediation-incident id); letters, digits, - _ (segments joined by : or .), at most 1024 characters */
     id: string;
 };
 
@@ -127,25 +150,31 @@ export type ActionInput_mimecast_listemailqueues = {
 export type ActionInput_mimecast_listinternaldomains = Record<string, never>;
 
 export type ActionInput_mimecast_permitsender = {
+    /** an email address like user@example.com: local part at most 64 characters, at most 254 in all (RFC 5321) */
     sender: string;
+    /** an email address like user@example.com: local part at most 64 characters, at most 254 in all (RFC 5321) */
     to: string;
 };
 
 export type ActionInput_mimecast_rejectheldmessages = {
     ids: string[];
+    /** text, at most 2000 characters (line breaks allowed) */
     message?: string;
     reasonType?: "MESSAGE_CONTAINS_UNDESIRABLE_CONTENT" | "MESSAGE_CONTAINS_CONFIDENTIAL_INFORMATION" | "REVIEWER_DISAPPROVES_OF_CONTENT" | "INAPPROPRIATE_COMMUNICATION" | "MESSAGE_GOES_AGAINST_EMAIL_POLICIES";
     notify?: boolean;
 };
 
 export type ActionInput_mimecast_releaseheldmessage = {
+    /** a held message id (HeldMessage.id from the held-messages sync); letters, digits, - _ (segments joined by : or .), at most 1024 characters */
     id: string;
 };
 
 export type ActionInput_mimecast_removegroupmember = {
-    /** The Mimecast id of the group */
+    /** a directory group id (Group.id from find-groups or the groups sync); letters, digits, - _ (segments joined by : or .), at most 1024 characters */
     id: string;
+    /** an email address like user@example.com: local part at most 64 characters, at most 254 in all (RFC 5321) */
     emailAddress?: string;
+    /** a domain name like example.com, at most 253 characters */
     domain?: string;
 };
 
@@ -161,13 +190,20 @@ export type ActionInput_mimecast_searchfilehash = {
 };
 
 export type ActionInput_mimecast_searchmessages = {
+    /** an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z */
     start?: string;
+    /** an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z */
     end?: string;
+    /** text, at most 500 characters, one line */
     searchReason?: string;
+    /** an internet Message-ID like <abc.123@mail.example.com>, at most 998 characters */
     messageId?: string;
     advancedTrackAndTraceOptions?: {
+        /** an email address (RFC 5321 limits) or a whole domain like example.com */
         from?: string;
+        /** an email address (RFC 5321 limits) or a whole domain like example.com */
         to?: string;
+        /** text, at most 998 characters, one line */
         subject?: string;
         senderIP?: string;
         route?: "inbound" | "outbound" | "internal";

@@ -6,12 +6,14 @@ import * as z from 'zod';
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { callMimecast, firstItem } from '../helpers/api.js';
 import { GroupMemberTarget, exactlyOneMemberTarget } from '../helpers/directory-input.js';
+import { freeText } from '../helpers/inputs.js';
 import { optionalBoolean, optionalString } from '../helpers/records.js';
 
 const PATH = '/api/directory/add-group-member';
 
 const AddGroupMemberInput = GroupMemberTarget.extend({
-    notes: z.string().trim().min(1, 'must not be blank (omit it for no notes)').max(255, 'must be at most 255 characters').optional()
+    /** Shown beside the member in the console; one line. */
+    notes: freeText(255).optional()
 })
     .strict()
     .superRefine(exactlyOneMemberTarget);

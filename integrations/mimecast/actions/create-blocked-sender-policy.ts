@@ -6,47 +6,48 @@ import * as z from 'zod';
 
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { callMimecast, firstItem } from '../helpers/api.js';
-import { toMimecastDate } from '../helpers/dates.js';
+import { toIsoUtc, toMimecastDate } from '../helpers/dates.js';
+import { domainName, emailAddress, freeText, groupId, isoDateTime } from '../helpers/inputs.js';
 import { BlockedSenderPolicy, FROM_PARTS, FROM_TYPES, POLICY_OPTIONS, TO_TYPES, toBlockedSenderPolicy, VALUE_KIND } from '../helpers/sender-policies.js';
 
 const PATH = '/api/policy/blockedsenders/create-policy';
 
-const isoDate = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2026-01-31T00:00:00Z' });
-const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+/** A value is an address (254), a domain (253), a group id or a short attribute or display name. */
+const VALUE_MAX = 1024;
 
 const CreateBlockedSenderPolicyInput = z
     .object({
-        description: z.string().trim().min(1, 'must not be empty').max(200),
+        description: freeText(200),
         /** block_sender blocks matching mail; no_action makes an exception to a broader policy. */
         option: z.enum(POLICY_OPTIONS),
         /** Which sender address to examine; Mimecast's default is envelope_from. */
         fromPart: z.enum(FROM_PARTS).optional(),
         fromType: z.enum(FROM_TYPES),
         /** Needed for email_domain (a domain), individual_email_address (an address), profile_group (a group id), ... */
-        fromValue: z.string().trim().optional(),
+        fromValue: freeText(VALUE_MAX, { allowBlank: true }).optional(),
         toType: z.enum(TO_TYPES),
-        toValue: z.string().trim().optional(),
+        toValue: freeText(VALUE_MAX, { allowBlank: true }).optional(),
         /** Also apply with sender and recipient swapped. */
         bidirectional: z.boolean().optional(),
         enabled: z.boolean().optional(),
         enforced: z.boolean().optional(),
         override: z.boolean().optional(),
-        comment: z.string().trim().max(1000).optional(),
+        comment: freeText(1000, { allowBlank: true }).optional(),
         /** Start of the policy (ISO 8601); omitted = always. */
-        fromDate: isoDate.optional(),
+        fromDate: isoDateTime.optional(),
         /** End of the policy (ISO 8601); omitted = never expires. */
-        toDate: isoDate.optional()
+        toDate: isoDateTime.optional()
     })
     .strict()
     .superRefine((input, ctx) => {
         checkValue(ctx, 'fromValue', input.fromType, input.fromValue);
         checkValue(ctx, 'toValue', input.toType, input.toValue);
-        if (input.fromDate && input.toDate && Date.parse(input.toDate) <= Date.parse(input.fromDate)) {
+        if (input.fromDate && input.toDate && Date.parse(toIsoUtc(input.toDate)) <= Date.parse(toIsoUtc(input.fromDate))) {
             ctx.addIssue({ code: 'custom', path: ['toDate'], message: 'must be after fromDate' });
         }
     });
 
-/** A value is required exactly when the type names one (a domain, an address, a group, ...). */
+/** A value is required exactly when the type names one (a domain, an address, a group id, ...), and must be one. */
 function checkValue(ctx: z.RefinementCtx, field: 'fromValue' | 'toValue', type: string, value: string | undefined): void {
     const kind = VALUE_KIND[type as keyof typeof VALUE_KIND];
     const present = value !== undefined && value !== '';
@@ -58,10 +59,13 @@ function checkValue(ctx: z.RefinementCtx, field: 'fromValue' | 'toValue', type: 
     }
     if (!present) {
         ctx.addIssue({ code: 'custom', path: [field], message: `is required when the type is ${type}` });
-    } else if (kind === 'email' && !z.email().safeParse(value).success) {
-        ctx.addIssue({ code: 'custom', path: [field], message: 'must be an email address' });
-    } else if (kind === 'domain' && !DOMAIN.test(value)) {
-        ctx.addIssue({ code: 'custom', path: [field], message: 'must be a domain name, e.g. example.com' });
+    } else if (kind === 'email' && !emailAddress.safeParse(value).success) {
+        ctx.addIssue({ code: 'custom', path: [field], message: 'must be an email address of at most 254 characters (local part at most 64)' });
+    } else if (kind === 'domain' && !domainName.safeParse(value).success) {
+        ctx.addIssue({ code: 'custom', path: [field], message: 'must be a domain name of at most 253 characters, e.g. example.com' });
+    } else if (type === 'profile_group' && !groupId.safeParse(value).success) {
+        // Mimecast's profile_group value is the group's id (the policy answers it as from.groupId).
+        ctx.addIssue({ code: 'custom', path: [field], message: 'must be a directory group id (Group.id): letters, digits, - and _' });
     }
 }
 

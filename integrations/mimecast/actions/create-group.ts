@@ -6,13 +6,14 @@ import * as z from 'zod';
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { callMimecast, firstItem } from '../helpers/api.js';
 import { Group, toGroup } from '../helpers/directory.js';
+import { freeText, groupId } from '../helpers/inputs.js';
 
 const PATH = '/api/directory/create-group';
 
 const CreateGroupInput = z
     .object({
-        description: z.string().trim().min(1, 'must not be blank').max(255, 'must be at most 255 characters').describe('The name of the new group'),
-        parentId: z.string().trim().min(1, 'must not be blank (omit it to create a top-level group)').optional().describe('The Mimecast id of the parent group')
+        description: freeText(255).describe('The name of the new group (one line, at most 255 characters)'),
+        parentId: groupId.optional().describe('The Mimecast id of the parent group (Group.id); omit it for a top-level group')
     })
     .strict();
 

@@ -5,21 +5,21 @@ import * as z from 'zod';
 
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { callMimecast, firstItem } from '../helpers/api.js';
+import { freeText, httpUrl } from '../helpers/inputs.js';
 import { ManagedUrl, toManagedUrl } from '../helpers/managed-urls.js';
 
 const PATH = '/api/ttp/url/create-managed-url';
 
 const CreateManagedUrlInput = z
     .object({
-        /** An http(s) URL. Mimecast rejects a #fragment: strip it before calling. */
-        url: z
-            .url({ protocol: /^https?$/, error: 'must be an http or https URL' })
+        /** An http(s) URL of at most 2,048 characters. Mimecast rejects a #fragment: strip it before calling. */
+        url: httpUrl()
             .refine((u) => !u.includes('#'), 'must not contain a #fragment (Mimecast rejects it)'),
         action: z.enum(['block', 'permit']),
         /** explicit = this URL only; domain = every URL of its domain. Mimecast's default is explicit. */
         matchType: z.enum(['explicit', 'domain']).default('explicit'),
         /** Why the URL is managed (shown to administrators). An empty comment is not sent. */
-        comment: z.string().trim().max(1000).optional(),
+        comment: freeText(1000, { allowBlank: true }).optional(),
         /** Permit only: do not rewrite this URL in messages. */
         disableRewrite: z.boolean().optional(),
         /** Permit only: no user-awareness challenge for this URL. */

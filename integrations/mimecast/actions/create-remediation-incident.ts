@@ -6,24 +6,27 @@ import * as z from 'zod';
 
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { callMimecast, firstItem } from '../helpers/api.js';
-import { DateTimeInput, endBeforeStart, FILE_HASH, NonBlank, RemediationIncident, toRemediationIncident, toRequestDate } from '../helpers/messages.js';
+import { FILE_HASH, freeText, internetMessageId, isoDateTime, MESSAGE_ID_MAX } from '../helpers/inputs.js';
+import { endBeforeStart, RemediationIncident, toRemediationIncident, toRequestDate } from '../helpers/messages.js';
 
 const CreateRemediationIncidentInput = z
     .object({
         /** Why the messages are removed (shown on the incident). */
-        reason: NonBlank,
-        /** An MD5, SHA-1 or SHA-256 hex digest when searchBy is `hash`; a Message-ID when `messageId`. */
-        hashOrMessageId: NonBlank,
+        reason: freeText(1000),
+        /** An MD5, SHA-1 or SHA-256 hex digest when searchBy is `hash`; a Message-ID (`<...@...>`) when `messageId`. */
+        hashOrMessageId: freeText(MESSAGE_ID_MAX),
         searchBy: z.enum(['hash', 'messageId']),
         /** Earliest message time to remediate (ISO 8601 with a time zone). */
-        start: DateTimeInput.optional(),
+        start: isoDateTime.optional(),
         /** Latest message time; not before `start`. */
-        end: DateTimeInput.optional()
+        end: isoDateTime.optional()
     })
     .strict()
     .superRefine((input, ctx) => {
         if (input.searchBy === 'hash' && !FILE_HASH.test(input.hashOrMessageId)) {
             ctx.addIssue({ code: 'custom', path: ['hashOrMessageId'], message: 'expected an MD5, SHA-1 or SHA-256 hex digest (32, 40 or 64 hex characters) when searchBy is hash' });
+        } else if (input.searchBy === 'messageId' && !internetMessageId.safeParse(input.hashOrMessageId).success) {
+            ctx.addIssue({ code: 'custom', path: ['hashOrMessageId'], message: 'expected a Message-ID like <abc.123@mail.example.com> (RFC 5322, no spaces) when searchBy is messageId' });
         }
         if (endBeforeStart(input.start, input.end)) {
             ctx.addIssue({ code: 'custom', path: ['end'], message: 'expected end not to be before start' });

@@ -6,14 +6,15 @@ import * as z from 'zod';
 
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { callMimecast, firstItem, MimecastError } from '../helpers/api.js';
+import { httpUrl } from '../helpers/inputs.js';
 import { optionalString } from '../helpers/records.js';
 
 const PATH = '/api/ttp/url/decode-url';
 
 const DecodeUrlInput = z
     .object({
-        /** The rewritten URL as it appears in the message. */
-        url: z.url({ protocol: /^https?$/, error: 'must be an http or https URL' })
+        /** The rewritten URL as it appears in the message (https://protect-xx.mimecast.com/s/...), at most 2,048 characters. */
+        url: httpUrl()
     })
     .strict();
 

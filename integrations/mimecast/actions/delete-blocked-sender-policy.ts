@@ -5,13 +5,14 @@ import * as z from 'zod';
 
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { callMimecast, isObject, MimecastError } from '../helpers/api.js';
+import { blockedSenderPolicyId } from '../helpers/inputs.js';
 
 const PATH = '/api/policy/blockedsenders/delete-policy';
 
 const DeleteBlockedSenderPolicyInput = z
     .object({
         /** The policy's Mimecast id. */
-        id: z.string().trim().min(1, 'must not be empty')
+        id: blockedSenderPolicyId
     })
     .strict();
 

@@ -5,11 +5,12 @@ import * as z from 'zod';
 
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { callMimecast } from '../helpers/api.js';
+import { managedUrlId } from '../helpers/inputs.js';
 
 const DeleteManagedUrlInput = z
     .object({
         /** The managed URL's Mimecast id. */
-        id: z.string().trim().min(1, 'must not be empty')
+        id: managedUrlId
     })
     .strict();
 

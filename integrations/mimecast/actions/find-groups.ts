@@ -5,13 +5,15 @@ import * as z from 'zod';
 
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { findGroups, Group, GROUP_SOURCES } from '../helpers/directory.js';
+import { freeText } from '../helpers/inputs.js';
 
 /** A find never returns more than this many groups; `truncated` says when there were more. */
 const MAX_GROUPS = 1000;
 
 const FindGroupsInput = z
     .object({
-        query: z.string().trim().min(1, 'must not be blank (omit it to list every group)').max(255).optional(),
+        /** Matched against group descriptions; omit it to list every group. */
+        query: freeText(255).optional(),
         source: z.enum(GROUP_SOURCES).optional().describe('cloud (groups created in Mimecast, the default) or ldap (synchronised from a directory)')
     })
     .strict();

@@ -7,13 +7,14 @@ import * as z from 'zod';
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { callMimecast, firstItem, isObject } from '../helpers/api.js';
 import { optionalIsoUtc } from '../helpers/dates.js';
-import { addressesOf, NonBlank } from '../helpers/messages.js';
+import { trackedEmailId } from '../helpers/inputs.js';
+import { addressesOf } from '../helpers/messages.js';
 import { optionalBoolean, optionalNumber, optionalString } from '../helpers/records.js';
 
 const GetMessageInfoInput = z
     .object({
         /** A tracked message id (search-messages `messages[].id`). */
-        id: NonBlank
+        id: trackedEmailId
     })
     .strict();
 

@@ -5,12 +5,13 @@ import * as z from 'zod';
 
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { callMimecast, firstItem } from '../helpers/api.js';
-import { NonBlank, RemediationIncident, toRemediationIncident } from '../helpers/messages.js';
+import { remediationIncidentId } from '../helpers/inputs.js';
+import { RemediationIncident, toRemediationIncident } from '../helpers/messages.js';
 
 const GetRemediationIncidentInput = z
     .object({
         /** The incident id returned by create-remediation-incident. */
-        id: NonBlank
+        id: remediationIncidentId
     })
     .strict();
 

@@ -7,7 +7,7 @@ import * as z from 'zod';
 
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { callMimecast, isObject } from '../helpers/api.js';
-import { NonBlank } from '../helpers/messages.js';
+import { boundedList, freeText, heldMessageId } from '../helpers/inputs.js';
 
 /** Mimecast's reject reasons, in its words. */
 const RejectReasonType = z.enum([
@@ -18,12 +18,14 @@ const RejectReasonType = z.enum([
     'MESSAGE_GOES_AGAINST_EMAIL_POLICIES'
 ]);
 
+const MAX_IDS = 100;
+
 const RejectHeldMessagesInput = z
     .object({
-        /** Held message ids (HeldMessage.id), at least one. */
-        ids: z.array(NonBlank).min(1, { message: 'expected at least one held message id' }),
-        /** Text of the rejection notice sent to the sender. */
-        message: NonBlank.optional(),
+        /** Held message ids (HeldMessage.id), 1 to 100 per call (Mimecast documents no limit; 100 is its default page of held messages). */
+        ids: boundedList(heldMessageId, MAX_IDS, 'held message id'),
+        /** Text of the rejection notice sent to the sender: the one free-text input that may span lines. */
+        message: freeText(2000, { multiline: true }).optional(),
         reasonType: RejectReasonType.optional(),
         /** Notify the sender of the rejection. */
         notify: z.boolean().optional()

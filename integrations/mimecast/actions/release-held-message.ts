@@ -7,12 +7,12 @@ import * as z from 'zod';
 
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { callMimecast, isObject } from '../helpers/api.js';
-import { NonBlank } from '../helpers/messages.js';
+import { heldMessageId } from '../helpers/inputs.js';
 
 const ReleaseHeldMessageInput = z
     .object({
         /** The held message id, as in the held-messages sync (HeldMessage.id). */
-        id: NonBlank
+        id: heldMessageId
     })
     .strict();
 

@@ -7,13 +7,15 @@ import * as z from 'zod';
 
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { callMimecast, firstItem, isObject } from '../helpers/api.js';
-import { FileHashInput } from '../helpers/messages.js';
+import { boundedList, fileHash } from '../helpers/inputs.js';
 import { optionalString } from '../helpers/records.js';
+
+const MAX_HASHES = 100;
 
 const SearchFileHashInput = z
     .object({
-        /** MD5, SHA-1 or SHA-256 hex digests, at least one. */
-        hashes: z.array(FileHashInput).min(1, { message: 'expected at least one hash' })
+        /** MD5, SHA-1 or SHA-256 hex digests, 1 to 100 per call (Mimecast documents no limit). */
+        hashes: boundedList(fileHash, MAX_HASHES, 'hash')
     })
     .strict();
 

@@ -7,18 +7,17 @@ import * as z from 'zod';
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { mimecastPages, recordsOf, isObject, MimecastError } from '../helpers/api.js';
 import { optionalIsoUtc } from '../helpers/dates.js';
-import { addressesOf, addressOf, DateTimeInput, endBeforeStart, NonBlank, toRequestDate } from '../helpers/messages.js';
+import { emailAddressOrDomain, freeText, internetMessageId, isoDateTime } from '../helpers/inputs.js';
+import { addressesOf, addressOf, endBeforeStart, toRequestDate } from '../helpers/messages.js';
 import { optionalBoolean, optionalNumber, optionalString, requiredString } from '../helpers/records.js';
-
-// Mimecast matches `from` and `to` against an email address or a whole domain.
-const DOMAIN = /^(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
-const EmailOrDomain = z.union([z.email(), z.string().regex(DOMAIN)], { message: 'expected an email address or a domain' });
 
 const AdvancedTrackAndTraceOptions = z
     .object({
-        from: EmailOrDomain.optional(),
-        to: EmailOrDomain.optional(),
-        subject: NonBlank.optional(),
+        /** Mimecast matches `from` and `to` against an email address or a whole domain. */
+        from: emailAddressOrDomain.optional(),
+        to: emailAddressOrDomain.optional(),
+        /** At most 998 characters, the longest a header line can be (RFC 5322). */
+        subject: freeText(998).optional(),
         senderIP: z.union([z.ipv4(), z.ipv6()], { message: 'expected an IPv4 or IPv6 address' }).optional(),
         route: z.enum(['inbound', 'outbound', 'internal']).optional()
     })
@@ -27,13 +26,13 @@ const AdvancedTrackAndTraceOptions = z
 const SearchMessagesInput = z
     .object({
         /** Earliest message time (ISO 8601 with a time zone). */
-        start: DateTimeInput.optional(),
+        start: isoDateTime.optional(),
         /** Latest message time; not before `start`. */
-        end: DateTimeInput.optional(),
+        end: isoDateTime.optional(),
         /** Required by accounts that enforce a search reason; recorded in Mimecast's search logs. */
-        searchReason: NonBlank.optional(),
+        searchReason: freeText(500).optional(),
         /** The Message-ID header value, e.g. `<abc@example.com>`. Exclusive with advancedTrackAndTraceOptions. */
-        messageId: NonBlank.optional(),
+        messageId: internetMessageId.optional(),
         advancedTrackAndTraceOptions: AdvancedTrackAndTraceOptions.optional()
     })
     .strict()

@@ -2,14 +2,12 @@
 // which is what Mimecast's add-group-member and remove-group-member accept.
 import * as z from 'zod';
 
-/** A DNS name with at least one dot, e.g. `example.com` (no scheme, no @, no trailing dot). */
-// Spelled without the `i` flag: the compiled JSON schema keeps the pattern but not the flag.
-const DOMAIN_RE = /^(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z][A-Za-z0-9-]{0,62}$/;
+import { domainName, emailAddress, groupId } from './inputs.js';
 
 export const GroupMemberTarget = z.object({
-    id: z.string().trim().min(1, 'must not be blank: the Mimecast id of the group (find-groups returns it)').describe('The Mimecast id of the group'),
-    emailAddress: z.email('must be an email address like user@example.com').optional(),
-    domain: z.string().trim().regex(DOMAIN_RE, 'must be a domain like example.com').optional()
+    id: groupId,
+    emailAddress: emailAddress.optional(),
+    domain: domainName.optional()
 });
 
 /** Exactly one of emailAddress or domain: Mimecast acts on one member per call. */

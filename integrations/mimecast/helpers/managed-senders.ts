@@ -5,6 +5,7 @@ import * as z from 'zod';
 
 import { callMimecast, firstItem } from './api.js';
 import type { MimecastNango } from './api.js';
+import { emailAddress } from './inputs.js';
 import { optionalString, requiredString } from './records.js';
 
 export const MANAGED_SENDER_PATH = '/api/managedsender/permit-or-block-sender';
@@ -13,9 +14,9 @@ export const MANAGED_SENDER_PATH = '/api/managedsender/permit-or-block-sender';
 export const ManagedSenderInput = z
     .object({
         /** The external sender to block or permit. */
-        sender: z.email('must be an email address'),
+        sender: emailAddress,
         /** The internal recipient the decision applies to. */
-        to: z.email('must be an email address')
+        to: emailAddress
     })
     .strict();
 export type ManagedSenderInput = z.infer<typeof ManagedSenderInput>;

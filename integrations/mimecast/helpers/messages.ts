@@ -1,19 +1,12 @@
-// Shared by the held-message, message-finder and remediation functions: date and hash inputs in the
-// forms Mimecast accepts, address flattening, and the one mapping of a remediation incident used by
-// create-remediation-incident and get-remediation-incident.
+// Shared by the held-message, message-finder and remediation functions: request dates in the form
+// Mimecast accepts (the inputs themselves are checked by helpers/inputs.ts), address flattening, and
+// the one mapping of a remediation incident used by create-remediation-incident and get-remediation-incident.
 // https://developer.services.mimecast.com/docs/threatsandsecurityeventsdata/1/routes/api/ttp/remediation/create/post
 import * as z from 'zod';
 
 import { isObject } from './api.js';
 import { optionalIsoUtc, toIsoUtc, toMimecastDate } from './dates.js';
 import { optionalNumber, optionalString, requiredString } from './records.js';
-
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
-
-/** A date-time with a time zone: ISO 8601 (`2026-01-31T12:00:00Z`) or Mimecast's `2026-01-31T12:00:00+0000`. */
-export const DateTimeInput = z.string().refine((v) => DATE_TIME.test(v) && !Number.isNaN(Date.parse(v.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'))), {
-    message: 'expected an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z'
-});
 
 /** The request form of an input date (`YYYY-MM-DDTHH:MM:SS+0000`). */
 export function toRequestDate(value: string): string {
@@ -24,13 +17,6 @@ export function toRequestDate(value: string): string {
 export function endBeforeStart(start: string | undefined, end: string | undefined): boolean {
     return start !== undefined && end !== undefined && Date.parse(toIsoUtc(end)) < Date.parse(toIsoUtc(start));
 }
-
-/** MD5 (32), SHA-1 (40) or SHA-256 (64) hex digests: the file hashes Mimecast remediates by. */
-export const FILE_HASH = /^(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$/;
-export const FileHashInput = z.string().regex(FILE_HASH, { message: 'expected an MD5, SHA-1 or SHA-256 hex digest (32, 40 or 64 hex characters)' });
-
-/** A non-blank string (Mimecast rejects blank values with err_validation_blank). */
-export const NonBlank = z.string().trim().min(1, { message: 'expected a non-blank string' });
 
 /** `{emailAddress, displayableName}` (or a bare string) as an address and a name. */
 export function addressOf(value: unknown): { email: string | undefined; name: string | undefined } {
