@@ -21,9 +21,13 @@ export interface HandlerContext {
 }
 
 export interface Endpoint {
-  /** Default POST; every /api route is POST, /siem routes are GET. */
-  method?: 'POST' | 'GET';
+  /** Default POST; every /api route is POST, /siem routes are GET, policy-management routes use REST verbs. */
+  method?: 'POST' | 'GET' | 'DELETE';
+  /** The exact path, or with `prefix: true` the start of it (routes with an id in the path, e.g. `.../policies/{id}`). */
   path: string;
+  prefix?: boolean;
+  /** API 1.0 only (absent from the API 2.0 catalogue): a bearer-token call answers 404, a signed call runs. */
+  apiV1Only?: boolean;
   /** Data sets this endpoint serves, so their sizes can be configured and validated. */
   dataSets?: readonly SeriesSpec<unknown>[];
   handle(ctx: HandlerContext): Reply | Promise<Reply>;
@@ -34,19 +38,22 @@ export function defineEndpoint(endpoint: Endpoint): Endpoint {
   return endpoint;
 }
 
-/** Exact-path router: Mimecast routes have no path parameters. */
+/** Exact-path router (the /api routes have no path parameters), plus prefix routes for REST paths with an id. */
 export class Router {
   private readonly routes = new Map<string, Endpoint>();
+  private readonly prefixes: Endpoint[] = [];
 
   constructor(endpoints: readonly Endpoint[]) {
     for (const e of endpoints) {
-      if (this.routes.has(e.path)) throw new Error(`Duplicate simulator endpoint ${e.path}`);
-      this.routes.set(e.path, e);
+      const key = `${e.prefix ? 'prefix ' : ''}${e.path}`;
+      if (this.routes.has(key)) throw new Error(`Duplicate simulator endpoint ${e.path}`);
+      this.routes.set(key, e);
+      if (e.prefix) this.prefixes.push(e);
     }
   }
 
   find(path: string): Endpoint | undefined {
-    return this.routes.get(path);
+    return this.routes.get(path) ?? this.prefixes.find((e) => path.startsWith(e.path) && path.length > e.path.length);
   }
 
   /** All data sets declared by the endpoints, by name. */

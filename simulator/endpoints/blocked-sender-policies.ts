@@ -1,9 +1,11 @@
 // Blocked-sender policies: get-policy lists them (flat data[] of {id, option, policy}), create-policy
-// adds one, delete-policy removes one. State is per simulator instance.
+// adds one; API 2.0 deletes with DELETE /policy-management/cloud-gateway/v1/blocked-senders/policies/{id}
+// (204, no body), API 1.0 with delete-policy (signed calls only: it is not in the API 2.0 catalogue).
+// State is per simulator instance.
 // Open-ended policies carry Mimecast's placeholder dates 1900-01-01 / 2100-01-01, as the real API does.
 import { createHash } from 'node:crypto';
 
-import { Validator, fail, formatDate, ok, openPage, pageMeta, type FailError, type Item } from '../envelope.js';
+import { Validator, fail, formatDate, ok, openPage, pageMeta, type FailError, type Item, type Reply } from '../envelope.js';
 import { defineEndpoint, type Endpoint, type HandlerContext } from '../router.js';
 
 const OPTIONS = ['no_action', 'block_sender'] as const;
@@ -178,9 +180,13 @@ const createPolicy = defineEndpoint({
   }
 });
 
-/** An unknown id answers like Mimecast was seen to: meta.status 404 inside HTTP 200, empty data and fail. */
+/**
+ * API 1.0 only. An unknown id answers like Mimecast was seen to: meta.status 404 inside HTTP 200, empty
+ * data and fail. A bearer-token (API 2.0) call gets 404: the route is absent from the API 2.0 catalogue.
+ */
 const deletePolicy = defineEndpoint({
   path: '/api/policy/blockedsenders/delete-policy',
+  apiV1Only: true,
   handle(ctx) {
     const v = new Validator(ctx.item);
     const id = v.string('id', { required: true });
@@ -190,5 +196,31 @@ const deletePolicy = defineEndpoint({
   }
 });
 
-export const blockedSenderPolicyEndpoints: readonly Endpoint[] = [getPolicy, createPolicy, deletePolicy];
+/** The policy-management family's error shape: `{"error":[{code, message}]}`. */
+function restError(status: number, code: string, message: string): Reply {
+  return { status, body: { error: [{ code, message }] } };
+}
+
+export const POLICY_REST_PREFIX = '/policy-management/cloud-gateway/v1/blocked-senders/policies/';
+
+/** API 2.0: DELETE .../policies/{id} → 204 with no body; an unknown id → 404 in the family's error shape. */
+const deletePolicyRest = defineEndpoint({
+  method: 'DELETE',
+  path: POLICY_REST_PREFIX,
+  prefix: true,
+  handle(ctx) {
+    const rest = ctx.path.slice(POLICY_REST_PREFIX.length);
+    let id: string;
+    try {
+      id = decodeURIComponent(rest);
+    } catch {
+      return restError(400, 'invalid_policy_id', 'The policy id in the path is not valid');
+    }
+    if (id === '' || rest.includes('/')) return restError(404, 'not_found', `No route at ${ctx.path}`);
+    if (!policies(ctx).delete(id)) return restError(404, 'policy_not_found', `No blocked sender policy with id ${id}`);
+    return { status: 204, body: undefined };
+  }
+});
+
+export const blockedSenderPolicyEndpoints: readonly Endpoint[] = [getPolicy, createPolicy, deletePolicy, deletePolicyRest];
 export default blockedSenderPolicyEndpoints;

@@ -5,7 +5,7 @@
 import { createSync } from 'nango';
 import * as z from 'zod';
 
-import { toIsoUtc } from '../helpers/dates.js';
+import { lenientIsoUtc } from '../helpers/dates.js';
 import { listAll, syncFullRefresh } from '../helpers/full-refresh.js';
 import { addressOf } from '../helpers/messages.js';
 import { optionalBoolean, optionalNumber, optionalString, requiredString } from '../helpers/records.js';
@@ -27,7 +27,8 @@ const HeldMessage = z.object({
     route: z.string().optional(),
     hasAttachments: z.boolean().optional(),
     size: z.number().optional(),
-    dateReceived: z.string(),
+    /** When Mimecast received the message (ISO 8601 UTC); absent when Mimecast sends none or an unreadable one. */
+    dateReceived: z.string().optional(),
     policyInfo: z.string().optional()
 });
 type HeldMessage = z.infer<typeof HeldMessage>;
@@ -80,7 +81,7 @@ function toHeldMessage(raw: Record<string, unknown>): HeldMessage {
         route: optionalString(raw, 'route'),
         hasAttachments: optionalBoolean(raw, 'hasAttachments'),
         size: optionalNumber(raw, 'size'),
-        dateReceived: toIsoUtc(requiredString(raw, 'dateReceived')),
+        dateReceived: lenientIsoUtc(raw['dateReceived']),
         policyInfo: optionalString(raw, 'policyInfo')
     };
 }
