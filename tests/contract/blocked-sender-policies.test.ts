@@ -7,7 +7,7 @@ import { connectionFromEnv } from '../../host/connection.js';
 import { createLogger } from '../../host/log.js';
 import { findFunction, Host } from '../../host/runner.js';
 import { Store } from '../../host/store.js';
-import { createTestHost, mockToken, TEST_BASE, TEST_TOKEN } from '../harness.js';
+import { createTestHost, envelope, mockToken, TEST_BASE, TEST_TOKEN } from '../harness.js';
 import { fixture } from './fixtures.js';
 
 type Policies = { data: { id: string }[] };
@@ -39,6 +39,51 @@ describe('contract: blocked-sender-policies sync (rapid7 policy record)', () => 
         await t.runSync('blocked-sender-policies');
 
         expect(t.records('BlockedSenderPolicy')).toEqual([flattened(body.data[0]!.id)]);
+    });
+});
+
+describe('contract: blocked-sender-policies sync (demisto get-policy data)', () => {
+    it('saves an internal-to-external no_action policy', async () => {
+        const t = createTestHost();
+        mockToken();
+        nock(TEST_BASE).post('/api/policy/blockedsenders/get-policy').reply(200, envelope(fixture<unknown[]>('get-policy-data.demisto')));
+
+        await t.runSync('blocked-sender-policies');
+
+        expect(t.records('BlockedSenderPolicy')).toEqual([
+            {
+                id: 'eNo1jr',
+                description: 'test',
+                option: 'no_action',
+                fromPart: 'envelope_from',
+                fromType: 'internal_addresses',
+                toType: 'external_addresses',
+                bidirectional: false,
+                enabled: true,
+                enforced: false,
+                override: false,
+                createTime: '2024-04-17T09:01:16.000Z',
+                lastUpdated: '2024-04-17T09:01:16.000Z'
+            }
+        ]);
+    });
+});
+
+describe('contract: create-blocked-sender-policy (demisto sample)', () => {
+    it('returns the domain the policy blocks, from policy.fromValue', async () => {
+        const t = createTestHost();
+        mockToken();
+        nock(TEST_BASE).post('/api/policy/blockedsenders/create-policy').reply(200, envelope([fixture('create-policy-item.demisto')]));
+
+        await expect(t.runAction('create-blocked-sender-policy', { description: 'test', option: 'block_sender', fromPart: 'both', fromType: 'email_domain', fromValue: 'google.com', toType: 'everyone' })).resolves.toMatchObject({
+            description: 'test',
+            option: 'block_sender',
+            fromPart: 'both',
+            fromType: 'email_domain',
+            fromValue: 'google.com',
+            toType: 'everyone',
+            createTime: '2024-06-06T08:18:34.000Z'
+        });
     });
 });
 

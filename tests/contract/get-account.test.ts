@@ -26,4 +26,24 @@ describe('contract: get-account (recorded tenant)', () => {
         expect(account['packages']).toHaveLength(19);
         expect(account['packages']).toContain('Threat Remediation [1075]');
     });
+
+    it('reads the Cortex XSOAR sample too (more keys, fewer packages)', async () => {
+        const t = createTestHost();
+        mockToken();
+        const [body] = fixture<unknown[]>('get-account.demisto');
+        nock(TEST_BASE).post('/api/account/get-account').reply(200, body as Record<string, unknown>);
+
+        await expect(t.runAction('get-account')).resolves.toEqual({
+            accountCode: 'ABC123',
+            accountName: 'API Alliance - Palo Alto Networks',
+            region: 'us',
+            mimecastId: '01-0102-00236',
+            userCount: 10,
+            packages: ['Journal Services [1053]', 'Desktop Apps - Outlook (Pro) [1016]'],
+            gateway: true,
+            archive: false,
+            type: 'full',
+            maxRetention: 30
+        });
+    });
 });

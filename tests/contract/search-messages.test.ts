@@ -31,6 +31,36 @@ describe('contract: search-messages (rapid7 sample)', () => {
         });
     });
 
+    it('reads the archived message of the Cortex XSOAR sample, with the From: header name and detection level', async () => {
+        const t = createTestHost();
+        mockToken();
+        const body = fixture<{ data: { trackedEmails: { id: string }[] }[] }>('message-finder-search.demisto');
+        nock(TEST_BASE).post('/api/message-finder/search').reply(200, body);
+
+        await expect(t.runAction('search-messages', { messageId: '<978aeeb7a7bded3d-193351@nodered-mimecast-686cbcb7f9-znlxj.hamilton321.net>' })).resolves.toEqual({
+            messages: [
+                {
+                    id: body.data[0]!.trackedEmails[0]!.id,
+                    status: 'archived',
+                    info: 'Indexed and archived',
+                    subject: 'Demand Ken Lay Donate Proceeds from Enron Stock Sales',
+                    from: 'markrobertsny@pilot-meadow.b41.one',
+                    fromHeader: 'markrobertsny@pilot-meadow.b41.one',
+                    fromHeaderName: 'markrobertsny@pilot-meadow.b41.one',
+                    to: ['klay@paloaltonetworks.mime.integration.com'],
+                    senderIP: '54.236.186.184',
+                    route: 'inbound',
+                    received: '2022-07-18T13:25:00.000Z',
+                    sent: '2022-07-18T13:25:00.000Z',
+                    attachments: false,
+                    spamScore: 2,
+                    detectionLevel: 'relaxed'
+                }
+            ],
+            count: 1
+        });
+    });
+
     it('reads senderIp (another client spelling) and a single `to` object as well', async () => {
         const t = createTestHost();
         mockToken();
