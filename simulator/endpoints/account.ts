@@ -36,7 +36,13 @@ export const ACCOUNT = {
   exportApi: false,
   adminEmail: '',
   contactEmail: 'admin@simulated-tenant.example',
-  domain: ''
+  domain: '',
+  exgestAllowQuery: false,
+  exgestAllowExtraction: true,
+  expressAccount: false,
+  cybergraphV2Enabled: false,
+  contactName: 'Simulated Administrator',
+  telephone: '+44 20 0000 0000'
 };
 
 export default defineEndpoint({

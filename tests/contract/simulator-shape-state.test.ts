@@ -12,7 +12,7 @@ describe('simulator answers have the shape of the published samples', () => {
     let sim: Simulator;
     let token: string;
     beforeAll(async () => {
-        sim = await startSimulator({ sizes: { internalUsers: 30, directoryGroups: 8, trackedEmails: 200 } });
+        sim = await startSimulator({ sizes: { internalUsers: 30, directoryGroups: 8, trackedEmails: 200, heldMessages: 40 } });
         token = await getToken(sim);
     });
     afterAll(() => sim.close());
@@ -75,6 +75,39 @@ describe('simulator answers have the shape of the published samples', () => {
         // The sample's record is what get-policy lists too (same record; no published get-policy answer).
         const listed = (await post('/api/policy/blockedsenders/get-policy')) as { data: unknown[] };
         expect(shapeDifferences((fixture('create-policy.rapid7') as { data: unknown[] }).data, listed.data)).toEqual([]);
+        expect(shapeDifferences(fixture<unknown[]>('get-policy-data.demisto'), listed.data)).toEqual([]);
+        const domainPolicy = { description: 'shape test 2', fromPart: 'both', fromType: 'email_domain', fromValue: 'google.com', toType: 'everyone' };
+        const byDomain = (await post('/api/policy/blockedsenders/create-policy', { option: 'block_sender', policy: domainPolicy })) as { data: unknown[] };
+        expect(shapeDifferences(fixture('create-policy-item.demisto'), byDomain.data[0])).toEqual([]);
+    });
+
+    it('get-account matches the Cortex XSOAR sample too', async () => {
+        const [sample] = fixture<unknown[]>('get-account.demisto');
+        expect(shapeDifferences(sample, await post('/api/account/get-account'))).toEqual([]);
+    });
+
+    it('the hold queue, release and reject answer like the published samples (demisto)', async () => {
+        // The sample is a first page with next and previous: ask for a small page, then the second one.
+        const first = (await post('/api/gateway/get-hold-message-list', { admin: true }, { pageSize: 3 })) as { meta: { pagination: { next: string } }; data: { id: string }[] };
+        const second = await post('/api/gateway/get-hold-message-list', { admin: true }, { pageSize: 3, pageToken: first.meta.pagination.next });
+        expect(shapeDifferences(fixture('get-hold-message-list.demisto'), second)).toEqual([]);
+        expect(first.data.length).toBeGreaterThan(1);
+        const released = await post('/api/gateway/hold-release', { id: first.data[0]!.id });
+        expect(shapeDifferences(fixture('hold-release.demisto'), released)).toEqual([]);
+        const rejected = await post('/api/gateway/hold-reject', { ids: [first.data[1]!.id] });
+        expect(shapeDifferences(fixture('hold-reject.demisto'), rejected)).toEqual([]);
+    });
+
+    it('message-finder search and get-message-info answer like the published samples (demisto)', async () => {
+        const body = (await post('/api/message-finder/search', { advancedTrackAndTraceOptions: { route: 'inbound' }, start: new Date(Date.now() - 30 * 86_400_000).toISOString() })) as {
+            data: { trackedEmails: { id: string; status: string }[] }[];
+        };
+        expect(shapeDifferences(fixture('message-finder-search.demisto'), body)).toEqual([]);
+        const delivered = body.data[0]!.trackedEmails.find((m) => m.status !== 'held') ?? body.data[0]!.trackedEmails[0]!;
+        const info = await post('/api/message-finder/get-message-info', { id: delivered.id });
+        // deliveredMessage is keyed by recipient address: compare its entries, not the addresses.
+        expect(shapeDifferences(deliveriesAsList(fixture('get-message-info.demisto')), deliveriesAsList(info))).toEqual([]);
+        expect(Object.keys((info as { data: { deliveredMessage: object }[] }).data[0]!.deliveredMessage).length).toBeGreaterThan(0);
     });
 
     it('message-finder search answers trackedEmails of the sample shape (rapid7 sample)', async () => {
@@ -127,3 +160,9 @@ describe('blocked-sender policies: API 2.0 DELETE and the API 1.0 delete-policy 
         expect(await listIds()).toContain(first);
     });
 });
+
+/** `data[0].deliveredMessage` (a map keyed by recipient) as the list of its entries. */
+function deliveriesAsList(body: Record<string, unknown>): Record<string, unknown> {
+    const data = (body['data'] as Record<string, unknown>[]).map((item) => ({ ...item, deliveredMessage: Object.values((item['deliveredMessage'] as object | undefined) ?? {}) }));
+    return { ...body, data };
+}
