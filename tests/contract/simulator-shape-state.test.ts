@@ -110,6 +110,13 @@ describe('simulator answers have the shape of the published samples', () => {
         expect(Object.keys((info as { data: { deliveredMessage: object }[] }).data[0]!.deliveredMessage).length).toBeGreaterThan(0);
     });
 
+    it('remediation create and get-incident answer the incident of the published sample (demisto)', async () => {
+        const created = (await post('/api/ttp/remediation/create', { reason: 'shape test', hashOrMessageId: '<shape@test.example>', searchBy: 'messageId' })) as { data: { id: string }[] };
+        expect(shapeDifferences(fixture('remediation-incident.demisto'), created)).toEqual([]);
+        const fetched = await post('/api/ttp/remediation/get-incident', { id: created.data[0]!.id });
+        expect(shapeDifferences(fixture('remediation-incident.demisto'), fetched)).toEqual([]);
+    });
+
     it('message-finder search answers trackedEmails of the sample shape (rapid7 sample)', async () => {
         const body = await post('/api/message-finder/search', { advancedTrackAndTraceOptions: { route: 'inbound' }, start: new Date(Date.now() - 30 * 86_400_000).toISOString() });
         const tracked = (body as { data: { trackedEmails: unknown[] }[] }).data[0]!.trackedEmails;
