@@ -511,7 +511,7 @@ export type HeldMessage = {
     route?: string;
     hasAttachments?: boolean;
     size?: number;
-    dateReceived: string;
+    dateReceived?: string;
     policyInfo?: string;
 };
 
@@ -658,6 +658,7 @@ export type User = {
     domain: string;
     alias?: boolean;
     addressType?: string;
+    source?: string;
 };
 
 /** Each action: its input and output. */
