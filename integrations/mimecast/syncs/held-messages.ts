@@ -38,7 +38,7 @@ const PAGE_SIZE = 100;
 
 const sync = createSync({
     description: 'Messages in the Mimecast hold queue (all recipients), refreshed in full; released or rejected messages are deleted.',
-    version: '1.0.0',
+    version: '1.1.0',
     frequency: 'every 15 minutes',
     autoStart: true,
     syncType: 'full',

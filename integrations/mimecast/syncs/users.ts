@@ -24,7 +24,7 @@ type User = z.infer<typeof User>;
 
 const sync = createSync({
     description: 'Internal users of every internal domain of the Mimecast account (full refresh; removed users are deleted).',
-    version: '1.0.0',
+    version: '1.1.0',
     frequency: 'every day',
     autoStart: true,
     syncType: 'full',
