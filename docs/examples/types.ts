@@ -511,7 +511,7 @@ export type HeldMessage = {
     route?: string;
     hasAttachments?: boolean;
     size?: number;
-    dateReceived?: string;
+    dateReceived: string;
     policyInfo?: string;
 };
 

@@ -113,15 +113,10 @@ describe('sync held-messages', () => {
         expect(t.records('HeldMessage').map((r) => r['id'])).toEqual(['h1', 'h2']);
     });
 
-    it('saves a message whose dateReceived is unreadable or missing, without the date', async () => {
-        // No published hold-list answer confirms dateReceived on every record: the record is kept.
+    it('rejects a record with an unreadable dateReceived as a malformed page', async () => {
         const t = createTestHost();
         mockToken();
-        const { dateReceived: _omitted, ...undated } = held('h2');
-        nock(TEST_BASE).post(PATH).reply(200, envelope([held('h1', { dateReceived: 'yesterday' }), undated]));
-        await t.runSync('held-messages');
-        const records = t.records('HeldMessage');
-        expect(records.map((r) => r['id'])).toEqual(['h1', 'h2']);
-        expect(records.every((r) => !('dateReceived' in r))).toBe(true);
+        nock(TEST_BASE).post(PATH).reply(200, envelope([held('h1', { dateReceived: 'yesterday' })]));
+        await expect(t.runSync('held-messages')).rejects.toThrow(/unreadable date/);
     });
 });

@@ -5,7 +5,7 @@
 import { createSync } from 'nango';
 import * as z from 'zod';
 
-import { lenientIsoUtc } from '../helpers/dates.js';
+import { toIsoUtc } from '../helpers/dates.js';
 import { listAll, syncFullRefresh } from '../helpers/full-refresh.js';
 import { addressOf } from '../helpers/messages.js';
 import { optionalBoolean, optionalNumber, optionalString, requiredString } from '../helpers/records.js';
@@ -27,8 +27,7 @@ const HeldMessage = z.object({
     route: z.string().optional(),
     hasAttachments: z.boolean().optional(),
     size: z.number().optional(),
-    /** When Mimecast received the message (ISO 8601 UTC); absent when Mimecast sends none or an unreadable one. */
-    dateReceived: z.string().optional(),
+    dateReceived: z.string(),
     policyInfo: z.string().optional()
 });
 type HeldMessage = z.infer<typeof HeldMessage>;
@@ -38,7 +37,7 @@ const PAGE_SIZE = 100;
 
 const sync = createSync({
     description: 'Messages in the Mimecast hold queue (all recipients), refreshed in full; released or rejected messages are deleted.',
-    version: '1.1.0',
+    version: '1.0.0',
     frequency: 'every 15 minutes',
     autoStart: true,
     syncType: 'full',
@@ -81,7 +80,7 @@ function toHeldMessage(raw: Record<string, unknown>): HeldMessage {
         route: optionalString(raw, 'route'),
         hasAttachments: optionalBoolean(raw, 'hasAttachments'),
         size: optionalNumber(raw, 'size'),
-        dateReceived: lenientIsoUtc(raw['dateReceived']),
+        dateReceived: toIsoUtc(requiredString(raw, 'dateReceived')),
         policyInfo: optionalString(raw, 'policyInfo')
     };
 }
