@@ -114,6 +114,12 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
 }
 
 function send(res: ServerResponse, reply: Reply): void {
+  if (reply.status === 204) {
+    // No Content: no body and no content type (the policy-management DELETE answers this).
+    res.writeHead(204, { ...reply.headers });
+    res.end();
+    return;
+  }
   res.writeHead(reply.status, { 'content-type': JSON_TYPE, ...reply.headers });
   res.end(JSON.stringify(reply.body));
 }
@@ -165,12 +171,12 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   }
 
   /** Finds and runs the endpoint: 405/404/400 and the server-wide blank check come first. */
-  async function dispatch(req: IncomingMessage, url: URL, raw: string): Promise<Reply> {
+  async function dispatch(req: IncomingMessage, url: URL, raw: string, signed: boolean): Promise<Reply> {
     const path = url.pathname;
     const method = req.method ?? 'GET';
     if (path.startsWith('/api/') && method !== 'POST') return errorReply(405, 'err_method_not_allowed', `${method} is not allowed; /api endpoints take POST`);
     const endpoint = router.find(path);
-    if (!endpoint) return errorReply(404, 'err_not_found', `No endpoint at ${path}`);
+    if (!endpoint || (endpoint.apiV1Only && !signed)) return errorReply(404, 'err_not_found', `No endpoint at ${path}${endpoint ? ' in API 2.0 (API 1.0 only)' : ''}`);
     if (endpoint.rest) return dispatchRest(endpoint, url, method, raw);
     if ((endpoint.method ?? 'POST') !== method) return errorReply(405, 'err_method_not_allowed', `${method} is not allowed on ${path}`);
 
@@ -241,15 +247,16 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     // API 1.0 hook (endpoints/v1-login.ts): key login endpoints, and MC-signed requests instead of a bearer token.
     const v1Login = v1.route(req, path, raw);
     if (v1Login) return v1Login;
-    const denied = v1.isSigned(req) ? v1.verify(req, path) : tokens.check(req.headers.authorization);
+    const signed = v1.isSigned(req);
+    const denied = signed ? v1.verify(req, path) : tokens.check(req.headers.authorization);
     if (denied) return denied;
-    if (!limiter) return dispatch(req, url, raw);
+    if (!limiter) return dispatch(req, url, raw, signed);
     const bucket = limiter.take(familyOf(path));
     if (bucket.reply) {
       stats.rateLimited++; // not executed
       return { ...bucket.reply, headers: bucket.headers };
     }
-    const reply = await dispatch(req, url, raw);
+    const reply = await dispatch(req, url, raw, signed);
     return { ...reply, headers: { ...reply.headers, ...bucket.headers } };
   }
 

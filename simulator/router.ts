@@ -23,14 +23,17 @@ export interface HandlerContext {
 }
 
 export interface Endpoint {
-  /** Default POST; every /api route is POST, /siem routes are GET. */
+  /** Default POST; every /api route is POST, /siem routes are GET, policy-management routes use REST verbs. */
   method?: 'POST' | 'GET';
+  /** The exact path; a `rest` collection also serves `path/{id}`. */
   path: string;
   /**
    * A REST collection (`/policy-management/...`): serves `path` and `path/{id}` with any of `methods`;
    * the body is plain JSON (no envelope, no blank check). The handler reads ctx.method and ctx.path.
    */
   rest?: { methods: readonly ('GET' | 'POST' | 'PATCH' | 'DELETE')[] };
+  /** API 1.0 only (absent from the API 2.0 catalogue): a bearer-token call answers 404, a signed call runs. */
+  apiV1Only?: boolean;
   /** Data sets this endpoint serves, so their sizes can be configured and validated. */
   dataSets?: readonly SeriesSpec<unknown>[];
   handle(ctx: HandlerContext): Reply | Promise<Reply>;
@@ -41,7 +44,7 @@ export function defineEndpoint(endpoint: Endpoint): Endpoint {
   return endpoint;
 }
 
-/** Exact-path router: Mimecast routes have no path parameters. */
+/** Exact-path router (the /api routes have no path parameters); REST collections also match `path/{id}`. */
 export class Router {
   private readonly routes = new Map<string, Endpoint>();
 

@@ -965,6 +965,7 @@ export type User = {
     domain: string;
     alias?: boolean;
     addressType?: string;
+    source?: string;
 };
 
 /** Each action: its input and output. */

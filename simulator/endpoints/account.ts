@@ -29,7 +29,20 @@ export const ACCOUNT = {
   searchReason: false,
   supportCode: 'SIM-4471',
   databaseCode: 'eu-sim-01',
-  adminSessionTimeout: 60
+  adminSessionTimeout: 60,
+  // Keys a real tenant's answer carries (published recording), with neutral values.
+  passphrase: '',
+  contentAdministratorDefaultView: 'Metadata',
+  exportApi: false,
+  adminEmail: '',
+  contactEmail: 'admin@simulated-tenant.example',
+  domain: '',
+  exgestAllowQuery: false,
+  exgestAllowExtraction: true,
+  expressAccount: false,
+  cybergraphV2Enabled: false,
+  contactName: 'Simulated Administrator',
+  telephone: '+44 20 0000 0000'
 };
 
 export default defineEndpoint({

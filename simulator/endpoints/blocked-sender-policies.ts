@@ -1,5 +1,7 @@
 // Blocked-sender policies: get-policy lists them (flat data[] of {id, option, policy}), create-policy
-// adds one, delete-policy removes one. State is per simulator instance.
+// adds one; API 2.0 deletes with DELETE /policy-management/cloud-gateway/v1/blocked-senders/policies/{id}
+// (204, no body), API 1.0 with delete-policy (signed calls only: it is not in the API 2.0 catalogue).
+// State is per simulator instance.
 // Open-ended policies carry Mimecast's placeholder dates 1900-01-01 / 2100-01-01, as the real API does.
 import { createHash } from 'node:crypto';
 
@@ -178,9 +180,13 @@ const createPolicy = defineEndpoint({
   }
 });
 
-/** An unknown id answers like Mimecast was seen to: meta.status 404 inside HTTP 200, empty data and fail. */
+/**
+ * API 1.0 only. An unknown id answers like Mimecast was seen to: meta.status 404 inside HTTP 200, empty
+ * data and fail. A bearer-token (API 2.0) call gets 404: the route is absent from the API 2.0 catalogue.
+ */
 const deletePolicy = defineEndpoint({
   path: '/api/policy/blockedsenders/delete-policy',
+  apiV1Only: true,
   handle(ctx) {
     const v = new Validator(ctx.item);
     const id = v.string('id', { required: true });

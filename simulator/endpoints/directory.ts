@@ -46,6 +46,8 @@ interface InternalUser {
   domain: string;
   alias: boolean;
   addressType: string;
+  /** `cloud` in every published sample (created in Mimecast); directory-synchronised users would say otherwise. */
+  source: string;
 }
 
 /** Directory person i: tenantUser(i) while the name lattice lasts, then numbered variants. */
@@ -61,13 +63,13 @@ export function directoryUser(i: number): { email: string; name: string } {
 function domainUsers(domain: string, size: number): { count: number; at(j: number): InternalUser } {
   switch (domain) {
     case TENANT_DOMAIN:
-      return { count: size, at: (j) => ({ emailAddress: directoryUser(j).email, name: directoryUser(j).name, domain, alias: false, addressType: 'internal' }) };
+      return { count: size, at: (j) => ({ emailAddress: directoryUser(j).email, name: directoryUser(j).name, domain, alias: false, addressType: 'internal', source: 'cloud' }) };
     case ALIAS_DOMAIN:
       return {
         count: Math.ceil(size / ALIAS_EVERY),
         at: (j) => {
           const u = directoryUser(j * ALIAS_EVERY);
-          return { emailAddress: `${u.email.split('@')[0]}@${ALIAS_DOMAIN}`, name: u.name, domain, alias: true, addressType: 'alias' };
+          return { emailAddress: `${u.email.split('@')[0]}@${ALIAS_DOMAIN}`, name: u.name, domain, alias: true, addressType: 'alias', source: 'cloud' };
         }
       };
     case SHARED_DOMAIN:
@@ -75,11 +77,11 @@ function domainUsers(domain: string, size: number): { count: number; at(j: numbe
         count: size === 0 ? 0 : Math.max(1, Math.ceil(size / 100)),
         at: (j) => {
           const name = `${SHARED_NAMES[j % SHARED_NAMES.length]!}${j >= SHARED_NAMES.length ? `-${Math.floor(j / SHARED_NAMES.length) + 1}` : ''}`;
-          return { emailAddress: `${name}@${SHARED_DOMAIN}`, name: `Shared mailbox ${name}`, domain, alias: false, addressType: 'internal' };
+          return { emailAddress: `${name}@${SHARED_DOMAIN}`, name: `Shared mailbox ${name}`, domain, alias: false, addressType: 'internal', source: 'cloud' };
         }
       };
     default:
-      return { count: 0, at: () => ({ emailAddress: '', name: '', domain, alias: false, addressType: 'internal' }) };
+      return { count: 0, at: () => ({ emailAddress: '', name: '', domain, alias: false, addressType: 'internal', source: 'cloud' }) };
   }
 }
 
@@ -114,6 +116,8 @@ const EXTERNAL_DOMAINS = ['phish-example.net', 'spam-example.org', 'partner-exam
 const TOP_LEVEL = 8;
 
 const groupId = (seed: number, key: string): string => `eNo1${createHash('sha256').update(`group:${seed}:${key}`).digest('base64url').slice(0, 40)}`;
+/** The directory's root folder: the parentId of every top-level group (as in published answers), never listed itself. */
+const rootFolderId = (seed: number): string => groupId(seed, 'root');
 
 function initialGroups(seed: number, count: number): DirectoryState {
   const groups = new Map<string, SimGroup>();
@@ -170,7 +174,7 @@ export function folder(ctx: HandlerContext, state: DirectoryState, g: SimGroup):
     id: g.id,
     description: g.description,
     source: g.source,
-    ...(g.parentId ? { parentId: g.parentId } : {}),
+    parentId: g.parentId ?? rootFolderId(ctx.seed),
     userCount: membersOf(ctx, g).length,
     folderCount
   };
@@ -237,7 +241,7 @@ const getInternalUsers = defineEndpoint({
       total = all.length;
       items = all.slice(page.offset, page.offset + page.pageSize);
     }
-    return ok([{ users: items }], pageMeta(page, total));
+    return ok([{ users: items, userCount: total }], pageMeta(page, total));
   }
 });
 
@@ -255,7 +259,7 @@ const findGroups = defineEndpoint({
     const state = directory(ctx);
     const matching = [...state.groups.values()].filter((g) => g.source === source && (query === undefined || g.description.toLowerCase().includes(query)));
     const folders = matching.slice(page.offset, page.offset + page.pageSize).map((g) => folder(ctx, state, g));
-    return ok([{ folders }], pageMeta(page, matching.length));
+    return ok([{ source, folders }], pageMeta(page, matching.length));
   }
 });
 
@@ -330,8 +334,10 @@ const removeGroupMember = defineEndpoint({
     // A domain entry and an address entry are different members: match on the kind given.
     const index = members.findIndex((m) => (target.emailAddress !== undefined ? m.emailAddress !== undefined : m.emailAddress === undefined) && memberKey(m) === key);
     if (index < 0) return fail(ctx.item, [{ code: 'err_member_not_found', message: `${key} is not a member of this group`, field: target.emailAddress !== undefined ? 'emailAddress' : 'domain', retryable: false }]);
-    members.splice(index, 1);
-    return ok([]);
+    const [removed] = members.splice(index, 1);
+    // Mimecast answers the member it removed, as add-group-member does (published sample).
+    const memberId = `eNo1${createHash('sha256').update(`member:${group.id}:${key}`).digest('base64url').slice(0, 32)}`;
+    return ok([{ id: memberId, folderId: group.id, ...(removed!.emailAddress ? { emailAddress: removed!.emailAddress } : { domain: removed!.domain }), internal: removed!.internal }]);
   }
 });
 

@@ -235,8 +235,11 @@ function messageInfo(t: Tracked): Record<string, unknown> {
         messageExpiresIn: 7,
         processingServer: 'eu-smtp-sim-1.mimecast.lan',
         transmissionSize: 5_000,
+        binaryEmailSize: 5_060,
         remoteIp: e.senderIP,
         remoteHost: e.route === 'inbound' ? `mail.${e.fromEnv.emailAddress.split('@')[1] ?? 'example'}` : 'exchange.simulated-tenant.example',
+        remoteServerGreeting: 'EHLO sender.example',
+        receiptAcknowledgement: '250 Received OK',
         transmissionStart: e.received,
         transmissionEnd: e.received,
         encryptionInfo: 'TLS',
@@ -248,21 +251,54 @@ function messageInfo(t: Tracked): Record<string, unknown> {
           to.map((r) => [
             r,
             {
-              messageInfo: { ...headerInfo, route: e.route },
+              messageInfo: { ...headerInfo, transmissionInfo: `Message-ID: ${t.messageId}`, route: e.route },
               policyInfo: [
                 { policyType: 'Spam Scanning', policyName: 'Relaxed Spam Detection', inherited: false },
                 { policyType: 'URL Protection', policyName: 'Default Inbound URL Protect Definition', inherited: false }
               ],
-              deliveryMetaInfo: { deliveryEvent: 'Email Delivered', emailAddress: r, remoteIp: '203.0.113.25', remoteHost: 'mx.simulated-tenant.example', transmissionStart: e.received, transmissionEnd: e.received, encryptionInfo: 'TLS' }
+              deliveryMetaInfo: {
+                deliveryEvent: 'Email Delivered',
+                emailAddress: r,
+                messageExpiresIn: 7,
+                processingServer: 'eu-smtp-sim-1.mimecast.lan',
+                transmissionSize: 5_400,
+                remoteIp: '203.0.113.25',
+                remoteHost: 'mx.simulated-tenant.example',
+                remoteServerGreeting: '220 mx.simulated-tenant.example ESMTP',
+                receiptAcknowledgement: '250 OK: message queued',
+                transmissionStart: e.received,
+                transmissionEnd: e.received,
+                encryptionInfo: 'TLS',
+                components
+              }
             }
           ])
         )
       : {},
-    retentionInfo: { currentPurgeDate: formatDate(t.time + 30 * DAY_MS), purgeBasedOn: 'original' },
+    retentionInfo: {
+      currentPurgeDate: formatDate(t.time + 30 * DAY_MS),
+      purgeBasedOn: 'original',
+      originalPurgeDate: formatDate(t.time + 30 * DAY_MS),
+      retentionAdjustmentDays: -1,
+      litigationHoldInfo: [],
+      fbrStamps: [],
+      smartTags: [],
+      fbrExpireCheck: [],
+      audits: []
+    },
     spamInfo: {
       spamScore: e.spamScore,
       detectionLevel: e.detectionLevel,
-      spamProcessingDetail: { spf: check(e.spamScore >= 5 ? 'fail' : 'pass'), dkim: check('pass'), dmarc: check(e.spamScore >= 5 ? 'fail' : 'pass') }
+      // The keys of the published sample (rbl, greyEmail, permittedSender, managedSender beside the DNS checks).
+      spamProcessingDetail: {
+        rbl: check(''),
+        greyEmail: e.spamScore >= 3,
+        spf: check(e.spamScore >= 5 ? 'fail' : 'pass'),
+        dkim: check('pass'),
+        dmarc: check(e.spamScore >= 5 ? 'fail' : 'pass'),
+        permittedSender: check('none'),
+        managedSender: check('unknown')
+      }
     }
   };
 }

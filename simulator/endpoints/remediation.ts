@@ -4,7 +4,7 @@
 // attachment has that SHA-256 (see message-finder.ts), plus a deterministic count for unknown hashes.
 import { createHash } from 'node:crypto';
 
-import { hash32 } from '../data.js';
+import { DAY_MS, hash32 } from '../data.js';
 import { Validator, fail, formatDate, ok, type FailError } from '../envelope.js';
 import { defineEndpoint, type Endpoint, type HandlerContext } from '../router.js';
 import { ACCOUNT } from './account.js';
@@ -78,9 +78,11 @@ const create = defineEndpoint({
       restored: 0,
       create: stamp,
       modified: stamp,
+      // The published incident always names its window; without start/end the simulator searches the
+      // last 30 days (its own choice: Mimecast's default window is not documented).
       searchCriteria: {
-        ...(start !== undefined ? { start: formatDate(start) } : {}),
-        ...(end !== undefined ? { end: formatDate(end) } : {}),
+        start: formatDate(start ?? ctx.now - 30 * DAY_MS),
+        end: formatDate(end ?? ctx.now),
         ...(searchBy === 'messageId' ? { messageId: value } : { fileHash: value })
       }
     };

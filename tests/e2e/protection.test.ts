@@ -112,6 +112,7 @@ describe('blocked-sender policies against the simulator', () => {
         expect(afterDelete.models['BlockedSenderPolicy']).toMatchObject({ deleted: 1 });
         expect(records('BlockedSenderPolicy').map((r) => r['id'])).not.toContain(created['id']);
 
-        await expect(action('delete-blocked-sender-policy', { id: created['id'] })).rejects.toMatchObject({ payload: { code: 'http_404' } });
+        // API 2.0 DELETE of a policy that is gone: HTTP 404 in the policy-management error shape.
+        await expect(action('delete-blocked-sender-policy', { id: created['id'] })).rejects.toMatchObject({ payload: { code: 'policy_not_found', status: 404 } });
     });
 });

@@ -1,6 +1,6 @@
 // API 1.0 end to end against the simulator: the key CLI (happy path and its error paths), the
 // simulator's signature checks (bad, stale, replayed), and audit-events / get-account running
-// through the host with the mimecast-api-v1 provider.
+// through the host with the mimecast-api-v1 provider (and delete-blocked-sender-policy on the 1.0 route).
 import { createHmac, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -170,6 +170,24 @@ describe('functions on the mimecast-api-v1 provider, through the host', () => {
             expect(local.simulator?.stats.tokensIssued).toBe(0);
             expect(local.simulator?.stats.byPath['/api/audit/get-audit-events']).toBeGreaterThan(0);
             expect(lines.join('\n')).not.toContain(SIMULATOR_V1_SECRET_KEY);
+        } finally {
+            await local.close();
+        }
+    });
+
+    it('deletes a blocked-sender policy with the API 1.0 delete-policy (signed), which get-policy then no longer lists', async () => {
+        const local = await openLocalHost({
+            env: { NANGO_LOCAL_DIR: join(dir, 'policies'), MIMECAST_PROVIDER: 'mimecast-api-v1' },
+            logger: createLogger({ level: 'error', write: () => undefined })
+        });
+        try {
+            await local.host.runSync(findFunction('blocked-sender-policies'));
+            const [first] = local.store.listRecords(local.connection.connectionId, 'BlockedSenderPolicy').map((r) => String(r.data['id']));
+            await expect(local.host.runAction(findFunction('delete-blocked-sender-policy'), { id: first })).resolves.toEqual({ id: first, deleted: true });
+            expect(local.simulator?.stats.byPath['/api/policy/blockedsenders/delete-policy']).toBe(1);
+            const after = await local.host.runSync(findFunction('blocked-sender-policies'));
+            expect(after.models['BlockedSenderPolicy']).toMatchObject({ deleted: 1 });
+            expect(local.simulator?.stats.tokensIssued).toBe(0);
         } finally {
             await local.close();
         }

@@ -9,7 +9,7 @@ import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { MimecastError } from '../helpers/api.js';
 import { toMimecastDate } from '../helpers/dates.js';
 import { ANTI_SPOOFING_BYPASS_POLICIES_PATH, checkTargetValue, policyTarget, TARGET_TYPES } from '../helpers/policy-management.js';
-import { callMimecastRest } from '../helpers/rest.js';
+import { callMimecastRest } from '../helpers/api.js';
 
 const NO_CONTROL = /^[^\u0000-\u001F\u007F]*$/;
 const DOMAIN = /^(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
@@ -91,7 +91,7 @@ const action = createAction({
             }).filter(([, v]) => v !== undefined)
         );
         return mimecastAction(nango, async () => {
-            const response = await callMimecastRest(nango, { method: 'POST', path: ANTI_SPOOFING_BYPASS_POLICIES_PATH, data: body });
+            const response = await callMimecastRest(nango, { method: 'POST', path: ANTI_SPOOFING_BYPASS_POLICIES_PATH, body });
             // The new policy's id: `id` (or `policyId`, as one public client also reads) in the answer.
             const answer = response.body ?? {};
             const id = typeof answer['id'] === 'string' ? answer['id'] : typeof answer['policyId'] === 'string' ? answer['policyId'] : undefined;

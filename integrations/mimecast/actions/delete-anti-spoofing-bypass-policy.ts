@@ -5,7 +5,7 @@ import * as z from 'zod';
 
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { ANTI_SPOOFING_BYPASS_POLICIES_PATH, policyPath } from '../helpers/policy-management.js';
-import { callMimecastRest } from '../helpers/rest.js';
+import { callMimecastRest } from '../helpers/api.js';
 
 const DeleteAntiSpoofingBypassPolicyInput = z
     .object({

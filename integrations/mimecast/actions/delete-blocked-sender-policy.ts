@@ -1,13 +1,13 @@
 // Deletes a blocked-sender policy by id (from the blocked-sender-policies sync or create-blocked-sender-policy).
-// https://developer.services.mimecast.com/docs/policymanagement/1/routes/api/policy/blockedsenders/delete-policy/post
+// API 2.0: DELETE /policy-management/cloud-gateway/v1/blocked-senders/policies/{id}; API 1.0 connections
+// (mimecast-api-v1) keep /api/policy/blockedsenders/delete-policy. helpers/sender-policies.ts picks one.
+// https://developer.services.mimecast.com/docs/policymanagement/1/overview
 import { createAction } from 'nango';
 import * as z from 'zod';
 
 import { mimecastAction, parseInput } from '../helpers/actions.js';
-import { callMimecast, isObject, MimecastError } from '../helpers/api.js';
 import { blockedSenderPolicyId } from '../helpers/inputs.js';
-
-const PATH = '/api/policy/blockedsenders/delete-policy';
+import { deleteBlockedSenderPolicy } from '../helpers/sender-policies.js';
 
 const DeleteBlockedSenderPolicyInput = z
     .object({
@@ -32,13 +32,8 @@ const action = createAction({
     exec: async (nango, rawInput) => {
         const input = parseInput(nango, DeleteBlockedSenderPolicyInput, rawInput);
         return mimecastAction(nango, async () => {
-            // Mimecast answers data[0].id on success; an unknown id has been seen as meta.status 404 inside
-            // HTTP 200 with an empty data[] (callMimecast raises it). An answer naming no id is not a success.
-            const page = await callMimecast(nango, { path: PATH, data: { id: input.id } });
-            const first = page.data[0];
-            if (!isObject(first) || first['id'] !== input.id) {
-                throw new MimecastError({ code: 'err_policy_not_deleted', message: `Mimecast did not confirm the deletion of policy ${input.id}`, field: 'id' });
-            }
+            // A failure (unknown id, no permission) throws with Mimecast's code and HTTP status.
+            await deleteBlockedSenderPolicy(nango, input.id);
             return { id: input.id, deleted: true };
         });
     }

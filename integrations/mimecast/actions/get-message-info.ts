@@ -6,7 +6,7 @@ import * as z from 'zod';
 
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { callMimecast, firstItem, isObject } from '../helpers/api.js';
-import { optionalIsoUtc } from '../helpers/dates.js';
+import { lenientIsoUtc } from '../helpers/dates.js';
 import { trackedEmailId } from '../helpers/inputs.js';
 import { addressesOf } from '../helpers/messages.js';
 import { optionalBoolean, optionalNumber, optionalString } from '../helpers/records.js';
@@ -112,8 +112,8 @@ function toMessageInfo(id: string, raw: Record<string, unknown>): MessageInfo {
             remoteIp: optionalString(deliveryMeta, 'remoteIp'),
             remoteHost: optionalString(deliveryMeta, 'remoteHost'),
             encryptionInfo: optionalString(deliveryMeta, 'encryptionInfo'),
-            transmissionStart: optionalIsoUtc(deliveryMeta['transmissionStart']),
-            transmissionEnd: optionalIsoUtc(deliveryMeta['transmissionEnd'])
+            transmissionStart: lenientIsoUtc(deliveryMeta['transmissionStart']),
+            transmissionEnd: lenientIsoUtc(deliveryMeta['transmissionEnd'])
         };
     });
     return {
@@ -124,8 +124,8 @@ function toMessageInfo(id: string, raw: Record<string, unknown>): MessageInfo {
         fromEnvelope: optionalString(messageInfo, 'fromEnvelope'),
         to: addressesOf(messageInfo['to']),
         cc: addressesOf(messageInfo['cc']),
-        sent: optionalIsoUtc(messageInfo['sent']),
-        processed: optionalIsoUtc(messageInfo['processed']),
+        sent: lenientIsoUtc(messageInfo['sent']),
+        processed: lenientIsoUtc(messageInfo['processed']),
         receiptEvent: optionalString(meta, 'receiptEvent'),
         spamEvent: optionalString(meta, 'spamEvent'),
         remoteIp: optionalString(meta, 'remoteIp'),
@@ -137,7 +137,7 @@ function toMessageInfo(id: string, raw: Record<string, unknown>): MessageInfo {
         spf: optionalString(objectAt(checks, 'spf'), 'info'),
         dkim: optionalString(objectAt(checks, 'dkim'), 'info'),
         dmarc: optionalString(objectAt(checks, 'dmarc'), 'info'),
-        currentPurgeDate: optionalIsoUtc(objectAt(raw, 'retentionInfo')['currentPurgeDate']),
+        currentPurgeDate: lenientIsoUtc(objectAt(raw, 'retentionInfo')['currentPurgeDate']),
         components: (Array.isArray(meta['components']) ? meta['components'] : []).filter(isObject).map((c) => ({
             type: optionalString(c, 'type'),
             name: optionalString(c, 'name'),

@@ -6,7 +6,7 @@ import * as z from 'zod';
 
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { mimecastPages, recordsOf, isObject, MimecastError } from '../helpers/api.js';
-import { optionalIsoUtc } from '../helpers/dates.js';
+import { lenientIsoUtc } from '../helpers/dates.js';
 import { emailAddressOrDomain, freeText, internetMessageId, isoDateTime } from '../helpers/inputs.js';
 import { addressesOf, addressOf, endBeforeStart, toRequestDate } from '../helpers/messages.js';
 import { optionalBoolean, optionalNumber, optionalString, requiredString } from '../helpers/records.js';
@@ -122,10 +122,11 @@ function toTrackedEmail(raw: Record<string, unknown>): z.infer<typeof TrackedEma
         fromHeader: fromHeader.email,
         fromHeaderName: fromHeader.name,
         to: addressesOf(raw['to']),
-        senderIP: optionalString(raw, 'senderIP'),
+        // Published answers spell it senderIP; some clients read senderIp: accept both.
+        senderIP: optionalString(raw, 'senderIP') ?? optionalString(raw, 'senderIp'),
         route: optionalString(raw, 'route'),
-        received: optionalIsoUtc(raw['received']),
-        sent: optionalIsoUtc(raw['sent']),
+        received: lenientIsoUtc(raw['received']),
+        sent: lenientIsoUtc(raw['sent']),
         attachments: optionalBoolean(raw, 'attachments'),
         spamScore: optionalNumber(raw, 'spamScore'),
         detectionLevel: optionalString(raw, 'detectionLevel')

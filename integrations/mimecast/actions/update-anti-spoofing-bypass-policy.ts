@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { toMimecastDate } from '../helpers/dates.js';
 import { ANTI_SPOOFING_BYPASS_POLICIES_PATH, checkTargetValue, policyPath, policyTarget, TARGET_TYPES } from '../helpers/policy-management.js';
-import { callMimecastRest } from '../helpers/rest.js';
+import { callMimecastRest } from '../helpers/api.js';
 
 const NO_CONTROL = /^[^\u0000-\u001F\u007F]*$/;
 const DOMAIN = /^(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
@@ -89,7 +89,7 @@ const action = createAction({
             }).filter(([, v]) => v !== undefined)
         );
         return mimecastAction(nango, async () => {
-            await callMimecastRest(nango, { method: 'PATCH', path: policyPath(ANTI_SPOOFING_BYPASS_POLICIES_PATH, input.id), data: body });
+            await callMimecastRest(nango, { method: 'PATCH', path: policyPath(ANTI_SPOOFING_BYPASS_POLICIES_PATH, input.id), body });
             return { id: input.id, updated: true, changed: Object.keys(body) };
         });
     }

@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { toMimecastDate } from '../helpers/dates.js';
 import { BLOCKED_SENDER_POLICIES_PATH, checkTargetValue, policyPath, policyTarget, TARGET_TYPES } from '../helpers/policy-management.js';
-import { callMimecastRest } from '../helpers/rest.js';
+import { callMimecastRest } from '../helpers/api.js';
 
 const NO_CONTROL = /^[^\u0000-\u001F\u007F]*$/;
 const PolicyId = z
@@ -89,7 +89,7 @@ const action = createAction({
             }).filter(([, v]) => v !== undefined)
         );
         return mimecastAction(nango, async () => {
-            await callMimecastRest(nango, { method: 'PATCH', path: policyPath(BLOCKED_SENDER_POLICIES_PATH, input.id), data: body });
+            await callMimecastRest(nango, { method: 'PATCH', path: policyPath(BLOCKED_SENDER_POLICIES_PATH, input.id), body });
             return { id: input.id, updated: true, changed: Object.keys(body) };
         });
     }

@@ -448,3 +448,65 @@ function tryParse(text: string): unknown {
 export function sleep(ms: number): Promise<void> {
     return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+// ---------------------------------------------------------------------------------------------
+// REST calls outside the `/api` envelope: the API 2.0 families addressed by path and method, e.g.
+// `DELETE /policy-management/cloud-gateway/v1/blocked-senders/policies/{id}` (204 or 200, often no
+// body). Their errors come as `{"error":[{code, message}]}` (or one object), or a bare
+// `{"message":"Forbidden"}` on a 403. Same pacing, 429 waits and retries as every other call.
+// https://developer.services.mimecast.com/docs/policymanagement/1/overview
+
+export interface MimecastRestRequest {
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+    path: string;
+    /** A JSON body; omitted = no body. */
+    body?: Record<string, unknown>;
+}
+
+export interface MimecastRestResponse {
+    status: number;
+    /** The JSON object Mimecast answered, or undefined for an empty answer (204). */
+    body: Record<string, unknown> | undefined;
+    headers: Record<string, string>;
+}
+
+/** Calls one non-envelope REST endpoint; a 4xx/5xx or an error body becomes a MimecastError. */
+export async function callMimecastRest(nango: MimecastNango, request: MimecastRestRequest): Promise<MimecastRestResponse> {
+    const config: ProxyConfiguration = { method: request.method, endpoint: request.path, ...(request.body !== undefined ? { data: compact(request.body) } : {}) };
+    return exchange(nango, config, (response) => readRest(request.path, response));
+}
+
+function readRest(path: string, response: RawResponse): MimecastRestResponse | MimecastError {
+    const raw = typeof response.data === 'string' ? (response.data.trim() === '' ? undefined : tryParse(response.data)) : response.data;
+    const failure = restFailure(raw, response.status);
+    if (response.status >= 400) {
+        return httpFailure(path, response.status, failure);
+    }
+    if (failure) {
+        return new MimecastError({ ...failure, status: response.status });
+    }
+    if (raw !== undefined && raw !== null && !isObject(raw)) {
+        return new MimecastError({ code: 'malformed_response', message: `${path} returned a body that is not a JSON object`, status: response.status, retryable: true });
+    }
+    return { status: response.status, body: isObject(raw) ? raw : undefined, headers: response.headers };
+}
+
+/** `{"error":[{code,message}]}`, `{"error":{code,message}}`, a fail[], or (on an HTTP error) a bare `{"message"}`. */
+function restFailure(body: unknown, status: number): MimecastErrorDetails | undefined {
+    if (!isObject(body)) {
+        return undefined;
+    }
+    const error: unknown = Array.isArray(body['error']) ? body['error'][0] : body['error'];
+    if (isObject(error)) {
+        return {
+            code: typeof error['code'] === 'string' && error['code'] !== '' ? error['code'] : httpCode(status),
+            message: typeof error['message'] === 'string' ? error['message'] : 'no message',
+            ...(typeof error['field'] === 'string' ? { field: error['field'] } : {})
+        };
+    }
+    const failure = firstFailure(body);
+    if (failure) {
+        return failure;
+    }
+    return status >= 400 && typeof body['message'] === 'string' ? { code: httpCode(status), message: body['message'] } : undefined;
+}

@@ -32,3 +32,15 @@ export function toMimecastDate(value: string | number | Date): string {
 export function floorToSecond(ms: number): number {
     return Math.floor(ms / 1000) * 1000;
 }
+
+/**
+ * Like optionalIsoUtc, but an unreadable value is left out instead of failing the record: for
+ * display dates of records (policies, messages, incidents) where one odd value must not cost the record.
+ */
+export function lenientIsoUtc(value: unknown): string | undefined {
+    try {
+        return optionalIsoUtc(value);
+    } catch {
+        return undefined;
+    }
+}

@@ -5,7 +5,7 @@
 import * as z from 'zod';
 
 import { isObject } from './api.js';
-import { optionalIsoUtc, toIsoUtc, toMimecastDate } from './dates.js';
+import { lenientIsoUtc, toIsoUtc, toMimecastDate } from './dates.js';
 import { optionalNumber, optionalString, requiredString } from './records.js';
 
 /** The request form of an input date (`YYYY-MM-DDTHH:MM:SS+0000`). */
@@ -29,9 +29,14 @@ export function addressOf(value: unknown): { email: string | undefined; name: st
     return { email: optionalString(value, 'emailAddress'), name: optionalString(value, 'displayableName') };
 }
 
-/** The addresses of a list of `{emailAddress}` objects or strings, blanks dropped. */
+/**
+ * The addresses of a list of `{emailAddress}` objects or strings, blanks dropped. A single object or
+ * string is read as a list of one: message-finder `to` is an array in Mimecast's published answers,
+ * while clients' test data also shows one object there.
+ */
 export function addressesOf(value: unknown): string[] {
-    return Array.isArray(value) ? value.map((v) => addressOf(v).email).filter((e): e is string => e !== undefined) : [];
+    const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+    return list.map((v) => addressOf(v).email).filter((e): e is string => e !== undefined);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -71,13 +76,13 @@ export function toRemediationIncident(raw: Record<string, unknown>): Remediation
         successful: optionalNumber(raw, 'successful'),
         failed: optionalNumber(raw, 'failed'),
         restored: optionalNumber(raw, 'restored'),
-        created: optionalIsoUtc(raw['create'] ?? raw['created']),
-        modified: optionalIsoUtc(raw['modified']),
+        created: lenientIsoUtc(raw['create'] ?? raw['created']),
+        modified: lenientIsoUtc(raw['modified']),
         searchFileHash: optionalString(criteria, 'fileHash'),
         searchMessageId: optionalString(criteria, 'messageId'),
         searchFrom: optionalString(criteria, 'from'),
         searchTo: optionalString(criteria, 'to'),
-        searchStart: optionalIsoUtc(criteria['start']),
-        searchEnd: optionalIsoUtc(criteria['end'])
+        searchStart: lenientIsoUtc(criteria['start']),
+        searchEnd: lenientIsoUtc(criteria['end'])
     };
 }

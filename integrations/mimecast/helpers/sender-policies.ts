@@ -3,9 +3,11 @@
 // https://developer.services.mimecast.com/docs/policymanagement/1/routes/api/policy/blockedsenders/get-policy/post
 import * as z from 'zod';
 
-import { isObject } from './api.js';
-import { optionalIsoUtc } from './dates.js';
+import { callMimecast, callMimecastRest, isObject, MimecastError } from './api.js';
+import type { MimecastNango } from './api.js';
+import { lenientIsoUtc } from './dates.js';
 import { optionalBoolean, optionalString, requiredString } from './records.js';
+import { requestSignerFor } from './signing.js';
 
 /** What the policy does to matching mail. */
 export const POLICY_OPTIONS = ['no_action', 'block_sender'] as const;
@@ -85,10 +87,10 @@ export function toBlockedSenderPolicy(raw: Record<string, unknown>): BlockedSend
         enforced: optionalBoolean(policy, 'enforced'),
         override: optionalBoolean(policy, 'override'),
         comment: optionalString(policy, 'comment'),
-        fromDate: policy['fromEternal'] === true ? undefined : optionalIsoUtc(policy['fromDate']),
-        toDate: policy['toEternal'] === true ? undefined : optionalIsoUtc(policy['toDate']),
-        createTime: optionalIsoUtc(policy['createTime'] ?? raw['createTime']),
-        lastUpdated: optionalIsoUtc(policy['lastUpdated'] ?? raw['lastUpdated'])
+        fromDate: policy['fromEternal'] === true ? undefined : lenientIsoUtc(policy['fromDate']),
+        toDate: policy['toEternal'] === true ? undefined : lenientIsoUtc(policy['toDate']),
+        createTime: lenientIsoUtc(policy['createTime'] ?? raw['createTime']),
+        lastUpdated: lenientIsoUtc(policy['lastUpdated'] ?? raw['lastUpdated'])
     };
 }
 
@@ -107,4 +109,43 @@ function targetValue(target: unknown): string | undefined {
         }
     }
     return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deleting a policy: API 2.0 and API 1.0 differ here. `delete-policy` is an API 1.0 endpoint, absent
+// from the API 2.0 catalogue; API 2.0 deletes through the policy-management family by path.
+// https://developer.services.mimecast.com/docs/policymanagement/1/routes/policy-management/cloud-gateway/v1/blocked-senders/policies/{id}/delete
+
+/** API 1.0 only: `{"data":[{"id"}]}` → `data[0].id`. */
+export const DELETE_POLICY_V1_PATH = '/api/policy/blockedsenders/delete-policy';
+
+/** API 2.0: `DELETE` this path answers 204 (or 200), no body needed. */
+export function blockedSenderPolicyPath(id: string): string {
+    return `/policy-management/cloud-gateway/v1/blocked-senders/policies/${encodeURIComponent(id)}`;
+}
+
+/**
+ * Deletes one policy with the endpoint the connection's API generation has: a signed (API 1.0,
+ * `mimecast-api-v1`) connection posts to delete-policy, an API 2.0 connection sends the DELETE.
+ * Resolves only when Mimecast confirmed the deletion; anything else throws a MimecastError.
+ */
+export async function deleteBlockedSenderPolicy(nango: MimecastNango, id: string): Promise<void> {
+    let apiV1: boolean;
+    try {
+        // The same decision the transport makes: a connection with API 1.0 keys is signed.
+        apiV1 = (await requestSignerFor(nango)) !== undefined;
+    } catch (err) {
+        throw new MimecastError({ code: 'invalid_connection', message: err instanceof Error ? err.message : String(err) });
+    }
+    if (!apiV1) {
+        await callMimecastRest(nango, { method: 'DELETE', path: blockedSenderPolicyPath(id) });
+        return;
+    }
+    // API 1.0 answers data[0].id on success; an unknown id has been seen as meta.status 404 inside
+    // HTTP 200 with an empty data[] (callMimecast raises it). An answer naming no id is not a success.
+    const page = await callMimecast(nango, { path: DELETE_POLICY_V1_PATH, data: { id } });
+    const first = page.data[0];
+    if (!isObject(first) || first['id'] !== id) {
+        throw new MimecastError({ code: 'err_policy_not_deleted', message: `Mimecast did not confirm the deletion of policy ${id}`, field: 'id' });
+    }
 }

@@ -16,13 +16,15 @@ const User = z.object({
     name: z.string().optional(),
     domain: z.string(),
     alias: z.boolean().optional(),
-    addressType: z.string().optional()
+    addressType: z.string().optional(),
+    /** Where the address comes from, e.g. `cloud` (created in Mimecast) or a directory synchronisation. */
+    source: z.string().optional()
 });
 type User = z.infer<typeof User>;
 
 const sync = createSync({
     description: 'Internal users of every internal domain of the Mimecast account (full refresh; removed users are deleted).',
-    version: '1.0.0',
+    version: '1.1.0',
     frequency: 'every day',
     autoStart: true,
     syncType: 'full',
@@ -56,7 +58,8 @@ async function* usersOfEveryDomain(nango: MimecastNango): AsyncGenerator<User[]>
                     name: optionalString(raw, 'name'),
                     domain: optionalString(raw, 'domain') ?? domain,
                     alias: optionalBoolean(raw, 'alias'),
-                    addressType: optionalString(raw, 'addressType')
+                    addressType: optionalString(raw, 'addressType'),
+                    source: optionalString(raw, 'source')
                 };
             }
         });
