@@ -155,9 +155,10 @@ export class Store {
         this.db.prepare('DELETE FROM checkpoints WHERE connection_id = ? AND sync_name = ?').run(connectionId, syncName);
     }
 
-    getMetadata(connectionId: string): Record<string, unknown> {
+    /** The connection's metadata, or null when none was ever set (as Nango's getMetadata returns). */
+    getMetadata(connectionId: string): Record<string, unknown> | null {
         const row = this.db.prepare('SELECT data FROM metadata WHERE connection_id = ?').get(connectionId) as { data: string } | undefined;
-        return row ? (JSON.parse(row.data) as Record<string, unknown>) : {};
+        return row ? (JSON.parse(row.data) as Record<string, unknown>) : null;
     }
 
     setMetadata(connectionId: string, metadata: Record<string, unknown>): void {
