@@ -5,7 +5,7 @@
 import type { Connection } from './connection.js';
 import type { Logger } from './log.js';
 import { interpolate } from './providers.js';
-import { assertEgressAllowed } from './proxy.js';
+import { assertEgressAllowed, explicitOrigins } from './proxy.js';
 // Token errors arrive as fail[] like every other Mimecast error: one reader for both.
 import { firstFailure } from '../integrations/mimecast/helpers/api.js';
 
@@ -85,7 +85,7 @@ export class ClientCredentials {
         }
         let url = this.tokenUrl();
         // Nango's egress policy applies to the token request too; the host's base URL override is the one allowance.
-        assertEgressAllowed(url, new Set(this.connection.baseUrlOverride ? [new URL(this.connection.baseUrlOverride).origin] : []));
+        assertEgressAllowed(url, explicitOrigins(this.connection));
         let body: string | undefined;
         switch (provider.body_format ?? 'form') {
             case 'json':

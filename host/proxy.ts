@@ -85,6 +85,16 @@ export function assertEgressAllowed(url: string, allowedOrigins: ReadonlySet<str
     }
 }
 
+/**
+ * What the person running the host named explicitly, and so may be private or loopback: the base URL
+ * override (the embedded simulator, MIMECAST_BASE_URL) and an API 1.0 connection's own regional base URL
+ * (MIMECAST_V1_BASE_URL). Nango itself has no such allowance.
+ */
+export function explicitOrigins(connection: Connection): ReadonlySet<string> {
+    const urls = [connection.baseUrlOverride, connection.providerConfigKey === 'mimecast-api-v1' ? connection.connectionConfig['baseUrl'] : undefined];
+    return new Set(urls.filter((u): u is string => Boolean(u)).map((u) => new URL(u).origin));
+}
+
 export class HostProxy {
     readonly stats: ProxyStats = { requests: 0, retries: 0, reauthentications: 0, waitedMs: 0 };
     private readonly backoffBaseMs: number;
@@ -104,7 +114,7 @@ export class HostProxy {
         this.maxWaitMs = options.maxWaitMs ?? 10 * 60 * 1000;
         this.timeoutMs = options.timeoutMs ?? 60_000;
         this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-        this.allowedOrigins = new Set(connection.baseUrlOverride ? [new URL(connection.baseUrlOverride).origin] : []);
+        this.allowedOrigins = explicitOrigins(connection);
     }
 
     baseUrl(): string {

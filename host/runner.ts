@@ -157,7 +157,18 @@ export class Host {
         const started = Date.now();
         const requestsBefore = this.proxy.stats.requests;
         const context = new LocalSync(this, fn, runOptions);
-        await compiled.exec(guardNango(context) as never);
+        try {
+            await compiled.exec(guardNango(context) as never);
+        } catch (err) {
+            // What was saved before the failure stays saved (as on Nango); the function's error wins.
+            try {
+                context.flushWrites();
+            } catch {
+                // already failing
+            }
+            throw err;
+        }
+        context.flushWrites();
         return { name: fn.name, durationMs: Date.now() - started, requests: this.proxy.stats.requests - requestsBefore, models: context.results };
     }
 
@@ -363,6 +374,48 @@ class LocalSync extends onHost(NangoSyncBase) {
         return this.host.options.store;
     }
 
+    // Store writes run behind the function, in order: a batchSave or saveCheckpoint returns once its
+    // write is queued, and the SQLite work runs while the function waits for its next page. Anything
+    // that reads the store, and the end of the run, drains the queue first; a failed write fails the
+    // next call. A checkpoint is never written before the records queued ahead of it.
+    private readonly writes: (() => void)[] = [];
+    private writeScheduled = false;
+    private writeError: unknown;
+
+    private queueWrite(write: () => void): void {
+        this.throwIfWriteFailed();
+        this.writes.push(write);
+        if (!this.writeScheduled) {
+            this.writeScheduled = true;
+            setImmediate(() => this.drainWrites());
+        }
+    }
+
+    private drainWrites(): void {
+        this.writeScheduled = false;
+        while (this.writes.length > 0 && this.writeError === undefined) {
+            const write = this.writes.shift()!;
+            try {
+                write();
+            } catch (err) {
+                this.writeError = err;
+                this.writes.length = 0;
+            }
+        }
+    }
+
+    private throwIfWriteFailed(): void {
+        if (this.writeError !== undefined) {
+            throw this.writeError;
+        }
+    }
+
+    /** Runs every queued write now; throws the first write failure. */
+    flushWrites(): void {
+        this.drainWrites();
+        this.throwIfWriteFailed();
+    }
+
     private result(model: string): ModelResult {
         return (this.results[model] ??= { added: 0, updated: 0, unchanged: 0, deleted: 0 });
     }
@@ -395,43 +448,69 @@ class LocalSync extends onHost(NangoSyncBase) {
         if (batch !== results) {
             this.host.options.logger.log('warn', `[${this.fn.name}] ${results.length - batch.length} duplicate ${model} id(s) in one batch dropped, as Nango does`);
         }
-        const saved = this.store.saveRecords(this.connectionId, model, this.removeMetadata(batch));
-        const total = this.result(model);
-        total.added += saved.added;
-        total.updated += saved.updated;
-        total.unchanged += saved.unchanged;
-        this.batches += 1;
+        const toSave = this.removeMetadata(batch);
         this.runOptions.onRecords?.(model, batch);
-        this.runOptions.onProgress?.({ sync: this.fn.name, model, batches: this.batches, records: total.added + total.updated + total.unchanged });
+        this.queueWrite(() => {
+            const saved = this.store.saveRecords(this.connectionId, model, toSave);
+            const total = this.result(model);
+            total.added += saved.added;
+            total.updated += saved.updated;
+            total.unchanged += saved.unchanged;
+            this.batches += 1;
+            this.runOptions.onProgress?.({ sync: this.fn.name, model, batches: this.batches, records: total.added + total.updated + total.unchanged });
+        });
         return true;
     }
 
     override async batchDelete(results: { id: string }[], model: string): Promise<boolean> {
-        this.result(model).deleted += this.store.deleteRecords(this.connectionId, model, results.map((r) => String(r.id)));
+        const ids = results.map((r) => String(r.id));
+        this.queueWrite(() => {
+            this.result(model).deleted += this.store.deleteRecords(this.connectionId, model, ids);
+        });
         return true;
     }
 
+    override async saveCheckpoint(checkpoint: unknown): Promise<void> {
+        const copy = { ...(checkpoint as Record<string, unknown>) };
+        this.queueWrite(() => this.store.saveCheckpoint(this.connectionId, this.fn.name, copy));
+    }
+
+    override async getCheckpoint(): Promise<never> {
+        this.flushWrites();
+        return this.store.getCheckpoint(this.connectionId, this.fn.name) as never;
+    }
+
+    override async clearCheckpoint(): Promise<void> {
+        this.flushWrites();
+        this.store.clearCheckpoint(this.connectionId, this.fn.name);
+    }
+
     override async batchUpdate(results: Record<string, unknown>[], model: string): Promise<boolean> {
+        this.flushWrites();
         const existing = this.store.getRecordsByIds(this.connectionId, model, results.map((r) => String(r['id'])));
         const merged = results.filter((r) => existing.has(String(r['id']))).map((r) => ({ ...existing.get(String(r['id'])), ...r }));
         return this.batchSave(merged as Record<string, unknown>[], model);
     }
 
     override async getRecordsByIds<K = string, T = unknown>(ids: K[], model: string): Promise<Map<K, T>> {
+        this.flushWrites();
         return this.store.getRecordsByIds(this.connectionId, model, ids.map(String)) as unknown as Map<K, T>;
     }
 
     override async *listRecords<T = unknown>(model: string): AsyncGenerator<T> {
+        this.flushWrites();
         for (const record of this.store.listRecords(this.connectionId, model)) {
             yield record.data as T;
         }
     }
 
     override async trackDeletesStart(model: string): Promise<void> {
+        this.flushWrites();
         this.store.trackDeletesStart(this.connectionId, model, this.runId);
     }
 
     override async trackDeletesEnd(model: string): Promise<{ deletedKeys: string[] }> {
+        this.flushWrites();
         const deletedKeys = this.store.trackDeletesEnd(this.connectionId, model);
         this.result(model).deleted += deletedKeys.length;
         return { deletedKeys };
@@ -464,7 +543,8 @@ export const GUARDED_NANGO_PROPERTIES: ReadonlySet<string> = new Set([
     // Nango's runner (persist client)
     'persistApi', 'persistClient', 'batchSize', 'sendLogToPersist', 'logAPICall',
     // this host
-    'host', 'fn', 'locks', 'runOptions', 'results', 'runId', 'batches', 'store', 'result', 'attach'
+    'host', 'fn', 'locks', 'runOptions', 'results', 'runId', 'batches', 'store', 'result', 'attach',
+    'writes', 'writeScheduled', 'writeError', 'queueWrite', 'drainWrites', 'flushWrites', 'throwIfWriteFailed'
 ]);
 
 export function guardNango<T extends object>(target: T): T {
