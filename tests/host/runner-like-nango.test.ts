@@ -115,3 +115,22 @@ describe('uncontrolledFetch', () => {
         });
     });
 });
+
+describe('store writes queued behind the function', () => {
+    it('keeps what a failing run saved and checkpointed before it failed, in order', async () => {
+        const { host: h, store, connection, records } = host();
+        const failing = fn('sync', 'await nango.batchSave([{ id: "a", size: 1 }], "Thing"); await nango.saveCheckpoint({ page: 1 }); throw new Error("boom");');
+        await expect(h.runSync(failing)).rejects.toThrow('boom');
+        expect(records()).toEqual([{ id: 'a', size: 1 }]);
+        expect(store.getCheckpoint(connection.connectionId, 'probe')).toEqual({ page: 1 });
+    });
+
+    it('reads its own writes: getCheckpoint and getRecordsByIds see what was queued', async () => {
+        const { host: h } = host();
+        const probe = fn(
+            'sync',
+            'await nango.batchSave([{ id: "a", size: 1 }], "Thing"); await nango.saveCheckpoint({ page: 2 }); const cp = await nango.getCheckpoint(); const got = await nango.getRecordsByIds(["a"], "Thing"); if (cp.page !== 2 || !got.get("a")) throw new Error("stale read");'
+        );
+        await expect(h.runSync(probe)).resolves.toMatchObject({ models: { Thing: { added: 1 } } });
+    });
+});
