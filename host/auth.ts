@@ -1,10 +1,11 @@
 // Client-credentials tokens the way Nango's server handles OAUTH2_CC: the token request is built
 // from the provider definition (token_url, body_format, token_params, token_request_auth_method),
-// the token is cached and reused until `token_expiration_buffer` seconds before it expires, and a
-// 401 forces one refresh.
+// the token is cached and reused until `token_expiration_buffer` seconds before it expires (Nango
+// refreshes ahead of expiry; a 401 does not force a refresh, see proxy.ts).
 import type { Connection } from './connection.js';
 import type { Logger } from './log.js';
 import { interpolate } from './providers.js';
+import { assertEgressAllowed, explicitOrigins } from './proxy.js';
 // Token errors arrive as fail[] like every other Mimecast error: one reader for both.
 import { firstFailure } from '../integrations/mimecast/helpers/api.js';
 
@@ -83,6 +84,8 @@ export class ClientCredentials {
             params['client_secret'] = clientSecret;
         }
         let url = this.tokenUrl();
+        // Nango's egress policy applies to the token request too; the host's base URL override is the one allowance.
+        assertEgressAllowed(url, explicitOrigins(this.connection));
         let body: string | undefined;
         switch (provider.body_format ?? 'form') {
             case 'json':

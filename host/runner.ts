@@ -1,6 +1,10 @@
 // Runs compiled functions the way Nango's runner does: inside subclasses of @nangohq/runner-sdk's
 // NangoSyncBase / NangoActionBase (so paginate, record validation and ActionError are Nango's own
-// code), with the proxy, store and credentials of this host behind the abstract methods.
+// code), with the proxy, store and credentials of this host behind the abstract methods. Like Nango in
+// production: the function sees a guarded `nango` object, records are not validated against the
+// model's schema (opt in with `validateRecords`, as `nango dryrun --validation` does), a record
+// without `id` fails its batch, a duplicate id within a batch is dropped, metadata is `null` until
+// set, and an action's output is at most 2 MB.
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,9 +19,10 @@ import type { Connection } from './connection.js';
 import type { Logger, LogLevel } from './log.js';
 import { describe } from './log.js';
 import { loadProviders } from './providers.js';
-import { HostProxy } from './proxy.js';
+import { assertEgressAllowed, HostProxy } from './proxy.js';
 import type { ProxyOptions } from './proxy.js';
 import { loadCompiledFunction } from './sandbox.js';
+import type { SandboxOptions } from './sandbox.js';
 import type { SaveResult, Store } from './store.js';
 
 export const INTEGRATIONS_DIR = fileURLToPath(new URL('../integrations/', import.meta.url));
@@ -99,6 +104,28 @@ export interface HostOptions {
     store: Store;
     logger: Logger;
     proxy?: ProxyOptions;
+    sandbox?: SandboxOptions;
+    /**
+     * Validate every saved record against the model's JSON schema and fail the run on the first
+     * invalid one (Nango's runner flag validateSyncRecords, which `nango dryrun --validation` turns on).
+     * Off by default, as in Nango's production runner. The tests turn it on.
+     */
+    validateRecords?: boolean;
+}
+
+/** Nango refuses an action output larger than this (measured on a self-hosted Nango: 2 MB). */
+export const MAX_ACTION_OUTPUT_BYTES = 2 * 1024 * 1024;
+
+/** A failure the host raises where Nango's runner would, with Nango's error type. */
+export class HostRunError extends Error {
+    constructor(
+        readonly type: string,
+        message: string,
+        readonly payload: Record<string, unknown> = {}
+    ) {
+        super(message);
+        this.name = 'HostRunError';
+    }
 }
 
 /** One connection's runtime: its token cache and proxy are shared by every function run. */
@@ -123,24 +150,43 @@ export class Host {
     }
 
     async runSync(fn: FunctionInfo, runOptions: SyncRunOptions = {}): Promise<SyncRunResult> {
-        const compiled = loadCompiledFunction(fn.file);
+        const compiled = loadCompiledFunction(fn.file, this.options.sandbox);
         if (compiled.type !== 'sync') {
             throw new Error(`${fn.name} is not a sync`);
         }
         const started = Date.now();
         const requestsBefore = this.proxy.stats.requests;
         const context = new LocalSync(this, fn, runOptions);
-        await compiled.exec(context as never);
+        try {
+            await compiled.exec(guardNango(context) as never);
+        } catch (err) {
+            // What was saved before the failure stays saved (as on Nango); the function's error wins.
+            try {
+                context.flushWrites();
+            } catch {
+                // already failing
+            }
+            throw err;
+        }
+        context.flushWrites();
         return { name: fn.name, durationMs: Date.now() - started, requests: this.proxy.stats.requests - requestsBefore, models: context.results };
     }
 
     async runAction(fn: FunctionInfo, input: unknown): Promise<unknown> {
-        const compiled = loadCompiledFunction(fn.file);
+        const compiled = loadCompiledFunction(fn.file, this.options.sandbox);
         if (compiled.type !== 'action') {
             throw new Error(`${fn.name} is not an action`);
         }
         const context = new LocalAction(this, fn);
-        return compiled.exec(context as never, input as never);
+        const output: unknown = await compiled.exec(guardNango(context) as never, input as never);
+        const bytes = output === undefined ? 0 : Buffer.byteLength(JSON.stringify(output) ?? '', 'utf8');
+        if (bytes > MAX_ACTION_OUTPUT_BYTES) {
+            throw new HostRunError('action_output_too_large', `${fn.name} returned ${bytes} bytes; Nango accepts at most ${MAX_ACTION_OUTPUT_BYTES} bytes of action output`, {
+                bytes,
+                maxBytes: MAX_ACTION_OUTPUT_BYTES
+            });
+        }
+        return output;
     }
 }
 
@@ -180,7 +226,7 @@ function nangoProps(host: Host, fn: FunctionInfo): NangoProps {
         team: { id: 1, name: 'local' },
         environmentId: 1,
         activityLogId: randomUUID(),
-        runnerFlags: { validateActionInput: false, validateActionOutput: false, validateSyncRecords: true, validateSyncMetadata: false },
+        runnerFlags: { validateActionInput: false, validateActionOutput: false, validateSyncRecords: host.options.validateRecords ?? false, validateSyncMetadata: false },
         logger: { level: 'debug' as const },
         syncConfig: { models_json_schema: fn.jsonSchema, version: '1' },
         isCLI: true
@@ -196,7 +242,8 @@ function nodeClient(host: Host) {
         provider_config_key: connection.providerConfigKey,
         provider: connection.providerConfigKey,
         connection_config: connection.connectionConfig,
-        metadata: { ...connection.metadata, ...store.getMetadata(connection.connectionId) },
+        // Nango: `null` until metadata is set on the connection.
+        metadata: store.getMetadata(connection.connectionId),
         credentials: {
             type: connection.provider.auth_mode,
             ...connection.credentials,
@@ -212,7 +259,7 @@ function nodeClient(host: Host) {
             return { status: 200, data: {} };
         },
         updateMetadata: async (_key: string, _id: string, metadata: Record<string, unknown>) => {
-            store.setMetadata(connection.connectionId, { ...store.getMetadata(connection.connectionId), ...metadata });
+            store.setMetadata(connection.connectionId, { ...(store.getMetadata(connection.connectionId) ?? {}), ...metadata });
             return { status: 200, data: {} };
         },
         getIntegration: async () => ({ data: { unique_key: connection.providerConfigKey, provider: connection.providerConfigKey } }),
@@ -265,6 +312,12 @@ function onHost<TBase extends AbstractCtor<NangoActionBase>>(Base: TBase) {
             throw new Error('startSync is not available in the local host');
         }
         override async uncontrolledFetch(options: { url: URL | string; method?: string; headers?: Record<string, string>; body?: string | null }): Promise<Response> {
+            try {
+                assertEgressAllowed(String(options.url), this.host.proxy.allowedOrigins);
+            } catch {
+                // The runner SDK's own error for a refused URL.
+                throw new ActionError({ code: 'url_not_allowed', message: 'This URL is not allowed by server configuration.' });
+            }
             return fetch(options.url, { method: options.method ?? 'GET', headers: options.headers ?? {}, body: options.body ?? null });
         }
         override async tryAcquireLock({ key, ttlMs }: { key: string; ttlMs: number }): Promise<boolean> {
@@ -321,6 +374,48 @@ class LocalSync extends onHost(NangoSyncBase) {
         return this.host.options.store;
     }
 
+    // Store writes run behind the function, in order: a batchSave or saveCheckpoint returns once its
+    // write is queued, and the SQLite work runs while the function waits for its next page. Anything
+    // that reads the store, and the end of the run, drains the queue first; a failed write fails the
+    // next call. A checkpoint is never written before the records queued ahead of it.
+    private readonly writes: (() => void)[] = [];
+    private writeScheduled = false;
+    private writeError: unknown;
+
+    private queueWrite(write: () => void): void {
+        this.throwIfWriteFailed();
+        this.writes.push(write);
+        if (!this.writeScheduled) {
+            this.writeScheduled = true;
+            setImmediate(() => this.drainWrites());
+        }
+    }
+
+    private drainWrites(): void {
+        this.writeScheduled = false;
+        while (this.writes.length > 0 && this.writeError === undefined) {
+            const write = this.writes.shift()!;
+            try {
+                write();
+            } catch (err) {
+                this.writeError = err;
+                this.writes.length = 0;
+            }
+        }
+    }
+
+    private throwIfWriteFailed(): void {
+        if (this.writeError !== undefined) {
+            throw this.writeError;
+        }
+    }
+
+    /** Runs every queued write now; throws the first write failure. */
+    flushWrites(): void {
+        this.drainWrites();
+        this.throwIfWriteFailed();
+    }
+
     private result(model: string): ModelResult {
         return (this.results[model] ??= { added: 0, updated: 0, unchanged: 0, deleted: 0 });
     }
@@ -329,49 +424,93 @@ class LocalSync extends onHost(NangoSyncBase) {
         if (!results || results.length === 0) {
             return true;
         }
-        // Nango validates records against the compiled JSON schema; with validateSyncRecords an invalid record fails the run.
-        const invalid = this.validateRecords(model, results);
-        if (invalid.length > 0) {
-            const first = invalid[0];
-            throw new Error(`invalid ${model} record ${JSON.stringify(first?.data?.id)}: ${JSON.stringify(first?.validation)}`);
+        // Opt-in only (validateRecords): Nango's production runner saves records without this check.
+        if (this.runnerFlags.validateSyncRecords) {
+            const invalid = this.validateRecords(model, results);
+            if (invalid.length > 0) {
+                const first = invalid[0];
+                throw new Error(`invalid ${model} record ${JSON.stringify(first?.data?.id)}: ${JSON.stringify(first?.validation)}`);
+            }
         }
-        const saved = this.store.saveRecords(this.connectionId, model, this.removeMetadata(results));
-        const total = this.result(model);
-        total.added += saved.added;
-        total.updated += saved.updated;
-        total.unchanged += saved.unchanged;
-        this.batches += 1;
-        this.runOptions.onRecords?.(model, results);
-        this.runOptions.onProgress?.({ sync: this.fn.name, model, batches: this.batches, records: total.added + total.updated + total.unchanged });
+        // Nango's records service: a record without an id fails the whole batch; a repeated id within
+        // one batch is dropped (the first one is kept).
+        const unique = new Map<string, Record<string, unknown>>();
+        for (const record of results) {
+            const id = record?.['id'];
+            if (id === undefined || id === null || id === '') {
+                throw new HostRunError('invalid_records', `Missing id field in a ${model} record: ${JSON.stringify(record).slice(0, 200)}`, { model });
+            }
+            if (!unique.has(String(id))) {
+                unique.set(String(id), record);
+            }
+        }
+        const batch = unique.size === results.length ? results : [...unique.values()];
+        if (batch !== results) {
+            this.host.options.logger.log('warn', `[${this.fn.name}] ${results.length - batch.length} duplicate ${model} id(s) in one batch dropped, as Nango does`);
+        }
+        const toSave = this.removeMetadata(batch);
+        this.runOptions.onRecords?.(model, batch);
+        this.queueWrite(() => {
+            const saved = this.store.saveRecords(this.connectionId, model, toSave);
+            const total = this.result(model);
+            total.added += saved.added;
+            total.updated += saved.updated;
+            total.unchanged += saved.unchanged;
+            this.batches += 1;
+            this.runOptions.onProgress?.({ sync: this.fn.name, model, batches: this.batches, records: total.added + total.updated + total.unchanged });
+        });
         return true;
     }
 
     override async batchDelete(results: { id: string }[], model: string): Promise<boolean> {
-        this.result(model).deleted += this.store.deleteRecords(this.connectionId, model, results.map((r) => String(r.id)));
+        const ids = results.map((r) => String(r.id));
+        this.queueWrite(() => {
+            this.result(model).deleted += this.store.deleteRecords(this.connectionId, model, ids);
+        });
         return true;
     }
 
+    override async saveCheckpoint(checkpoint: unknown): Promise<void> {
+        const copy = { ...(checkpoint as Record<string, unknown>) };
+        this.queueWrite(() => this.store.saveCheckpoint(this.connectionId, this.fn.name, copy));
+    }
+
+    override async getCheckpoint(): Promise<never> {
+        this.flushWrites();
+        return this.store.getCheckpoint(this.connectionId, this.fn.name) as never;
+    }
+
+    override async clearCheckpoint(): Promise<void> {
+        this.flushWrites();
+        this.store.clearCheckpoint(this.connectionId, this.fn.name);
+    }
+
     override async batchUpdate(results: Record<string, unknown>[], model: string): Promise<boolean> {
+        this.flushWrites();
         const existing = this.store.getRecordsByIds(this.connectionId, model, results.map((r) => String(r['id'])));
         const merged = results.filter((r) => existing.has(String(r['id']))).map((r) => ({ ...existing.get(String(r['id'])), ...r }));
         return this.batchSave(merged as Record<string, unknown>[], model);
     }
 
     override async getRecordsByIds<K = string, T = unknown>(ids: K[], model: string): Promise<Map<K, T>> {
+        this.flushWrites();
         return this.store.getRecordsByIds(this.connectionId, model, ids.map(String)) as unknown as Map<K, T>;
     }
 
     override async *listRecords<T = unknown>(model: string): AsyncGenerator<T> {
+        this.flushWrites();
         for (const record of this.store.listRecords(this.connectionId, model)) {
             yield record.data as T;
         }
     }
 
     override async trackDeletesStart(model: string): Promise<void> {
+        this.flushWrites();
         this.store.trackDeletesStart(this.connectionId, model, this.runId);
     }
 
     override async trackDeletesEnd(model: string): Promise<{ deletedKeys: string[] }> {
+        this.flushWrites();
         const deletedKeys = this.store.trackDeletesEnd(this.connectionId, model);
         this.result(model).deleted += deletedKeys.length;
         return { deletedKeys };
@@ -384,4 +523,63 @@ class LocalSync extends onHost(NangoSyncBase) {
     override async setMergingStrategy(): Promise<void> {
         // Records here have one writer per run; every strategy behaves as 'override'.
     }
+}
+
+/**
+ * What Nango's runner does before handing `nango` to a function: a proxy that refuses the SDK's and
+ * the runner's internals. Nango's own list (about 35 names) is not public in the sources read here;
+ * this one blocks the internal fields and helpers of NangoActionBase/NangoSyncBase (identifiers of the
+ * account, environment, job and activity log, runner flags, the raw @nangohq/node client with its
+ * secret key, memoized connections, telemetry) and this host's own fields. Everything a function is
+ * documented to use (proxy/get/post, log, getConnection, getMetadata, checkpoints, batchSave, ...,
+ * connectionId, providerConfigKey, provider, ActionError) passes through, bound to the real object.
+ */
+export const GUARDED_NANGO_PROPERTIES: ReadonlySet<string> = new Set([
+    // NangoActionBase / NangoSyncBase internals
+    'nango', 'logger', 'activityLogId', 'syncId', 'nangoConnectionId', 'environmentId', 'environmentName', 'syncJobId', 'abortSignal',
+    'syncConfig', 'runnerFlags', 'scriptType', 'lifecycle', 'isCLI', 'accountId', 'integrationConfig', 'functionVariant', 'attributes',
+    'telemetryBag', 'memoizedConnections', 'memoizedIntegration', 'getProxyConfig', 'proxyConfig', 'stringify', 'shouldLog',
+    'validateRecords', 'removeMetadata', 'modelFullName', 'emptyCache', 'track_deletes', 'lastSyncDate',
+    // Nango's runner (persist client)
+    'persistApi', 'persistClient', 'batchSize', 'sendLogToPersist', 'logAPICall',
+    // this host
+    'host', 'fn', 'locks', 'runOptions', 'results', 'runId', 'batches', 'store', 'result', 'attach',
+    'writes', 'writeScheduled', 'writeError', 'queueWrite', 'drainWrites', 'flushWrites', 'throwIfWriteFailed'
+]);
+
+export function guardNango<T extends object>(target: T): T {
+    const bound = new Map<PropertyKey, unknown>();
+    const refuse = (prop: PropertyKey): never => {
+        throw new Error(`nango.${String(prop)} is not available to functions (Nango's runner guards it)`);
+    };
+    return new Proxy(target, {
+        get(obj, prop) {
+            if (typeof prop === 'string' && GUARDED_NANGO_PROPERTIES.has(prop)) {
+                return refuse(prop);
+            }
+            const value: unknown = Reflect.get(obj, prop, obj);
+            if (typeof value !== 'function' || prop === 'ActionError') {
+                return value;
+            }
+            // Methods run against the real object, so the SDK's own code still reaches its internals.
+            let fn = bound.get(prop);
+            if (!fn) {
+                fn = (value as (...args: unknown[]) => unknown).bind(obj);
+                bound.set(prop, fn);
+            }
+            return fn;
+        },
+        has(obj, prop) {
+            return typeof prop === 'string' && GUARDED_NANGO_PROPERTIES.has(prop) ? false : Reflect.has(obj, prop);
+        },
+        set(_obj, prop) {
+            return refuse(prop);
+        },
+        defineProperty(_obj, prop) {
+            return refuse(prop);
+        },
+        deleteProperty(_obj, prop) {
+            return refuse(prop);
+        }
+    });
 }

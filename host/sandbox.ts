@@ -1,7 +1,9 @@
 // Loads a compiled function (integrations/build/*.cjs, the artifact `nango deploy` ships) into a vm
 // context that offers what Nango's runner offers and nothing more: a silent console, `require` for
-// the allowed modules, Buffer, setTimeout, Error, URL and URLSearchParams. No fetch, no zlib, no
-// process, no code generation from strings. A function that needs more fails here as it would on Nango.
+// exactly Nango's modules, Buffer, setTimeout, Error, URL and URLSearchParams. No fetch, no zlib, no
+// process, no code generation from strings. Like Nango's runner, the file runs inside a function
+// wrapper, so its leading "use strict" is not a directive and the code runs non-strict. A function that
+// needs more fails here as it would on Nango (packages/runner/lib/exec.ts in NangoHQ/nango).
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
@@ -9,16 +11,27 @@ import vm from 'node:vm';
 import type { CreateActionResponse, CreateSyncResponse } from '@nangohq/runner-sdk';
 
 const requireFromHost = createRequire(import.meta.url);
-/** Modules Nango's runner lets a function require. unzipper, soap and botbuilder are not installed here. */
-const ALLOWED_MODULES = new Set(['url', 'node:url', 'crypto', 'node:crypto', 'zod']);
+/** Modules Nango's runner lets a function require, exactly (`node:crypto` is refused there). */
+const ALLOWED_MODULES = new Set(['url', 'crypto', 'zod']);
+/** Also allowed on Nango, but not installed in this local host. */
 const NANGO_ONLY_MODULES = new Set(['unzipper', 'soap', 'botbuilder']);
+
+export interface SandboxOptions {
+    /**
+     * Test-only: multiplies every delay a function passes to setTimeout (the helpers' backoff and
+     * rate-limit waits), so tests do not wait in real time. 1 (real time) unless a test sets it.
+     */
+    timeScale?: number;
+}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type CompiledFunction = CreateSyncResponse<any, any, any> | CreateActionResponse<any, any, any, any>;
 
-export function loadCompiledFunction(file: string): CompiledFunction {
+export function loadCompiledFunction(file: string, options: SandboxOptions = {}): CompiledFunction {
     const code = readFileSync(file, 'utf8');
-    const module = { exports: {} as Record<string, unknown> };
+    const scale = options.timeScale ?? 1;
+    const sandboxSetTimeout =
+        scale === 1 ? setTimeout : (((callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => setTimeout(callback, (ms ?? 0) * scale, ...args)) as typeof setTimeout);
     const sandboxRequire = (name: string): unknown => {
         if (ALLOWED_MODULES.has(name)) {
             return requireFromHost(name);
@@ -26,25 +39,26 @@ export function loadCompiledFunction(file: string): CompiledFunction {
         if (NANGO_ONLY_MODULES.has(name)) {
             throw new Error(`${name} is available on Nango's runner but not installed in this local host`);
         }
-        throw new Error(`Cannot require '${name}' in Nango's function sandbox`);
+        // Nango's runner's own words.
+        throw new Error(`Module '${name}' is not allowed`);
     };
     const silent = () => undefined;
     const context = vm.createContext(
         {
             console: { log: silent, info: silent, warn: silent, error: silent, debug: silent },
             require: sandboxRequire,
-            module,
-            exports: module.exports,
             Buffer,
-            setTimeout,
+            setTimeout: sandboxSetTimeout,
             Error,
             URL,
             URLSearchParams
         },
         { codeGeneration: { strings: false, wasm: false } }
     );
-    new vm.Script(code, { filename: file }).runInContext(context);
-    const exported = (module.exports['default'] ?? module.exports) as Partial<CompiledFunction>;
+    // Nango's wrapper: `module` and `exports` are locals of a sloppy-mode function, not globals.
+    const wrapped = `(function() { var module = { exports: {} }; var exports = module.exports; ${code}\n return module.exports;\n})();`;
+    const moduleExports = new vm.Script(wrapped, { filename: file }).runInContext(context) as Record<string, unknown>;
+    const exported = (moduleExports['default'] ?? moduleExports) as Partial<CompiledFunction>;
     if (!exported || (exported.type !== 'sync' && exported.type !== 'action') || typeof exported.exec !== 'function') {
         throw new Error(`${file} does not export a Nango sync or action`);
     }

@@ -23,6 +23,8 @@ export interface StoredRecord {
 export class Store {
     private readonly db: Database.Database;
 
+    private readonly statements: { existing: Database.Statement; upsert: Database.Statement };
+
     constructor(file: string) {
         if (file !== ':memory:') {
             mkdirSync(dirname(file), { recursive: true });
@@ -45,6 +47,15 @@ export class Store {
                 connection_id TEXT NOT NULL, model TEXT NOT NULL, run_id TEXT NOT NULL,
                 PRIMARY KEY (connection_id, model));
         `);
+        this.statements = {
+            existing: this.db.prepare('SELECT id, hash, deleted_at FROM records WHERE connection_id = ? AND model = ? AND id IN (SELECT value FROM json_each(?))'),
+            upsert: this.db.prepare(`
+                INSERT INTO records (connection_id, model, id, data, hash, seen_run, first_seen_at, last_modified_at, deleted_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)
+                ON CONFLICT (connection_id, model, id) DO UPDATE SET
+                    data = excluded.data, hash = excluded.hash, seen_run = excluded.seen_run, deleted_at = NULL,
+                    last_modified_at = CASE WHEN records.hash = excluded.hash AND records.deleted_at IS NULL THEN records.last_modified_at ELSE excluded.last_modified_at END`)
+        };
     }
 
     close(): void {
@@ -54,28 +65,30 @@ export class Store {
     saveRecords(connectionId: string, model: string, records: Record<string, unknown>[]): SaveResult {
         const result: SaveResult = { added: 0, updated: 0, unchanged: 0 };
         const now = new Date().toISOString();
-        const run = this.trackingRun(connectionId, model);
-        const select = this.db.prepare('SELECT hash, deleted_at FROM records WHERE connection_id = ? AND model = ? AND id = ?');
-        const upsert = this.db.prepare(`
-            INSERT INTO records (connection_id, model, id, data, hash, seen_run, first_seen_at, last_modified_at, deleted_at)
-            VALUES (@connection_id, @model, @id, @data, @hash, @seen_run, @now, @now, NULL)
-            ON CONFLICT (connection_id, model, id) DO UPDATE SET
-                data = excluded.data, hash = excluded.hash, seen_run = excluded.seen_run, deleted_at = NULL,
-                last_modified_at = CASE WHEN records.hash = excluded.hash AND records.deleted_at IS NULL THEN records.last_modified_at ELSE excluded.last_modified_at END`);
+        const run = this.trackingRun(connectionId, model) ?? null;
+        const rows = records.map((record) => {
+            const data = JSON.stringify(record);
+            return { id: String(record['id']), data, hash: createHash('sha256').update(data).digest('hex') };
+        });
         this.db.transaction(() => {
-            for (const record of records) {
-                const id = String(record['id']);
-                const data = JSON.stringify(record);
-                const hash = createHash('sha256').update(data).digest('hex');
-                const existing = select.get(connectionId, model, id) as { hash: string; deleted_at: string | null } | undefined;
-                if (!existing || existing.deleted_at) {
+            // One lookup for the whole batch instead of one per record.
+            const existing = new Map<string, { hash: string; deleted_at: string | null }>();
+            for (const row of this.statements.existing.all(connectionId, model, JSON.stringify(rows.map((r) => r.id))) as { id: string; hash: string; deleted_at: string | null }[]) {
+                existing.set(row.id, row);
+            }
+            for (const row of rows) {
+                const before = existing.get(row.id);
+                if (!before || before.deleted_at) {
                     result.added += 1;
-                } else if (existing.hash !== hash) {
+                } else if (before.hash !== row.hash) {
                     result.updated += 1;
                 } else {
                     result.unchanged += 1;
+                    if (run === null) {
+                        continue; // nothing to write: same content, no delete tracking to mark
+                    }
                 }
-                upsert.run({ connection_id: connectionId, model, id, data, hash, seen_run: run ?? null, now });
+                this.statements.upsert.run(connectionId, model, row.id, row.data, row.hash, run, now, now);
             }
         })();
         return result;
@@ -155,9 +168,10 @@ export class Store {
         this.db.prepare('DELETE FROM checkpoints WHERE connection_id = ? AND sync_name = ?').run(connectionId, syncName);
     }
 
-    getMetadata(connectionId: string): Record<string, unknown> {
+    /** The connection's metadata, or null when none was ever set (as Nango's getMetadata returns). */
+    getMetadata(connectionId: string): Record<string, unknown> | null {
         const row = this.db.prepare('SELECT data FROM metadata WHERE connection_id = ?').get(connectionId) as { data: string } | undefined;
-        return row ? (JSON.parse(row.data) as Record<string, unknown>) : {};
+        return row ? (JSON.parse(row.data) as Record<string, unknown>) : null;
     }
 
     setMetadata(connectionId: string, metadata: Record<string, unknown>): void {

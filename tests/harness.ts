@@ -12,6 +12,8 @@ export const TEST_BASE = 'https://mimecast.test';
 export const TEST_CLIENT_ID = 'test-client-id';
 export const TEST_CLIENT_SECRET = 'test-client-secret-value';
 export const TEST_TOKEN = 'test-access-token-1';
+/** The functions' setTimeout runs this much faster under test (see createTestHost). */
+export const TEST_TIME_SCALE = 0.001;
 
 export interface TestHost {
     host: Host;
@@ -36,8 +38,10 @@ export function createTestHost(options: { providerConfigKey?: string; metadata?:
     if (options.metadata) {
         store.setMetadata(connection.connectionId, options.metadata);
     }
-    // Tests do not wait for real backoff: 1 ms steps.
-    const host = new Host({ connection, store, logger, proxy: { backoffBaseMs: 1, maxWaitMs: 50 } });
+    // Test-only speedups, explicit: the proxy's backoff in 1 ms steps, and the functions' own waits
+    // (the helpers' backoff and rate-limit waits) at 1/1000 of real time; the logs still show the
+    // intended wait. Records are validated against the model schemas (off on Nango in production).
+    const host = new Host({ connection, store, logger, proxy: { backoffBaseMs: 1, maxWaitMs: 50 }, sandbox: { timeScale: TEST_TIME_SCALE }, validateRecords: true });
     return {
         host,
         store,

@@ -1,9 +1,12 @@
 // npm start: connect with client credentials, run every sync once with progress, run the read-only
 // actions, print a summary. With no credentials it runs against the embedded simulator; run it
 // twice and the second run is incremental (checkpoints and records live in the local store).
+// MIMECAST_METADATA (JSON) or MIMECAST_METADATA_FILE sets the connection metadata first, checked
+// against every sync's metadata schema.
 import { READ_ONLY_ACTIONS } from '../demo-inputs.js';
 import { describe } from '../log.js';
 import { openLocalHost } from '../local.js';
+import { metadataFromEnv, validateMetadata } from '../metadata.js';
 import { listFunctions } from '../runner.js';
 
 interface Row {
@@ -16,7 +19,14 @@ interface Row {
 }
 
 async function main(): Promise<number> {
+    const metadata = metadataFromEnv(process.env);
+    if (metadata) {
+        validateMetadata(process.env['MIMECAST_METADATA'] ? 'MIMECAST_METADATA' : 'MIMECAST_METADATA_FILE', metadata, listFunctions());
+    }
     const local = await openLocalHost();
+    if (metadata) {
+        local.store.setMetadata(local.connection.connectionId, metadata);
+    }
     const { host, store, connection, logger } = local;
     const out = (line = '') => process.stdout.write(`${line}\n`);
     const rows: Row[] = [];
@@ -25,6 +35,9 @@ async function main(): Promise<number> {
         out('Mimecast connector: local Nango host');
         out(`  target: ${local.target}`);
         out(`  store:  ${local.storeFile} (connection "${connection.connectionId}")`);
+        if (metadata) {
+            out(`  metadata: ${JSON.stringify(metadata)}`);
+        }
         out();
         const functions = listFunctions();
 

@@ -24,11 +24,35 @@ describe('the function sandbox offers what Nango runner offers, and nothing more
         await expect(run('console.log("x"); return [typeof Buffer, typeof setTimeout, typeof URL, typeof URLSearchParams]')).resolves.toEqual(['function', 'function', 'function', 'function']);
     });
 
-    it('requires only url, crypto and zod', async () => {
+    it('requires exactly Nango\'s modules: url, crypto, zod (and unzipper, soap, botbuilder, not installed here)', async () => {
         await expect(run('return typeof require("crypto").createHash')).resolves.toBe('function');
+        await expect(run('return typeof require("url").URL')).resolves.toBe('function');
         await expect(run('return typeof require("zod").object')).resolves.toBe('function');
-        await expect(run('require("zlib")')).rejects.toThrow("Cannot require 'zlib' in Nango's function sandbox");
-        await expect(run('require("node:http")')).rejects.toThrow("Cannot require 'node:http'");
+        await expect(run('require("node:crypto")')).rejects.toThrow("Module 'node:crypto' is not allowed");
+        await expect(run('require("node:url")')).rejects.toThrow("Module 'node:url' is not allowed");
+        await expect(run('require("zlib")')).rejects.toThrow("Module 'zlib' is not allowed");
+        await expect(run('require("node:http")')).rejects.toThrow("Module 'node:http' is not allowed");
+        for (const name of ['unzipper', 'soap', 'botbuilder']) {
+            await expect(run(`require("${name}")`)).rejects.toThrow(`${name} is available on Nango's runner but not installed in this local host`);
+        }
+    });
+
+    it('runs the compiled file non-strict, inside a function wrapper, as Nango\'s runner does', async () => {
+        // A leading "use strict" (esbuild writes one) is no directive inside the wrapper: sloppy-mode rules apply.
+        const file = join(mkdtempSync(join(tmpdir(), 'sandbox-')), 'fn.cjs');
+        writeFileSync(file, '"use strict";\nmodule.exports = { default: { type: "action", exec: async () => { undeclared = 1; return [typeof module, (function () { return this === undefined; })()]; } } };');
+        const fn = loadCompiledFunction(file);
+        await expect((fn.exec as (n: unknown, i: unknown) => Promise<unknown>)({}, {})).resolves.toEqual(['object', false]);
+    });
+
+    it('does not expose module or exports as globals', async () => {
+        await expect(run('return [typeof globalThis.module, typeof globalThis.exports]')).resolves.toEqual(['undefined', 'undefined']);
+    });
+
+    it('scales setTimeout only when a test asks for it', async () => {
+        const file = artifact('const started = Date.now(); await new Promise((r) => setTimeout(r, 2000)); return Date.now() - started;');
+        const fast = loadCompiledFunction(file, { timeScale: 0.001 });
+        await expect((fast.exec as (n: unknown, i: unknown) => Promise<number>)({}, {})).resolves.toBeLessThan(500);
     });
 
     it('refuses code generation from strings', async () => {

@@ -8,15 +8,20 @@ import { requestSignerFor } from './signing.js';
 /** The part of Nango's function context these helpers use; both syncs and actions provide it. */
 export type MimecastNango = Pick<NangoAction, 'proxy' | 'log' | 'getConnection'> & { provider?: string | undefined };
 
-/** Retries Nango's proxy itself performs for network errors, 5xx and 429. */
-const PROXY_RETRIES = 3;
-/** 429s this helper waits out itself, pacing by Mimecast's X-RateLimit-Reset. */
-const MAX_RATE_LIMIT_WAITS = 6;
+// ---------------------------------------------------------------------------------------------
+// The retry budget of one Mimecast call, stated once. Every kind of retry spends from the same
+// budget: a network error, a 5xx, a 429 and a transient fail[] code. The helpers call Nango's proxy
+// with `retries: 0` and retry here, so a call makes at most MAX_ATTEMPTS requests on Nango as on the
+// local host (Nango's own backoff is 3 s, 6 s, 12 s and does not read Mimecast's reset header).
+
+/** Requests one call may make in all (the first try included), whatever mix of failures it meets. */
+export const MAX_ATTEMPTS = 4;
+/** Backoff when there is no reset header to read: 1 s, 2 s, 4 s, ..., each scaled by a 50-100% jitter. */
+const BACKOFF_BASE_MS = 1000;
 /** A single wait is never longer than this, whatever a header claims. */
 const MAX_WAIT_MS = 60_000;
 /** err_developer_key is a known intermittent application-id error: Mimecast asks clients to retry it. */
 const TRANSIENT_FAIL_CODES = new Set(['err_developer_key']);
-const TRANSIENT_FAIL_RETRIES = 2;
 
 export interface MimecastErrorDetails {
     code: string;
@@ -119,30 +124,50 @@ export async function callMimecastGet(nango: MimecastNango, path: string, params
 }
 
 /**
- * The shared transport loop of every call: pace by the last rate-limit headers, send, wait out a
- * 429 by X-RateLimit-Reset, read the response, retry Mimecast's known transient failure codes.
+ * The shared transport loop of every call: pace by the last rate-limit headers, send once, and retry
+ * within the one budget (MAX_ATTEMPTS): a 429 waits what X-RateLimit-Reset says, a network error, a
+ * 5xx or a transient fail[] code backs off with jitter. Whatever is left after the budget is thrown.
  */
 export async function exchange<T>(nango: MimecastNango, config: ProxyConfiguration, read: (response: RawResponse) => T | MimecastError): Promise<T> {
-    let rateLimitWaits = 0;
-    let transientRetries = 0;
-    for (;;) {
+    for (let attempt = 1; ; attempt++) {
         await paceBeforeCall(nango, config.endpoint);
-        const response = await transmit(nango, config);
-        if (response.status === 429 && rateLimitWaits < MAX_RATE_LIMIT_WAITS) {
-            rateLimitWaits += 1;
-            await sleep(rateLimitWaitMs(response.headers, rateLimitWaits));
+        let response: RawResponse;
+        try {
+            response = await transmit(nango, config);
+        } catch (err) {
+            if (err instanceof MimecastError && err.code === 'network_error' && attempt < MAX_ATTEMPTS) {
+                await retryLater(nango, config.endpoint, 'network error', attempt, backoffMs(attempt));
+                continue;
+            }
+            throw err;
+        }
+        if ((response.status === 429 || response.status >= 500) && attempt < MAX_ATTEMPTS) {
+            const waitMs = response.status === 429 ? (resetToMs(response.headers['x-ratelimit-reset']) ?? backoffMs(attempt)) : backoffMs(attempt);
+            await retryLater(nango, config.endpoint, `HTTP ${response.status}`, attempt, waitMs);
             continue;
         }
         const result = read(response);
         if (result instanceof MimecastError) {
-            if (TRANSIENT_FAIL_CODES.has(result.code) && transientRetries < TRANSIENT_FAIL_RETRIES) {
-                transientRetries += 1;
+            if (TRANSIENT_FAIL_CODES.has(result.code) && attempt < MAX_ATTEMPTS) {
+                await retryLater(nango, config.endpoint, result.code, attempt, backoffMs(attempt));
                 continue;
             }
             throw result;
         }
         return result;
     }
+}
+
+/** Exponential backoff with jitter for retry `attempt` (1-based): 0.5-1 s, 1-2 s, 2-4 s, ... */
+function backoffMs(attempt: number): number {
+    const ceiling = Math.min(MAX_WAIT_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
+    return Math.round(ceiling * (0.5 + Math.random() * 0.5));
+}
+
+/** Logs why and how long, then waits: what Nango's logs show for each retry of this call. */
+async function retryLater(nango: MimecastNango, endpoint: string, reason: string, attempt: number, waitMs: number): Promise<void> {
+    await nango.log(`${endpoint}: ${reason}, attempt ${attempt} of ${MAX_ATTEMPTS}, retrying in ${waitMs} ms`, { level: 'warn' });
+    await sleep(waitMs);
 }
 
 /** Every page of one query, following `meta.pagination.next` with the same filters. */
@@ -200,9 +225,9 @@ export interface RawResponse {
 }
 
 /**
- * One request as the connection's provider needs it. API 2.0: the proxy adds the bearer token and
- * retries. API 1.0 (signing.ts): each attempt is signed afresh, because Mimecast rejects a replayed
- * x-mc-req-id and a stale x-mc-date, so the proxy must not resend the same headers; retries happen here.
+ * One request as the connection's provider needs it. API 2.0: the proxy adds the bearer token.
+ * API 1.0 (signing.ts): each attempt is signed afresh (exchange calls this once per attempt), because
+ * Mimecast rejects a replayed x-mc-req-id and a stale x-mc-date.
  */
 async function transmit(nango: MimecastNango, config: ProxyConfiguration): Promise<RawResponse> {
     let sign: Awaited<ReturnType<typeof requestSignerFor>>;
@@ -211,27 +236,7 @@ async function transmit(nango: MimecastNango, config: ProxyConfiguration): Promi
     } catch (err) {
         throw new MimecastError({ code: 'invalid_connection', message: err instanceof Error ? err.message : String(err) });
     }
-    let response: RawResponse;
-    if (!sign) {
-        response = await send(nango, config);
-    } else {
-        for (let attempt = 0; ; attempt++) {
-            try {
-                response = await send(nango, { ...config, headers: { ...(config.headers ?? {}), ...sign(config.endpoint) } }, 0);
-            } catch (err) {
-                if (err instanceof MimecastError && err.code === 'network_error' && attempt < PROXY_RETRIES) {
-                    await sleep(1000 * 2 ** attempt);
-                    continue;
-                }
-                throw err;
-            }
-            if (response.status >= 500 && attempt < PROXY_RETRIES) {
-                await sleep(1000 * 2 ** attempt);
-                continue;
-            }
-            break;
-        }
-    }
+    const response = await send(nango, sign ? { ...config, headers: { ...(config.headers ?? {}), ...sign(config.endpoint) } } : config);
     if (response.status === 418) {
         // API 1.0 only: the Access Key / Secret Key binding lapsed with the Authentication Profile's TTL.
         const failure = firstFailure(typeof response.data === 'string' ? tryParse(response.data) : response.data);
@@ -247,11 +252,10 @@ async function transmit(nango: MimecastNango, config: ProxyConfiguration): Promi
     return response;
 }
 
-async function send(nango: MimecastNango, config: ProxyConfiguration, retries = PROXY_RETRIES): Promise<RawResponse> {
+/** One proxy call with no proxy retries (`retries: 0`): the budget above is the only one. */
+async function send(nango: MimecastNango, config: ProxyConfiguration): Promise<RawResponse> {
     try {
-        // The proxy retries network errors, 5xx and 429. A 429 that outlives those retries comes back
-        // here and is waited out by Mimecast's reset header, which Nango's backoff does not read.
-        const response = await nango.proxy({ ...config, retries });
+        const response = await nango.proxy({ ...config, retries: 0 });
         const headers = lowerCaseHeaders(response.headers);
         notePacing(nango, config.endpoint, headers);
         return { status: response.status, data: response.data, headers };
@@ -360,7 +364,8 @@ function describeStatus(status: number): string {
 // ---------------------------------------------------------------------------------------------
 // Rate-limit pacing. Mimecast sends X-RateLimit-Remaining and X-RateLimit-Reset (milliseconds until
 // one more request is allowed) per application and endpoint family. When the bucket is empty we wait
-// before the next call instead of collecting a 429.
+// before the next call instead of collecting a 429. The last headers are kept per function run (the
+// `nango` object of that run): the one piece of state the helpers hold outside return values.
 
 const pacing = new WeakMap<object, Map<string, number>>();
 
@@ -387,11 +392,6 @@ async function paceBeforeCall(nango: object, path: string): Promise<void> {
     if (notBefore !== undefined && notBefore > Date.now()) {
         await sleep(notBefore - Date.now());
     }
-}
-
-function rateLimitWaitMs(headers: Record<string, string>, attempt: number): number {
-    // Without a usable header, back off 1 s, 2 s, 4 s, ...
-    return resetToMs(headers['x-ratelimit-reset']) ?? Math.min(MAX_WAIT_MS, 1000 * 2 ** (attempt - 1));
 }
 
 /**
