@@ -1,0 +1,64 @@
+// Mimecast log and SIEM records as OCSF 1.8.0 events (https://schema.ocsf.io/1.8.0/), one pure
+// function per model, dispatched by model name. Which class each model maps to:
+// - AuditEvent: Authentication (3002) for logons, Account Change (3001) for password/lock changes,
+//   API Activity (6003) for every other administrative action;
+// - ClickLog, AttachmentLog, ImpersonationLog, DlpLog: Detection Finding (2004);
+// - HeldReleaseLog: Email Activity (4009), activity Other (Release / Reject);
+// - ArchiveSearchLog: API Activity (6003), Read;
+// - SiemEvent: Email Activity for receipt, process, delivery and journal events, Detection Finding for
+//   av, spam, url/attachment/impersonation/internal email protect verdicts.
+// tests/ocsf/checker.ts holds every mapping to the OCSF schema definitions.
+import { auditEventToOcsf } from './ocsf/audit.js';
+import type { AuditEventRecord } from './ocsf/audit.js';
+import type { OcsfEvent } from './ocsf/event.js';
+import { archiveSearchLogToOcsf, heldReleaseLogToOcsf } from './ocsf/gateway.js';
+import type { ArchiveSearchLogRecord, HeldReleaseLogRecord } from './ocsf/gateway.js';
+import { siemEventToOcsf } from './ocsf/siem.js';
+import { attachmentLogToOcsf, clickLogToOcsf, dlpLogToOcsf, impersonationLogToOcsf } from './ocsf/ttp.js';
+import type { AttachmentLogRecord, ClickLogRecord, DlpLogRecord, ImpersonationLogRecord } from './ocsf/ttp.js';
+import type { SiemEventRecord } from './siem-view.js';
+
+export type { OcsfEvent } from './ocsf/event.js';
+export { OCSF_VERSION } from './ocsf/event.js';
+export type { AuditEventRecord, ClickLogRecord, AttachmentLogRecord, ImpersonationLogRecord, DlpLogRecord, HeldReleaseLogRecord, ArchiveSearchLogRecord, SiemEventRecord };
+export { auditEventToOcsf, clickLogToOcsf, attachmentLogToOcsf, impersonationLogToOcsf, dlpLogToOcsf, heldReleaseLogToOcsf, archiveSearchLogToOcsf, siemEventToOcsf };
+
+/** The record shape of each model that has an OCSF mapping. */
+export interface OcsfRecords {
+    AuditEvent: AuditEventRecord;
+    ClickLog: ClickLogRecord;
+    AttachmentLog: AttachmentLogRecord;
+    ImpersonationLog: ImpersonationLogRecord;
+    DlpLog: DlpLogRecord;
+    HeldReleaseLog: HeldReleaseLogRecord;
+    ArchiveSearchLog: ArchiveSearchLogRecord;
+    SiemEvent: SiemEventRecord;
+}
+export type OcsfModel = keyof OcsfRecords;
+
+const MAPPERS: { [M in OcsfModel]: (record: OcsfRecords[M]) => OcsfEvent } = {
+    AuditEvent: auditEventToOcsf,
+    ClickLog: clickLogToOcsf,
+    AttachmentLog: attachmentLogToOcsf,
+    ImpersonationLog: impersonationLogToOcsf,
+    DlpLog: dlpLogToOcsf,
+    HeldReleaseLog: heldReleaseLogToOcsf,
+    ArchiveSearchLog: archiveSearchLogToOcsf,
+    SiemEvent: siemEventToOcsf
+};
+
+export const OCSF_MODELS = Object.keys(MAPPERS) as OcsfModel[];
+
+export function hasOcsfMapping(model: string): model is OcsfModel {
+    return Object.prototype.hasOwnProperty.call(MAPPERS, model);
+}
+
+/** The OCSF event for a record of `model`; throws for a model without a mapping or a record without a readable time. */
+export function toOcsf<M extends OcsfModel>(model: M, record: OcsfRecords[M]): OcsfEvent;
+export function toOcsf(model: string, record: object): OcsfEvent;
+export function toOcsf(model: string, record: object): OcsfEvent {
+    if (!hasOcsfMapping(model)) {
+        throw new Error(`no OCSF mapping for model ${model}; mapped models: ${OCSF_MODELS.join(', ')}`);
+    }
+    return (MAPPERS[model] as (r: object) => OcsfEvent)(record);
+}
