@@ -236,6 +236,14 @@ export function url(value: string, categories?: string[]): Record<string, unknow
 
 const HASH_ALGORITHMS: Record<string, number> = { md5: 1, sha1: 2, sha256: 3, sha512: 4 };
 
+/** The hash algorithm of a hex digest, by its length (md5, sha1, sha256, sha512); undefined otherwise. */
+export function digestAlgorithm(value: string | undefined): string | undefined {
+    if (value === undefined || !/^[0-9a-fA-F]+$/.test(value)) {
+        return undefined;
+    }
+    return { 32: 'md5', 40: 'sha1', 64: 'sha256', 128: 'sha512' }[value.length];
+}
+
 /** An OCSF file (a regular file, type_id 1) with whatever hashes Mimecast gave. */
 export function file(input: { name?: string | undefined; mimeType?: string | undefined; ext?: string | undefined; size?: number | undefined; hashes?: Record<string, string | undefined> }): Record<string, unknown> {
     const hashes = Object.entries(input.hashes ?? {})
@@ -277,7 +285,7 @@ const OUTCOMES: { match: RegExp; action: [number, string]; disposition: [number,
     { match: /^(delete(d)?|remove(d)?)$/, action: [2, 'Denied'], disposition: [5, 'Deleted'] },
     { match: /^(release(d)?)$/, action: [1, 'Allowed'], disposition: [9, 'Restored'] },
     { match: /^(tag(ged)?|secure( messaging)?|encrypt(ed)?)$/, action: [4, 'Modified'], disposition: [18, 'Tagged'] },
-    { match: /^(notify|notified|warn(ed)?|alert)$/, action: [3, 'Observed'], disposition: [19, 'Alert'] }
+    { match: /^(notify|notified|notification|warn(ed)?|alert)$/, action: [3, 'Observed'], disposition: [19, 'Alert'] }
 ];
 
 /** The action/disposition pair for a Mimecast action word; Other (99) with the word itself when unknown. */

@@ -25,10 +25,14 @@ export interface HeldReleaseLogRecord {
     size?: number | undefined;
     attachments?: boolean | undefined;
     messageInfo?: string | undefined;
+    /** `released` or `rejected` on published records. */
+    status?: string | undefined;
 }
 
 export function heldReleaseLogToOcsf(log: HeldReleaseLogRecord): OcsfEvent {
-    const rejected = log.rejectReason !== undefined;
+    // Published records say released or rejected in `status` (a released one can still carry a
+    // rejectReason); without a status, a rejectReason is taken to mean the message was rejected.
+    const rejected = log.status !== undefined ? /reject/i.test(log.status) : log.rejectReason !== undefined;
     const verb = rejected ? 'Reject' : 'Release';
     const heldFor = log.heldReason ?? log.reason;
     return ocsfEvent(
@@ -48,8 +52,8 @@ export function heldReleaseLogToOcsf(log: HeldReleaseLogRecord): OcsfEvent {
             actor: log.operator ? { user: user(log.operator) } : undefined,
             ...controlOutcome(rejected ? 'reject' : 'release'),
             policy: log.policy ? { name: log.policy } : undefined,
-            status_detail: log.rejectReason,
-            unmapped: rest(log, ['id', 'released', 'subject', 'fromEnv', 'fromHdr', 'to', 'operator', 'rejectReason', 'policy', 'size'])
+            status_detail: rejected ? log.rejectReason : undefined,
+            unmapped: rest(log, ['id', 'released', 'subject', 'fromEnv', 'fromHdr', 'to', 'operator', 'policy', 'size', ...(rejected ? ['rejectReason'] : [])])
         }
     );
 }

@@ -17,6 +17,8 @@ const MESSAGE_STEPS: Record<string, { activity: number; name?: string }> = {
     journal: { activity: OTHER, name: 'Journal' }
 };
 
+const DIRECTIONS: Record<number, string | undefined> = { 1: 'Inbound', 2: 'Outbound', 3: 'Internal' };
+
 const VERDICTS: Record<string, string> = {
     av: 'Anti-Virus',
     spam: 'Spam',
@@ -122,7 +124,9 @@ function attachments(read: Reader): Record<string, unknown>[] | undefined {
 function messageEvent(view: SiemView, read: Reader): OcsfEvent {
     const step = MESSAGE_STEPS[view.kind] ?? { activity: OTHER, name: view.kind || 'Unknown' };
     const { envelope, email: mail } = message(read);
-    const action = read.text('action') ?? (view.kind === 'receipt' || view.kind === 'process' ? view.subtype : undefined);
+    const direction = directionId(read.text('direction', 'route'));
+    // Mimecast's own action word (Acc, Hld, Rej, Sdbx, ...) also stays under unmapped: the OCSF pair abstracts it.
+    const action = text(view.fields['action']) ?? (view.kind === 'receipt' || view.kind === 'process' ? view.subtype : undefined);
     const outcome = view.kind === 'delivery' ? undefined : controlOutcome(action);
     const delivered = view.kind === 'delivery' ? (read.flag('delivered') ?? (view.subtype && /fail/i.test(view.subtype) ? false : undefined)) : undefined;
     const refused = view.kind === 'receipt' && outcome?.disposition_id === 25;
@@ -136,8 +140,8 @@ function messageEvent(view: SiemView, read: Reader): OcsfEvent {
         EMAIL_ACTIVITY,
         { activity: step.activity, otherActivity: step.name, severity: refused || delivered === false ? SEVERITY.low : SEVERITY.informational, time: view.time, metadata: metadata(view, read, outcome ? ['security_control'] : undefined) },
         {
-            direction_id: directionId(read.text('direction', 'route')),
-            direction: read.text('direction'),
+            direction_id: direction,
+            direction: DIRECTIONS[direction],
             from: emailOrUndefined(envelope),
             email: mail,
             email_auth: auth,
@@ -163,7 +167,7 @@ function verdictEvent(view: SiemView, read: Reader): OcsfEvent {
     const verdict =
         read.text('scanResult', 'scanResults', 'blockReason', 'reason') ?? detection ?? (malicious === true ? 'malicious' : undefined) ?? (view.kind === 'spam' ? 'spam' : undefined) ?? view.subtype;
     const { email: mail, files, link } = message(read);
-    const action = read.text('action') ?? view.subtype;
+    const action = text(view.fields['action']) ?? view.subtype;
     const severity = view.kind === 'av' ? SEVERITY.high : view.kind === 'impersonation protect' ? (malicious ? SEVERITY.high : SEVERITY.medium) : view.kind === 'spam' ? SEVERITY.low : verdictSeverity(verdict);
     const event = detectionFinding({
         metadata: metadata(view, read),
@@ -176,7 +180,8 @@ function verdictEvent(view: SiemView, read: Reader): OcsfEvent {
         policy: read.text('definition', 'policyDefinition'),
         isAlert: view.kind === 'av' || malicious === true || isThreat(verdict),
         evidence: {
-            email: mail,
+            // An email object needs a sender or a recipient; events that name only a file or a URL leave it out.
+            email: mail['from'] !== undefined || (mail['to'] as string[]).length > 0 ? mail : undefined,
             url: link ? url(link, categories(read)) : undefined,
             file: files?.[0],
             src_endpoint: endpoint(read.text('senderIp', 'sourceIp')),

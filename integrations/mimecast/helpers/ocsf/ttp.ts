@@ -1,6 +1,6 @@
 // Targeted Threat Protection (URL, Attachment, Impersonation Protect) and DLP logs as Detection
 // Findings: each log line is Mimecast's verdict on one click, attachment or message.
-import { email, endpoint, epochMs, file, rest, SEVERITY, url, user } from './event.js';
+import { digestAlgorithm, email, endpoint, epochMs, file, rest, SEVERITY, url, user } from './event.js';
 import type { OcsfEvent } from './event.js';
 import { detectionFinding, isThreat, malware, verdictSeverity } from './finding.js';
 
@@ -60,10 +60,15 @@ export interface AttachmentLogRecord {
     actionTriggered?: string | undefined;
     route?: string | undefined;
     details?: string | undefined;
+    /** Published attachment logs also carry these (the SHA-256 of the file, the message subject, the definition). */
+    fileHash?: string | undefined;
+    subject?: string | undefined;
+    definition?: string | undefined;
 }
 
 export function attachmentLogToOcsf(log: AttachmentLogRecord): OcsfEvent {
-    const attachment = file({ name: log.fileName, mimeType: log.fileType });
+    const algorithm = digestAlgorithm(log.fileHash);
+    const attachment = file({ name: log.fileName, mimeType: log.fileType, hashes: algorithm ? { [algorithm]: log.fileHash } : {} });
     const threat = isThreat(log.result);
     // `details` reads like "Malicious: Macro.Downloader": the part after the colon names the detection.
     const detection = threat ? log.details?.split(':').slice(1).join(':').trim() || undefined : undefined;
@@ -74,16 +79,17 @@ export function attachmentLogToOcsf(log: AttachmentLogRecord): OcsfEvent {
         title: `Attachment Protect: ${log.result} attachment`,
         desc: log.details,
         types: ['Attachment Protect'],
+        policy: log.definition,
         // Attachment Protect blocks a malicious attachment and lets a safe one through; what else it did is in actionTriggered.
         action: threat ? 'block' : /^safe$/i.test(log.result) ? 'allow' : undefined,
         isAlert: threat,
         evidence: {
             file: attachment,
-            email: email({ from: log.senderAddress, to: log.recipientAddress ? [log.recipientAddress] : undefined, messageId: log.messageId, files: [attachment] }),
+            email: email({ from: log.senderAddress, to: log.recipientAddress ? [log.recipientAddress] : undefined, subject: log.subject, messageId: log.messageId, files: [attachment] }),
             verdict: log.result
         },
         malware: malware(detection, 'Mimecast Attachment Protect'),
-        unmapped: rest(log, ['id', 'date', 'result', 'fileName', 'fileType', 'senderAddress', 'recipientAddress', 'messageId', 'details'])
+        unmapped: rest(log, ['id', 'date', 'result', 'fileName', 'fileType', 'senderAddress', 'recipientAddress', 'messageId', 'details', 'subject', 'definition', ...(algorithm ? ['fileHash'] : [])])
     });
 }
 
