@@ -58,7 +58,7 @@ describeWithShared('OCSF checker (OCSF 1.8.0 definitions from ../shared)', OCSF_
     it('reports an enum id that is not a key of the enum', () => {
         expect(one({ ...valid(), direction_id: 7 })).toEqual({ path: 'direction_id', message: expect.stringMatching(/direction_id: 7 is not one of its enum ids \(0, 1, 2, 3, 4, 99\)/) });
         expect(one({ ...valid(), severity_id: 9 }).path).toBe('severity_id');
-        // An activity of another class is not an activity of this one (Detection Finding has no 5).
+        // An activity of another class is not one of this class (Authentication's 6, Preauth, is not an Email Activity).
         expect(check({ ...valid(), activity_id: 6, type_uid: 400906, activity_name: undefined }).map((f) => f.path)).toEqual(['activity_id']);
     });
 

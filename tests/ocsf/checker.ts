@@ -209,6 +209,9 @@ export class OcsfSchema {
     private checkAttributes(value: Record<string, unknown>, def: Resolved, path: string, profiles: Set<string>, add: (path: string, message: string) => void): void {
         const at = (attr: string) => (path ? `${path}.${attr}` : attr);
         for (const [attr, v] of Object.entries(value)) {
+            if (v === undefined) {
+                continue; // absent, as in the event's JSON
+            }
             const local = def.attributes[attr];
             if (local === undefined) {
                 add(at(attr), `unknown attribute: ${def.caption} has no ${attr} (fields with no OCSF place belong under unmapped)`);
