@@ -168,7 +168,13 @@ function verdictEvent(view: SiemView, read: Reader): OcsfEvent {
         read.text('scanResult', 'scanResults', 'blockReason', 'reason') ?? detection ?? (malicious === true ? 'malicious' : undefined) ?? (view.kind === 'spam' ? 'spam' : undefined) ?? view.subtype;
     const { email: mail, files, link } = message(read);
     const action = text(view.fields['action']) ?? view.subtype;
-    const severity = view.kind === 'av' ? SEVERITY.high : view.kind === 'impersonation protect' ? (malicious ? SEVERITY.high : SEVERITY.medium) : view.kind === 'spam' ? SEVERITY.low : verdictSeverity(verdict);
+    const category = text(view.fields['urlCategory']);
+    // A URL's category can say more than the verdict (Blocked URL Category / Compromised): the graver counts.
+    const severity =
+        view.kind === 'av' ? SEVERITY.high
+        : view.kind === 'impersonation protect' ? (malicious ? SEVERITY.high : SEVERITY.medium)
+        : view.kind === 'spam' ? SEVERITY.low
+        : Math.max(verdictSeverity(verdict), category ? verdictSeverity(category) : SEVERITY.unknown);
     const event = detectionFinding({
         metadata: metadata(view, read),
         time: view.time,
