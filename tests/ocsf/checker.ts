@@ -122,10 +122,11 @@ export class OcsfSchema {
             add('', 'an event must be a JSON object');
             return findings;
         }
-        const classUid = event['class_uid'];
-        const className = typeof classUid === 'number' ? this.classByUid.get(classUid) : undefined;
+        const rawUid = event['class_uid'];
+        const classUid = typeof rawUid === 'number' ? rawUid : Number.NaN;
+        const className = this.classByUid.get(classUid);
         if (className === undefined) {
-            add('class_uid', `${JSON.stringify(classUid)} is not the class_uid of an OCSF ${this.version} event class`);
+            add('class_uid', `${JSON.stringify(rawUid)} is not the class_uid of an OCSF ${this.version} event class`);
             return findings;
         }
         const cls = this.resolveClass(className);
