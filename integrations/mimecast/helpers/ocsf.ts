@@ -8,6 +8,8 @@
 // - SiemEvent: Email Activity for receipt, process, delivery and journal events, Detection Finding for
 //   av, spam, url/attachment/impersonation/internal email protect verdicts.
 // tests/ocsf/checker.ts holds every mapping to the OCSF schema definitions.
+import * as z from 'zod';
+
 import { auditEventToOcsf } from './ocsf/audit.js';
 import type { AuditEventRecord } from './ocsf/audit.js';
 import type { OcsfEvent } from './ocsf/event.js';
@@ -61,4 +63,39 @@ export function toOcsf(model: string, record: object): OcsfEvent {
         throw new Error(`no OCSF mapping for model ${model}; mapped models: ${OCSF_MODELS.join(', ')}`);
     }
     return (MAPPERS[model] as (r: object) => OcsfEvent)(record);
+}
+
+/**
+ * The Nango model OCSF events are saved as: the classification attributes typed, the rest of the event
+ * as the class defines it. `id` is `<model>:<record id>`, so an event is upserted with its record.
+ */
+export const OcsfRecord = z.looseObject({
+    id: z.string(),
+    class_uid: z.number(),
+    class_name: z.string(),
+    category_uid: z.number(),
+    activity_id: z.number(),
+    type_uid: z.number(),
+    severity_id: z.number(),
+    /** Epoch milliseconds. */
+    time: z.number(),
+    metadata: z.record(z.string(), z.unknown())
+});
+export type OcsfRecord = z.infer<typeof OcsfRecord>;
+
+/**
+ * The OCSF records for a page of `model` records, ready for batchSave. A record that cannot be mapped
+ * (no readable time) is left out and named in `skipped`, so one odd record never stops a sync.
+ */
+export function ocsfRecords<M extends OcsfModel>(model: M, records: OcsfRecords[M][]): { records: OcsfRecord[]; skipped: { id: string; error: string }[] } {
+    const out: OcsfRecord[] = [];
+    const skipped: { id: string; error: string }[] = [];
+    for (const record of records) {
+        try {
+            out.push({ id: `${model}:${record.id}`, ...toOcsf(model, record) });
+        } catch (err) {
+            skipped.push({ id: record.id, error: err instanceof Error ? err.message : String(err) });
+        }
+    }
+    return { records: out, skipped };
 }
