@@ -1,6 +1,6 @@
 // Each model's records mapped to OCSF: the class and activity chosen, the key fields where a SIEM or
 // a SOC analyst looks for them, and zero findings from the checker against the OCSF 1.8.0 definitions.
-import { OCSF_MODELS, toOcsf } from '../../integrations/mimecast/helpers/ocsf.js';
+import { OCSF_MODELS, OcsfRecord, ocsfModelName, ocsfRecords, toOcsf } from '../../integrations/mimecast/helpers/ocsf.js';
 import type { OcsfEvent } from '../../integrations/mimecast/helpers/ocsf.js';
 import { describeWithShared, sharedPath } from '../shared.js';
 import { OCSF_FILES, OcsfSchema } from './checker.js';
@@ -24,6 +24,17 @@ describeWithShared('OCSF mappings of the log and SIEM models', OCSF_FILES, () =>
         expect(OCSF_MODELS).toEqual(['AuditEvent', 'ClickLog', 'AttachmentLog', 'ImpersonationLog', 'DlpLog', 'HeldReleaseLog', 'ArchiveSearchLog', 'SiemEvent']);
         expect(() => toOcsf('SiemGap', { id: 'x' })).toThrow('no OCSF mapping for model SiemGap');
         expect(() => toOcsf('AuditEvent', R.auditEvent({ ...R.AUDIT_RAW.logon, eventTime: 'yesterday' }))).toThrow(/unreadable date|no readable time/);
+    });
+
+    it('ocsfRecords makes Nango records (id <model>:<record id>) and leaves out a record it cannot map', () => {
+        const good = R.dlpLog(R.DLP_RAW.held);
+        const { records, skipped } = ocsfRecords('DlpLog', [good, { ...good, id: 'bad', eventTime: 'not a date' }]);
+        expect(records).toHaveLength(1);
+        expect(OcsfRecord.parse(records[0])).toEqual(records[0]);
+        expect(records[0]).toEqual({ id: `DlpLog:${good.id}`, ...toOcsf('DlpLog', good) });
+        expect(schema.check({ ...records[0], id: undefined })).toEqual([]);
+        expect(skipped).toEqual([{ id: 'bad', error: expect.stringContaining('no readable time') }]);
+        expect(ocsfModelName('DlpLog')).toBe('OcsfDlpLog');
     });
 
     describe('AuditEvent', () => {

@@ -1,7 +1,7 @@
 // The message-trace reducer: one trace per aggregateId, steps in time order whatever the input
 // order, the same event twice is one step, a message spread over two runs ends where one run would,
 // and the outcome rules. Pure: needs no ../shared.
-import { buildTraces, MAX_TRACE_STEPS, MessageTrace, mergeTrace, outcomeOf, traceStep } from '../../integrations/mimecast/helpers/message-trace.js';
+import { buildTraces, MAX_TRACE_STEPS, MessageTrace, mergeTrace, outcomeOf, saveMessageTraces, traceStep } from '../../integrations/mimecast/helpers/message-trace.js';
 import type { MessageTraceStep } from '../../integrations/mimecast/helpers/message-trace.js';
 import type { SiemEventRecord } from '../../integrations/mimecast/helpers/siem-view.js';
 import { SIEM_BATCH_RAW, siemEvent } from './records.js';
@@ -131,5 +131,39 @@ describe('message traces', () => {
         expect(trace.truncated).toBe(true);
         expect(trace.steps[0]!.eventId).toBe(flood[25]!.id);
         expect(mergeTrace(trace, flood.slice(0, 30))).toEqual(trace);
+    });
+});
+
+describe('saveMessageTraces', () => {
+    /** A store like Nango's: records by id, batchSave upserts. */
+    function store(initial: Record<string, unknown> = {}) {
+        const records = new Map<string, unknown>(Object.entries(initial));
+        const reads: string[][] = [];
+        return {
+            records,
+            reads,
+            getRecordsByIds: (ids: string[]) => {
+                reads.push(ids);
+                return new Map(ids.filter((id) => records.has(id)).map((id) => [id, records.get(id)]));
+            },
+            batchSave: (traces: MessageTrace[]) => traces.forEach((t) => records.set(t.id, t))
+        };
+    }
+
+    it('reads the saved traces of the page\'s messages, merges the new events and saves them', async () => {
+        const nango = store();
+        expect(await saveMessageTraces(nango, [receipt, heldSpam])).toBe(1);
+        expect(nango.records.get(AGG)).toMatchObject({ outcome: 'held' });
+        const release = ev('delivery', 60_000, { subType: 'Delivery', delivered: true, recipients: 'alice@example.com' });
+        expect(await saveMessageTraces(nango, [release])).toBe(1);
+        expect(nango.reads).toEqual([[AGG], [AGG]]);
+        expect(nango.records.get(AGG)).toEqual(mergeTrace(undefined, [receipt, heldSpam, release]));
+        expect(await saveMessageTraces(nango, [siemEvent({ eventType: 'receipt', timestamp: T0 })])).toBe(0);
+    });
+
+    it('rebuilds a saved trace that no longer parses instead of failing the run', async () => {
+        const nango = store({ [AGG]: { id: AGG, steps: 'garbage' } });
+        await saveMessageTraces(nango, [receipt]);
+        expect(nango.records.get(AGG)).toEqual(mergeTrace(undefined, [receipt]));
     });
 });

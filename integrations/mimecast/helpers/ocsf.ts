@@ -83,6 +83,11 @@ export const OcsfRecord = z.looseObject({
 });
 export type OcsfRecord = z.infer<typeof OcsfRecord>;
 
+/** The Nango model name of a model's OCSF events (`OcsfClickLog`, ...): Nango wants model names unique per integration. */
+export function ocsfModelName(model: OcsfModel): `Ocsf${OcsfModel}` {
+    return `Ocsf${model}`;
+}
+
 /**
  * The OCSF records for a page of `model` records, ready for batchSave. A record that cannot be mapped
  * (no readable time) is left out and named in `skipped`, so one odd record never stops a sync.
