@@ -1,6 +1,6 @@
 // Each model's records mapped to OCSF: the class and activity chosen, the key fields where a SIEM or
 // a SOC analyst looks for them, and zero findings from the checker against the OCSF 1.8.0 definitions.
-import { OCSF_MODELS, OcsfRecord, ocsfModelName, ocsfRecords, toOcsf } from '../../integrations/mimecast/helpers/ocsf.js';
+import { OCSF_MODELS, OcsfRecord, ocsfModelName, ocsfRecords, saveOcsfEvents, toOcsf } from '../../integrations/mimecast/helpers/ocsf.js';
 import type { OcsfEvent } from '../../integrations/mimecast/helpers/ocsf.js';
 import { describeWithShared, sharedPath } from '../shared.js';
 import { OCSF_FILES, OcsfSchema } from './checker.js';
@@ -35,6 +35,18 @@ describeWithShared('OCSF mappings of the log and SIEM models', OCSF_FILES, () =>
         expect(schema.check({ ...records[0], id: undefined })).toEqual([]);
         expect(skipped).toEqual([{ id: 'bad', error: expect.stringContaining('no readable time') }]);
         expect(ocsfModelName('DlpLog')).toBe('OcsfDlpLog');
+    });
+
+    it('saveOcsfEvents saves a page as Ocsf<model>, warns about a record it cannot map, and ignores unmapped models', async () => {
+        const saved: [string, unknown[]][] = [];
+        const logs: string[] = [];
+        const nango = { batchSave: (records: unknown[], model: string) => saved.push([model, records]), log: (message: string) => logs.push(message) };
+        const good = R.clickLog(R.CLICK_RAW.blocked);
+        expect(await saveOcsfEvents(nango, 'ClickLog', [good, { ...good, id: 'bad', date: 'not a date' }])).toBe(1);
+        expect(saved).toEqual([['OcsfClickLog', [{ id: `ClickLog:${good.id}`, ...toOcsf('ClickLog', good) }]]]);
+        expect(logs).toEqual([expect.stringMatching(/^ClickLog bad: no OCSF event/)]);
+        expect(await saveOcsfEvents(nango, 'SiemGap', [{ id: 'g' }])).toBe(0);
+        expect(saved).toHaveLength(1);
     });
 
     describe('AuditEvent', () => {

@@ -92,7 +92,9 @@ export function ocsfModelName(model: OcsfModel): `Ocsf${OcsfModel}` {
  * The OCSF records for a page of `model` records, ready for batchSave. A record that cannot be mapped
  * (no readable time) is left out and named in `skipped`, so one odd record never stops a sync.
  */
-export function ocsfRecords<M extends OcsfModel>(model: M, records: OcsfRecords[M][]): { records: OcsfRecord[]; skipped: { id: string; error: string }[] } {
+export function ocsfRecords<M extends OcsfModel>(model: M, records: OcsfRecords[M][]): { records: OcsfRecord[]; skipped: { id: string; error: string }[] };
+export function ocsfRecords(model: OcsfModel, records: { id: string }[]): { records: OcsfRecord[]; skipped: { id: string; error: string }[] };
+export function ocsfRecords(model: OcsfModel, records: { id: string }[]): { records: OcsfRecord[]; skipped: { id: string; error: string }[] } {
     const out: OcsfRecord[] = [];
     const skipped: { id: string; error: string }[] = [];
     for (const record of records) {
@@ -103,4 +105,28 @@ export function ocsfRecords<M extends OcsfModel>(model: M, records: OcsfRecords[
         }
     }
     return { records: out, skipped };
+}
+
+/** What saveOcsfEvents needs from a sync's `nango`. */
+export interface OcsfEventStore {
+    batchSave(records: OcsfRecord[], model: string): unknown;
+    log(message: string, options?: { level?: 'warn' }): unknown;
+}
+
+/**
+ * Saves the OCSF events of a page of `model` records as `Ocsf<model>` (a no-op for a model without
+ * a mapping); a record that cannot be mapped is logged as a warning and left out. Returns the count saved.
+ */
+export async function saveOcsfEvents(nango: OcsfEventStore, model: string, records: { id: string }[]): Promise<number> {
+    if (!hasOcsfMapping(model) || records.length === 0) {
+        return 0;
+    }
+    const mapped = ocsfRecords(model, records);
+    for (const { id, error } of mapped.skipped) {
+        await nango.log(`${model} ${id}: no OCSF event (${error})`, { level: 'warn' });
+    }
+    if (mapped.records.length > 0) {
+        await nango.batchSave(mapped.records, ocsfModelName(model));
+    }
+    return mapped.records.length;
 }
