@@ -1,0 +1,85 @@
+// Held release logs and archive search logs in OCSF.
+// - A release from (or rejection in) the hold queue is something done to one message: Email Activity
+//   (4009), activity Other named Release/Reject, the operator as actor (host profile), the outcome as
+//   the security_control profile's action/disposition (Allowed/Restored, Denied/Rejected).
+// - An archive search is a read through Mimecast's archive API: API Activity (6003), Read.
+import { API_ACTIVITY, directionId, email, EMAIL_ACTIVITY, emailOrUndefined, controlOutcome, epochMs, OTHER, ocsfEvent, rest, SEVERITY, user, USER_TYPE } from './event.js';
+import type { OcsfEvent } from './event.js';
+
+export interface HeldReleaseLogRecord {
+    id: string;
+    released?: string | undefined;
+    subject?: string | undefined;
+    fromEnv?: string | undefined;
+    fromHdr?: string | undefined;
+    to?: string[] | undefined;
+    operator?: string | undefined;
+    /** Why the message was held (published records name it heldReason; older ones reason). */
+    heldReason?: string | undefined;
+    reason?: string | undefined;
+    rejectReason?: string | undefined;
+    policy?: string | undefined;
+    heldGroup?: string | undefined;
+    detectionLevel?: string | undefined;
+    route?: string | undefined;
+    size?: number | undefined;
+    attachments?: boolean | undefined;
+    messageInfo?: string | undefined;
+    /** `released` or `rejected` on published records. */
+    status?: string | undefined;
+}
+
+export function heldReleaseLogToOcsf(log: HeldReleaseLogRecord): OcsfEvent {
+    // Published records say released or rejected in `status` (a released one can still carry a
+    // rejectReason); without a status, a rejectReason is taken to mean the message was rejected.
+    const rejected = log.status !== undefined ? /reject/i.test(log.status) : log.rejectReason !== undefined;
+    const verb = rejected ? 'Reject' : 'Release';
+    const heldFor = log.heldReason ?? log.reason;
+    return ocsfEvent(
+        EMAIL_ACTIVITY,
+        {
+            activity: OTHER,
+            otherActivity: verb,
+            severity: SEVERITY.informational,
+            time: epochMs(log.released),
+            metadata: { model: 'HeldReleaseLog', feature: 'Held Messages', uid: log.id, originalTime: log.released, eventCode: verb.toLowerCase(), profiles: ['host', 'security_control'] }
+        },
+        {
+            message: `Held message ${rejected ? 'rejected' : 'released'}${log.operator ? ` by ${log.operator}` : ''}${heldFor ? ` (held for ${heldFor})` : ''}`,
+            direction_id: directionId(log.route),
+            from: emailOrUndefined(log.fromEnv),
+            email: email({ from: log.fromHdr ?? log.fromEnv, to: log.to, subject: log.subject, size: log.size }),
+            actor: log.operator ? { user: user(log.operator) } : undefined,
+            ...controlOutcome(rejected ? 'reject' : 'release'),
+            policy: log.policy ? { name: log.policy } : undefined,
+            status_detail: rejected ? log.rejectReason : undefined,
+            unmapped: rest(log, ['id', 'released', 'subject', 'fromEnv', 'fromHdr', 'to', 'operator', 'policy', 'size', ...(rejected ? ['rejectReason'] : [])])
+        }
+    );
+}
+
+export interface ArchiveSearchLogRecord {
+    id: string;
+    createTime: string;
+    emailAddr?: string | undefined;
+    source?: string | undefined;
+    searchText?: string | undefined;
+    searchReason?: string | undefined;
+    isAdmin?: boolean | undefined;
+    description?: string | undefined;
+}
+
+export function archiveSearchLogToOcsf(log: ArchiveSearchLogRecord): OcsfEvent {
+    return ocsfEvent(
+        API_ACTIVITY,
+        { activity: 2, severity: SEVERITY.informational, time: epochMs(log.createTime), metadata: { model: 'ArchiveSearchLog', feature: 'Cloud Archive', uid: log.id, originalTime: log.createTime, eventCode: 'archive search' } },
+        {
+            message: log.description,
+            actor: { user: user(log.emailAddr, log.isAdmin === true ? USER_TYPE.admin : log.isAdmin === false ? USER_TYPE.user : undefined) ?? { name: 'unknown' } },
+            api: { operation: 'search', service: { name: 'Mimecast Cloud Archive' } },
+            // API Activity requires a source; Mimecast logs only the client the search came from (archive, Mimecast for Outlook, ...).
+            src_endpoint: { name: log.source ?? 'unknown' },
+            unmapped: rest(log, ['id', 'createTime', 'emailAddr', 'description', 'source', 'isAdmin'])
+        }
+    );
+}

@@ -1,0 +1,104 @@
+// One reading of a saved SiemEvent record, shared by the OCSF mapper and the message-trace reducer.
+// The stream endpoint names an event's kind `eventType`/`subType`, the batch files `type`/`subtype`,
+// and which fields the sync promotes to the top level (the rest stay in `details`) may change: so a
+// field is read from the record first, then from its details, under either spelling.
+
+/** The SiemEvent model as saved by the siem-events sync (promoted fields are all optional here). */
+export interface SiemEventRecord {
+    id: string;
+    timestamp: string;
+    type?: string | undefined;
+    subtype?: string | undefined;
+    eventType?: string | undefined;
+    subType?: string | undefined;
+    aggregateId?: string | undefined;
+    processingId?: string | undefined;
+    accountId?: string | undefined;
+    messageId?: string | undefined;
+    direction?: string | undefined;
+    senderEnvelope?: string | undefined;
+    senderHeader?: string | undefined;
+    recipients?: string | undefined;
+    subject?: string | undefined;
+    senderIp?: string | undefined;
+    action?: string | undefined;
+    details?: Record<string, unknown> | undefined;
+}
+
+export interface SiemView {
+    id: string;
+    /** Lower-case kind: receipt, process, delivery, journal, av, spam, url protect, ... ('' when absent). */
+    kind: string;
+    subtype: string | undefined;
+    /** Epoch milliseconds. */
+    time: number;
+    aggregateId: string | undefined;
+    /** Every field of the event (record fields over details), without id, details and the kind fields. */
+    fields: Record<string, unknown>;
+}
+
+const KIND_KEYS = new Set(['type', 'subtype', 'eventType', 'subType']);
+
+export function siemView(record: SiemEventRecord): SiemView {
+    const details = record.details ?? {};
+    const fields: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(details)) {
+        if (!KIND_KEYS.has(key) && present(value)) {
+            fields[key] = value;
+        }
+    }
+    for (const [key, value] of Object.entries(record)) {
+        if (key !== 'id' && key !== 'details' && !KIND_KEYS.has(key) && present(value)) {
+            fields[key] = value;
+        }
+    }
+    const kind = text(record.eventType) ?? text(record.type) ?? text(details['eventType']) ?? text(details['type']) ?? '';
+    const subtype = text(record.subType) ?? text(record.subtype) ?? text(details['subType']) ?? text(details['subtype']);
+    const time = Date.parse(record.timestamp);
+    if (Number.isNaN(time)) {
+        throw new Error(`SiemEvent ${record.id}: timestamp ${JSON.stringify(record.timestamp)} is not a date`);
+    }
+    return { id: record.id, kind: kind.toLowerCase(), subtype, time, aggregateId: text(record.aggregateId) ?? text(details['aggregateId']), fields };
+}
+
+/** A non-blank string (numbers and booleans as text), else undefined. */
+export function text(value: unknown): string | undefined {
+    if (typeof value === 'string') {
+        const trimmed = value.trim();
+        return trimmed === '' || trimmed === 'null' ? undefined : trimmed;
+    }
+    return typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+}
+
+/** A finite number from a number or a numeric string, else undefined. */
+export function numeric(value: unknown): number | undefined {
+    if (typeof value === 'number' && Number.isFinite(value)) {
+        return value;
+    }
+    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
+        return Number(value);
+    }
+    return undefined;
+}
+
+/** true/false from a boolean or Mimecast's 'true'/'false'/'yes'/'no' strings. */
+export function flag(value: unknown): boolean | undefined {
+    if (typeof value === 'boolean') {
+        return value;
+    }
+    const t = text(value)?.toLowerCase();
+    return t === 'true' || t === 'yes' ? true : t === 'false' || t === 'no' ? false : undefined;
+}
+
+/** Recipients as Mimecast writes them: one address, or several separated by commas or semicolons. */
+export function addresses(value: unknown): string[] {
+    if (Array.isArray(value)) {
+        return value.flatMap(addresses);
+    }
+    const t = text(value);
+    return t === undefined ? [] : t.split(/[,;]/).map((a) => a.trim()).filter((a) => a !== '');
+}
+
+function present(value: unknown): boolean {
+    return value !== null && value !== undefined && value !== '';
+}
