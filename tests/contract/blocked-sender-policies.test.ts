@@ -136,13 +136,16 @@ describe('contract: delete-blocked-sender-policy', () => {
         await expect(t.runAction('delete-blocked-sender-policy', { id: 'pol-1' })).rejects.toMatchObject({ payload: { ...payload, retryable: false } });
     });
 
-    it('API 2.0: escapes the id in the path', async () => {
+    it('API 2.0: escapes the id in the path, and refuses an id that would change the path', async () => {
         const t = createTestHost();
         mockToken();
-        const api = nock(TEST_BASE).delete(`${REST}a%2Fb%3Fc`).reply(204);
+        // ':' and '=' occur in Mimecast ids and are escaped in a path segment; '/' and '?' never reach Mimecast.
+        const api = nock(TEST_BASE).delete(`${REST}eNo1%3Apol%3D`).reply(204);
 
-        await expect(t.runAction('delete-blocked-sender-policy', { id: 'a/b?c' })).resolves.toEqual({ id: 'a/b?c', deleted: true });
+        await expect(t.runAction('delete-blocked-sender-policy', { id: 'eNo1:pol=' })).resolves.toEqual({ id: 'eNo1:pol=', deleted: true });
         expect(api.isDone()).toBe(true);
+        await expect(t.runAction('delete-blocked-sender-policy', { id: 'a/b?c' })).rejects.toMatchObject({ payload: { code: 'invalid_input', field: 'id' } });
+        expect(nock.pendingMocks()).toEqual([]);
     });
 
     it('API 1.0 (mimecast-api-v1): posts delete-policy, signed, and reads the published answer', async () => {

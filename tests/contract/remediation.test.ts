@@ -26,11 +26,13 @@ describe('contract: create-remediation-incident (demisto sample)', () => {
         const t = createTestHost();
         mockToken();
         nock(TEST_BASE)
-            .post('/api/ttp/remediation/create', { data: [{ reason: 'test', hashOrMessageId: 'test message id', searchBy: 'messageId', start: '2020-04-25T10:01:53+0000', end: '2020-05-25T22:01:53+0000' }] })
+            // The sample's own request used 'test message id', which is no Message-ID and is now refused before
+            // any call; the answer below still echoes the sample's value, as the published body has it.
+            .post('/api/ttp/remediation/create', { data: [{ reason: 'test', hashOrMessageId: '<test-message@example.com>', searchBy: 'messageId', start: '2020-04-25T10:01:53+0000', end: '2020-05-25T22:01:53+0000' }] })
             .reply(200, fixture('remediation-incident.demisto'));
 
         await expect(
-            t.runAction('create-remediation-incident', { reason: 'test', hashOrMessageId: 'test message id', searchBy: 'messageId', start: '2020-04-25T10:01:53Z', end: '2020-05-25T22:01:53Z' })
+            t.runAction('create-remediation-incident', { reason: 'test', hashOrMessageId: '<test-message@example.com>', searchBy: 'messageId', start: '2020-04-25T10:01:53Z', end: '2020-05-25T22:01:53Z' })
         ).resolves.toEqual(INCIDENT);
     });
 });
