@@ -448,3 +448,38 @@ function tryParse(text: string): unknown {
 export function sleep(ms: number): Promise<void> {
     return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Calls whose answers are not the `/api` data[] envelope (added for the catalog syncs, #12). They go
+// through the same transport loop as every other call: pacing, 429 waits, transient fail[] retries.
+
+/** A raw answer (status, parsed JSON or text, lower-cased headers) for helpers that read their own shapes. */
+export type MimecastRawResponse = RawResponse;
+
+/** One request through the shared transport loop; `read` turns the answer into a result or a MimecastError. */
+export async function callMimecastWith<T>(nango: MimecastNango, config: ProxyConfiguration, read: (response: MimecastRawResponse) => T | MimecastError): Promise<T> {
+    return exchange(nango, config, read);
+}
+
+export interface MimecastJsonPage extends MimecastJson {
+    /** True when Mimecast answered one of the `emptyOn` codes: "nothing here", not a failure. */
+    empty: boolean;
+}
+
+/**
+ * POSTs the `/api` request envelope to an endpoint that answers with another JSON object (the
+ * threat-intel feed answers a STIX bundle, its next token in a header). fail[] codes listed in
+ * `emptyOn` (in an HTTP 2xx) mean "no data" and come back as an empty page instead of an error.
+ */
+export async function callMimecastJson(nango: MimecastNango, request: MimecastRequest, options: { emptyOn?: readonly string[] } = {}): Promise<MimecastJsonPage> {
+    const items = request.data === undefined ? [] : Array.isArray(request.data) ? request.data : [request.data];
+    const pagination = compact({ pageSize: request.pageSize, pageToken: request.pageToken });
+    const body = { ...(Object.keys(pagination).length > 0 ? { meta: { pagination } } : {}), data: compact(items) };
+    return exchange(nango, { method: 'POST', endpoint: request.path, data: body }, (response) => {
+        const result = readJsonObject(request.path, response);
+        if (result instanceof MimecastError) {
+            return response.status < 400 && options.emptyOn?.includes(result.code) ? { body: {}, headers: response.headers, empty: true } : result;
+        }
+        return { ...result, empty: false };
+    });
+}
