@@ -206,7 +206,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       if (reply.status === 200) stats.tokensIssued++;
       return reply;
     }
-    if (!path.startsWith('/api/') && !path.startsWith('/siem/')) return errorReply(404, 'err_not_found', `No endpoint at ${path}`);
+    if (!path.startsWith('/api/') && !path.startsWith('/siem/') && !path.startsWith('/policy-management/')) return errorReply(404, 'err_not_found', `No endpoint at ${path}`);
     // API 1.0 hook (endpoints/v1-login.ts): key login endpoints, and MC-signed requests instead of a bearer token.
     const v1Login = v1.route(req, path, raw);
     if (v1Login) return v1Login;

@@ -15,6 +15,10 @@ import directory from './directory.js';
 import heldMessages from './held-messages.js';
 import messageFinder from './message-finder.js';
 import remediation from './remediation.js';
+import threatIntel from './threat-intel.js';
+import awareness from './awareness.js';
+import remediationIncidents from './remediation-incidents.js';
+import policyManagement from './policy-management.js';
 
 /** Every simulated endpoint. Adding one = a file in this folder + one line here. */
-export const endpoints: readonly Endpoint[] = [account, auditEvents, ttpUrlLogs, ttpAttachmentLogs, ttpImpersonationLogs, dlpLogs, heldReleaseLogs, archiveSearchLogs, siemEvents, ...managedUrls, ...managedSenders, ...blockedSenderPolicies, ...directory, ...heldMessages, ...messageFinder, ...remediation];
+export const endpoints: readonly Endpoint[] = [account, auditEvents, ttpUrlLogs, ttpAttachmentLogs, ttpImpersonationLogs, dlpLogs, heldReleaseLogs, archiveSearchLogs, siemEvents, ...managedUrls, ...managedSenders, ...blockedSenderPolicies, ...directory, ...heldMessages, ...messageFinder, ...remediation, threatIntel, ...awareness, remediationIncidents, policyManagement];

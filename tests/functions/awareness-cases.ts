@@ -22,7 +22,7 @@ export interface AwarenessCase {
 }
 
 export function awarenessCases(c: AwarenessCase): void {
-    const data = c.item === undefined ? [] : [c.item];
+    const data = (c.item === undefined ? [] : [c.item]) as nock.DataMatcherArray;
 
     it('sends its request item, follows next, and saves one record per key', async () => {
         const t = createTestHost();
