@@ -686,6 +686,22 @@ export type ActionOutput_mimecast_updategroup = {
     folderCount?: number;
 };
 
+export type AntiSpoofingBypassPolicy = {
+    id: string;
+    description?: string;
+    option?: string;
+    fromType?: string;
+    fromValue?: string;
+    toType?: string;
+    toValue?: string;
+    spfDomains?: string[];
+    enabled?: boolean;
+    bidirectional?: boolean;
+    comment?: string;
+    fromDate?: string;
+    toDate?: string;
+};
+
 export type ArchiveSearchLog = {
     id: string;
     createTime: string;
@@ -721,6 +737,42 @@ export type AuditEvent = {
     eventTime: string;
     eventInfo?: string;
     category?: string;
+};
+
+export type AwarenessPerformance = {
+    id: string;
+    email: string;
+    name?: string;
+    department?: string;
+    userState?: string;
+    numCorrect?: number;
+    numIncorrect?: number;
+    numNotWatched?: number;
+    userDetails?: {
+        [key: string]: unknown;
+    }[];
+};
+
+export type AwarenessSafeScore = {
+    id: string;
+    email: string;
+    name?: string;
+    department?: string;
+    userState?: string;
+    risk?: string;
+    humanError?: string;
+    sentiment?: string;
+    engagement?: string;
+    knowledge?: string;
+};
+
+export type AwarenessWatchlistEntry = {
+    id: string;
+    email: string;
+    name?: string;
+    department?: string;
+    userState?: string;
+    watchlistCount?: number;
 };
 
 export type BlockedSenderPolicy = {
@@ -878,6 +930,37 @@ export type ManagedUrl = {
     disableLogClick?: boolean;
 };
 
+export type PhishingCampaign = {
+    id: string;
+    name?: string;
+    status?: string;
+    templateName?: string;
+    launchDate?: string;
+    numUsers?: number;
+    numSent?: number;
+    numClicked?: number;
+    numReported?: number;
+};
+
+export type RemediationIncident = {
+    id: string;
+    code?: string;
+    type?: string;
+    reason?: string;
+    identified?: number;
+    successful?: number;
+    failed?: number;
+    restored?: number;
+    created?: string;
+    modified?: string;
+    searchFileHash?: string;
+    searchMessageId?: string;
+    searchFrom?: string;
+    searchTo?: string;
+    searchStart?: string;
+    searchEnd?: string;
+};
+
 export type SiemEvent = {
     id: string;
     type: string;
@@ -943,6 +1026,12 @@ export type SyncMetadata_mimecast_siemevents = {
     [key: string]: unknown;
 };
 
+export type SyncMetadata_mimecast_threatintelfeed = {
+    threatFeedTypes?: ("malware_customer" | "malware_grid")[];
+    backfillDays?: number;
+    [key: string]: unknown;
+};
+
 export type SyncMetadata_mimecast_ttpattachmentlogs = {
     backfillDays?: number;
     [key: string]: unknown;
@@ -956,6 +1045,20 @@ export type SyncMetadata_mimecast_ttpimpersonationlogs = {
 export type SyncMetadata_mimecast_ttpurllogs = {
     backfillDays?: number;
     [key: string]: unknown;
+};
+
+export type ThreatIndicator = {
+    id: string;
+    feedType: "malware_customer" | "malware_grid";
+    pattern: string;
+    value?: string;
+    type?: string;
+    labels?: string[];
+    created: string;
+    modified: string;
+    validFrom?: string;
+    malwareIds: string[];
+    malwareNames: string[];
 };
 
 export type User = {
@@ -1007,8 +1110,13 @@ export interface Actions {
 
 /** Each sync: the models it writes. */
 export interface Syncs {
+    "anti-spoofing-bypass-policies": { models: "AntiSpoofingBypassPolicy" };
     "archive-search-logs": { models: "ArchiveSearchLog" };
     "audit-events": { models: "AuditEvent" };
+    "awareness-performance-details": { models: "AwarenessPerformance" };
+    "awareness-phishing-campaigns": { models: "PhishingCampaign" };
+    "awareness-safe-scores": { models: "AwarenessSafeScore" };
+    "awareness-watchlist": { models: "AwarenessWatchlistEntry" };
     "blocked-sender-policies": { models: "BlockedSenderPolicy" };
     "dlp-logs": { models: "DlpLog" };
     "group-members": { models: "GroupMember" };
@@ -1016,7 +1124,9 @@ export interface Syncs {
     "held-messages": { models: "HeldMessage" };
     "held-release-logs": { models: "HeldReleaseLog" };
     "managed-urls": { models: "ManagedUrl" };
+    "remediation-incidents": { models: "RemediationIncident" };
     "siem-events": { models: "SiemEvent" | "SiemGap" };
+    "threat-intel-feed": { models: "ThreatIndicator" };
     "ttp-attachment-logs": { models: "AttachmentLog" };
     "ttp-impersonation-logs": { models: "ImpersonationLog" };
     "ttp-url-logs": { models: "ClickLog" };
@@ -1025,9 +1135,13 @@ export interface Syncs {
 
 /** Each synced model by name. */
 export interface Models {
+    AntiSpoofingBypassPolicy: AntiSpoofingBypassPolicy;
     ArchiveSearchLog: ArchiveSearchLog;
     AttachmentLog: AttachmentLog;
     AuditEvent: AuditEvent;
+    AwarenessPerformance: AwarenessPerformance;
+    AwarenessSafeScore: AwarenessSafeScore;
+    AwarenessWatchlistEntry: AwarenessWatchlistEntry;
     BlockedSenderPolicy: BlockedSenderPolicy;
     ClickLog: ClickLog;
     DlpLog: DlpLog;
@@ -1037,8 +1151,11 @@ export interface Models {
     HeldReleaseLog: HeldReleaseLog;
     ImpersonationLog: ImpersonationLog;
     ManagedUrl: ManagedUrl;
+    PhishingCampaign: PhishingCampaign;
+    RemediationIncident: RemediationIncident;
     SiemEvent: SiemEvent;
     SiemGap: SiemGap;
+    ThreatIndicator: ThreatIndicator;
     User: User;
 }
 
@@ -1050,4 +1167,4 @@ export type ModelName = keyof Models;
 export type SyncRecord<M extends ModelName> = Models[M];
 
 export const ACTION_NAMES = ["add-group-member","block-sender","check-permissions","create-anti-spoofing-bypass-policy","create-blocked-sender-policy","create-group","create-managed-url","create-remediation-incident","decode-url","delete-address-alteration-policy","delete-anti-spoofing-bypass-policy","delete-blocked-sender-policy","delete-group","delete-managed-url","find-groups","get-account","get-held-message-summary","get-message-info","get-remediation-incident","list-email-queues","list-internal-domains","permit-sender","reject-held-messages","release-held-message","remove-group-member","search-archive","search-file-hash","search-messages","search-processing-messages","update-address-alteration-policy","update-anti-spoofing-bypass-policy","update-blocked-sender-policy","update-group"] as const satisfies readonly ActionName[];
-export const MODEL_NAMES = ["ArchiveSearchLog","AttachmentLog","AuditEvent","BlockedSenderPolicy","ClickLog","DlpLog","Group","GroupMember","HeldMessage","HeldReleaseLog","ImpersonationLog","ManagedUrl","SiemEvent","SiemGap","User"] as const satisfies readonly ModelName[];
+export const MODEL_NAMES = ["AntiSpoofingBypassPolicy","ArchiveSearchLog","AttachmentLog","AuditEvent","AwarenessPerformance","AwarenessSafeScore","AwarenessWatchlistEntry","BlockedSenderPolicy","ClickLog","DlpLog","Group","GroupMember","HeldMessage","HeldReleaseLog","ImpersonationLog","ManagedUrl","PhishingCampaign","RemediationIncident","SiemEvent","SiemGap","ThreatIndicator","User"] as const satisfies readonly ModelName[];

@@ -22,6 +22,9 @@ import archiveSearch from './archive-search.js';
 import directoryGroups from './directory-groups.js';
 import policyManagement from './policy-management.js';
 import addressAlteration from './address-alteration.js';
+import threatIntel from './threat-intel.js';
+import awareness from './awareness.js';
+import remediationIncidents from './remediation-incidents.js';
 
 /** Every simulated endpoint. Adding one = a file in this folder + one line here. */
-export const endpoints: readonly Endpoint[] = [account, auditEvents, ttpUrlLogs, ttpAttachmentLogs, ttpImpersonationLogs, dlpLogs, heldReleaseLogs, archiveSearchLogs, siemEvents, ...managedUrls, ...managedSenders, ...blockedSenderPolicies, ...directory, ...heldMessages, ...messageFinder, ...remediation, heldSummary, emailQueues, processingMessages, archiveSearch, ...directoryGroups, ...policyManagement, ...addressAlteration];
+export const endpoints: readonly Endpoint[] = [account, auditEvents, ttpUrlLogs, ttpAttachmentLogs, ttpImpersonationLogs, dlpLogs, heldReleaseLogs, archiveSearchLogs, siemEvents, ...managedUrls, ...managedSenders, ...blockedSenderPolicies, ...directory, ...heldMessages, ...messageFinder, ...remediation, heldSummary, emailQueues, processingMessages, archiveSearch, ...directoryGroups, ...policyManagement, ...addressAlteration, threatIntel, ...awareness, remediationIncidents];

@@ -2,7 +2,7 @@
 // - blocked-senders/policies: GET the list, GET/PATCH/DELETE one. State `blockedSenderPolicies` is shared
 //   with the legacy /api/policy/blockedsenders/* endpoints, so a PATCH shows in get-policy and the sync.
 // - anti-spoofing-bypass/policies: POST creates, GET lists or reads one, PATCH changes, DELETE removes
-//   (state `antiSpoofingBypassPolicies`, starts with one seeded policy).
+//   (state `antiSpoofingBypassPolicies`, three seeded policies).
 // Errors come as `{"error":[{code, message}]}` (HTTP 400/404); a PATCH answers 204 with no body. The
 // request shape (`from`/`to` as {type, emailAddress|domain|groupId}, top-level spfDomains) follows a public
 // client of this family; Mimecast's real validation messages are not published.
@@ -77,6 +77,26 @@ function apply(record: { option: string; policy: Json }, body: Json, now: number
 
 const flat = (r: { id: string; option: string; policy: Json }): Json => ({ id: r.id, option: r.option, ...r.policy });
 
+/**
+ * A list page: `pageSize` (default 100, at most 500) and an opaque `pageToken` in the query; the answer is
+ * `{meta:{pagination:{pageSize, totalCount, next?}}, policies:[...]}`.
+ */
+function listPage(ctx: HandlerContext, all: Json[]): Reply {
+  const rawSize = ctx.query.get('pageSize');
+  const pageSize = rawSize === null ? 100 : Number(rawSize);
+  if (!Number.isInteger(pageSize) || pageSize < 1) return error(400, 'invalid_page_size', 'pageSize must be a positive integer');
+  const size = Math.min(pageSize, 500);
+  let offset = 0;
+  const token = ctx.query.get('pageToken');
+  if (token !== null) {
+    const decoded = /^policies:(\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
+    if (!decoded) return error(400, 'invalid_page_token', 'The page token is not valid');
+    offset = Number(decoded[1]);
+  }
+  const next = offset + size < all.length ? Buffer.from(`policies:${offset + size}`).toString('base64url') : undefined;
+  return { status: 200, body: { meta: { pagination: { pageSize: size, totalCount: all.length, ...(next ? { next } : {}) } }, policies: all.slice(offset, offset + size) } };
+}
+
 const BLOCKED = `${BASE}/blocked-senders/policies`;
 const blockedSenders = defineEndpoint({
   path: BLOCKED,
@@ -86,7 +106,7 @@ const blockedSenders = defineEndpoint({
     const id = itemId(ctx, BLOCKED);
     if (id === undefined) {
       if (ctx.method !== 'GET') return error(405, 'method_not_allowed', `${ctx.method} needs a policy id`);
-      return { status: 200, body: { policies: [...store.values()].map(flat) } };
+      return listPage(ctx, [...store.values()].map(flat));
     }
     const record: BlockedSenderPolicy | undefined = store.get(id);
     if (!record) return error(404, 'policy_not_found', `No blocked-sender policy with id ${id}`);
@@ -110,9 +130,19 @@ interface BypassPolicy {
 
 function bypassPolicies(ctx: HandlerContext): Map<string, BypassPolicy> {
   return ctx.state('antiSpoofingBypassPolicies', () => {
-    const seeded: BypassPolicy = { id: 'eNo1bypass-seeded-partner', option: 'enable_bypass', policy: { createTime: formatDate(Date.UTC(2025, 5, 1, 9, 30)) } };
-    apply(seeded, { description: 'Partner sends as our domain', from: { type: 'email_domain', domain: 'partner.example.com' }, to: { type: 'internal_addresses' }, fromEternal: true, toEternal: true, enabled: true, spfDomains: ['partner.example.com'] }, Date.UTC(2025, 5, 1, 9, 30));
-    return new Map([[seeded.id, seeded]]);
+    const at = Date.UTC(2025, 5, 1, 9, 30);
+    const seeds: [string, string, Json][] = [
+      ['eNo1bypass-seeded-partner', 'enable_bypass', { description: 'Partner sends as our domain', from: { type: 'email_domain', domain: 'partner.example.com' }, to: { type: 'internal_addresses' }, fromEternal: true, toEternal: true, enabled: true, spfDomains: ['partner.example.com'] }],
+      ['eNo1bypass-seeded-helpdesk', 'enable_bypass', { description: 'Ticketing system notifications', from: { type: 'individual_email_address', emailAddress: 'support@helpdesk.example' }, to: { type: 'everyone' }, fromEternal: true, toEternal: true, enabled: true }],
+      ['eNo1bypass-seeded-payroll', 'disable_bypass', { description: 'Old payroll provider (retired)', from: { type: 'email_domain', domain: 'payroll.example' }, to: { type: 'internal_addresses' }, fromDate: '2024-01-01T00:00:00+0000', toDate: '2025-12-31T23:59:59+0000', enabled: false, comment: 'Kept for audit', spfDomains: ['payroll.example'] }]
+    ];
+    return new Map(
+      seeds.map(([id, option, fields]) => {
+        const seeded: BypassPolicy = { id, option, policy: { createTime: formatDate(at) } };
+        apply(seeded, fields, at);
+        return [id, seeded];
+      })
+    );
   });
 }
 
@@ -124,7 +154,7 @@ const antiSpoofingBypass = defineEndpoint({
     const store = bypassPolicies(ctx);
     const id = itemId(ctx, BYPASS);
     if (id === undefined) {
-      if (ctx.method === 'GET') return { status: 200, body: { policies: [...store.values()].map(flat) } };
+      if (ctx.method === 'GET') return listPage(ctx, [...store.values()].map(flat));
       if (ctx.method !== 'POST') return error(405, 'method_not_allowed', `${ctx.method} needs a policy id`);
       const body = readBody(ctx.body, ['enable_bypass', 'disable_bypass'], false);
       if ('status' in body && 'body' in body) return body as Reply;

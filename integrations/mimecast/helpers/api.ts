@@ -96,10 +96,15 @@ export function compact<T>(value: T): T {
 
 /** Calls one POST `/api/...` endpoint and returns the page, or throws a MimecastError. */
 export async function callMimecast(nango: MimecastNango, request: MimecastRequest): Promise<MimecastPage> {
+    return exchange(nango, { method: 'POST', endpoint: request.path, data: requestEnvelope(request) }, (response) => readEnvelope(request.path, response));
+}
+
+/** The `/api` request body: `{meta:{pagination}, data:[items]}`, blank values left out. */
+function requestEnvelope(request: MimecastRequest): Record<string, unknown> {
     const items = request.data === undefined ? [] : Array.isArray(request.data) ? request.data : [request.data];
     const pagination = compact({ pageSize: request.pageSize, pageToken: request.pageToken });
     const body = { ...(Object.keys(pagination).length > 0 ? { meta: { pagination } } : {}), data: compact(items) };
-    return exchange(nango, { method: 'POST', endpoint: request.path, data: body }, (response) => readEnvelope(request.path, response));
+    return body;
 }
 
 export interface MimecastJson {
@@ -461,6 +466,8 @@ export interface MimecastRestRequest {
     path: string;
     /** A JSON body; omitted = no body. */
     body?: Record<string, unknown>;
+    /** Query parameters (list paging: `pageSize`, `pageToken`). */
+    params?: Record<string, string | number>;
 }
 
 export interface MimecastRestResponse {
@@ -472,7 +479,12 @@ export interface MimecastRestResponse {
 
 /** Calls one non-envelope REST endpoint; a 4xx/5xx or an error body becomes a MimecastError. */
 export async function callMimecastRest(nango: MimecastNango, request: MimecastRestRequest): Promise<MimecastRestResponse> {
-    const config: ProxyConfiguration = { method: request.method, endpoint: request.path, ...(request.body !== undefined ? { data: compact(request.body) } : {}) };
+    const config: ProxyConfiguration = {
+        method: request.method,
+        endpoint: request.path,
+        ...(request.body !== undefined ? { data: compact(request.body) } : {}),
+        ...(request.params !== undefined ? { params: request.params } : {})
+    };
     return exchange(nango, config, (response) => readRest(request.path, response));
 }
 
@@ -509,4 +521,27 @@ function restFailure(body: unknown, status: number): MimecastErrorDetails | unde
         return failure;
     }
     return status >= 400 && typeof body['message'] === 'string' ? { code: httpCode(status), message: body['message'] } : undefined;
+}
+
+// Calls whose answers are not the `/api` data[] envelope but a JSON object of their own (the threat-intel
+// feed answers a STIX bundle, its next token in a header). Same transport loop as every other call.
+
+export interface MimecastJsonPage extends MimecastJson {
+    /** True when Mimecast answered one of the `emptyOn` codes: "nothing here", not a failure. */
+    empty: boolean;
+}
+
+/**
+ * POSTs the `/api` request envelope to an endpoint that answers with another JSON object (the
+ * threat-intel feed answers a STIX bundle, its next token in a header). fail[] codes listed in
+ * `emptyOn` (in an HTTP 2xx) mean "no data" and come back as an empty page instead of an error.
+ */
+export async function callMimecastJson(nango: MimecastNango, request: MimecastRequest, options: { emptyOn?: readonly string[] } = {}): Promise<MimecastJsonPage> {
+    return exchange(nango, { method: 'POST', endpoint: request.path, data: requestEnvelope(request) }, (response) => {
+        const result = readJsonObject(request.path, response);
+        if (result instanceof MimecastError) {
+            return response.status < 400 && options.emptyOn?.includes(result.code) ? { body: {}, headers: response.headers, empty: true } : result;
+        }
+        return { ...result, empty: false };
+    });
 }

@@ -53,6 +53,16 @@ export async function* listAll<R extends { id: string }>(nango: MimecastNango, q
     }
 }
 
+/**
+ * For sources other than listAll (lists outside the `/api` envelope): counts records the record guard
+ * skipped, so syncFullRefresh leaves deletes to the next run as it does for listAll.
+ */
+export function noteSkipped(nango: object, count: number): void {
+    if (count > 0) {
+        skippedCounts.set(nango, (skippedCounts.get(nango) ?? 0) + count);
+    }
+}
+
 /** Saves every batch the source yields as `model`, then deletes the records not seen in this run. */
 export async function syncFullRefresh<R extends { id: string }>(nango: FullRefreshNango, model: string, source: AsyncIterable<R[]>): Promise<number> {
     shiftedLists.delete(nango);

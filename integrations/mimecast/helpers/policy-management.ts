@@ -4,6 +4,9 @@
 // https://developer.services.mimecast.com/docs/policymanagement/1
 import * as z from 'zod';
 
+import { callMimecastRest, isObject } from './api.js';
+import type { MimecastNango } from './api.js';
+
 const BASE = '/policy-management/cloud-gateway/v1';
 
 export const BLOCKED_SENDER_POLICIES_PATH = `${BASE}/blocked-senders/policies`;
@@ -12,6 +15,39 @@ export const ANTI_SPOOFING_BYPASS_POLICIES_PATH = `${BASE}/anti-spoofing-bypass/
 /** `{collection}/{id}` with the id encoded as one path segment. */
 export function policyPath(collection: string, id: string): string {
     return `${collection}/${encodeURIComponent(id)}`;
+}
+
+export const POLICY_PAGE_SIZE = 100;
+/** Keys a list's records sit under, in the order tried (public clients of this family read both). */
+const LIST_KEYS = ['policies', 'definitions'] as const;
+
+export interface PolicyPage {
+    records: unknown[];
+    next: string | undefined;
+}
+
+/**
+ * Every page of one policy-management list: GET with `pageSize`/`pageToken` in the query, the records
+ * under `policies` (or `definitions`), the next token in `meta.pagination.next`. A token seen twice ends
+ * the walk, so a server that repeats itself cannot loop a sync forever.
+ */
+export async function* policyManagementPages(nango: MimecastNango, path: string): AsyncGenerator<PolicyPage> {
+    let pageToken: string | undefined;
+    const seen = new Set<string>();
+    for (;;) {
+        const { body } = await callMimecastRest(nango, { method: 'GET', path, params: { pageSize: POLICY_PAGE_SIZE, ...(pageToken ? { pageToken } : {}) } });
+        const key = body ? LIST_KEYS.find((k) => Array.isArray(body[k])) : undefined;
+        const meta = body && isObject(body['meta']) ? body['meta'] : {};
+        const pagination = isObject(meta['pagination']) ? meta['pagination'] : {};
+        const next = typeof pagination['next'] === 'string' && pagination['next'] !== '' ? pagination['next'] : undefined;
+        const page: PolicyPage = { records: body && key ? (body[key] as unknown[]) : [], next };
+        yield page;
+        if (!page.next || page.records.length === 0 || seen.has(page.next)) {
+            return;
+        }
+        seen.add(page.next);
+        pageToken = page.next;
+    }
 }
 
 /** Who a policy targets; the value kinds that need a fromValue / toValue. */
