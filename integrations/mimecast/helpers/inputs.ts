@@ -119,6 +119,11 @@ export const fileHash = z
     .regex(FILE_HASH, { error: 'expected an MD5, SHA-1 or SHA-256 hex digest (32, 40 or 64 hex characters)', abort: true })
     .describe('an MD5, SHA-1 or SHA-256 hex digest');
 
+/** One IP address, v4 (`54.236.186.184`) or v6 (`2001:db8::1`), as a sender's connecting IP. */
+export const ipAddress = z
+    .union([z.ipv4(), z.ipv6()], { error: 'expected an IPv4 or IPv6 address, e.g. 192.0.2.10 or 2001:db8::1' })
+    .describe('an IPv4 or IPv6 address');
+
 /** One IPv4 octet, 0-255, without leading zeros (`010` could be read as octal). */
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4_CIDR = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}/(?:3[0-2]|[12]?\\d)$`);
