@@ -23,20 +23,26 @@ export type ActionInput_mimecast_blocksender = {
 export type ActionInput_mimecast_checkpermissions = Record<string, never>;
 
 export type ActionInput_mimecast_createantispoofingbypasspolicy = {
+    /** text, at most 200 characters, one line */
     description: string;
     option: "enable_bypass" | "disable_bypass";
     fromPart?: "envelope_from" | "header_from" | "both";
     fromType: "everyone" | "internal_addresses" | "external_addresses" | "email_domain" | "profile_group" | "individual_email_address";
+    /** the domain (email_domain), address (individual_email_address) or group id (profile_group) the side matches; at most 1024 characters */
     fromValue?: string;
     toType: "everyone" | "internal_addresses" | "external_addresses" | "email_domain" | "profile_group" | "individual_email_address";
+    /** the domain (email_domain), address (individual_email_address) or group id (profile_group) the side matches; at most 1024 characters */
     toValue?: string;
     spfDomains?: string[];
     bidirectional?: boolean;
     enabled?: boolean;
     enforced?: boolean;
     override?: boolean;
+    /** text, at most 1000 characters, one line */
     comment?: string;
+    /** an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z */
     fromDate?: string;
+    /** an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z */
     toDate?: string;
 };
 
@@ -100,10 +106,12 @@ export type ActionInput_mimecast_decodeurl = {
 };
 
 export type ActionInput_mimecast_deleteaddressalterationpolicy = {
+    /** an address-alteration policy id; letters, digits, - _ (segments joined by : or .), at most 1024 characters */
     id: string;
 };
 
 export type ActionInput_mimecast_deleteantispoofingbypasspolicy = {
+    /** an anti-spoofing bypass policy id (create-anti-spoofing-bypass-policy id); letters, digits, - _ (segments joined by : or .), at most 1024 characters */
     id: string;
 };
 
@@ -113,6 +121,7 @@ export type ActionInput_mimecast_deleteblockedsenderpolicy = {
 };
 
 export type ActionInput_mimecast_deletegroup = {
+    /** a directory group id (Group.id from find-groups or the groups sync); letters, digits, - _ (segments joined by : or .), at most 1024 characters */
     id: string;
 };
 
@@ -143,7 +152,9 @@ export type ActionInput_mimecast_getremediationincident = {
 };
 
 export type ActionInput_mimecast_listemailqueues = {
+    /** an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z */
     start?: string;
+    /** an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z */
     end?: string;
 };
 
@@ -179,9 +190,13 @@ export type ActionInput_mimecast_removegroupmember = {
 };
 
 export type ActionInput_mimecast_searcharchive = {
+    /** text, at most 500 characters, one line */
     query: string;
+    /** an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z */
     start: string;
+    /** an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z */
     end: string;
+    /** a whole number from 1 to 100 */
     limit?: number;
 };
 
@@ -205,83 +220,113 @@ export type ActionInput_mimecast_searchmessages = {
         to?: string;
         /** text, at most 998 characters, one line */
         subject?: string;
+        /** an IPv4 or IPv6 address */
         senderIP?: string;
         route?: "inbound" | "outbound" | "internal";
     };
 };
 
 export type ActionInput_mimecast_searchprocessingmessages = {
+    /** an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z */
     start?: string;
+    /** an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z */
     end?: string;
     searchBy?: {
         fieldName: "all" | "subject" | "sender" | "recipient";
+        /** text, at most 255 characters, one line */
         value: string;
     };
     route?: "all" | "internal" | "outbound" | "inbound" | "external";
     attachments?: boolean;
     sortOrder?: "ascending" | "descending";
+    /** a whole number from 1 to 500 */
     limit?: number;
 };
 
 export type ActionInput_mimecast_updateaddressalterationpolicy = {
+    /** an address-alteration policy id; letters, digits, - _ (segments joined by : or .), at most 1024 characters */
     id: string;
+    /** an address alteration set id (the folder of rewrite definitions); letters, digits, - _ (segments joined by : or .), at most 1024 characters */
     addressAlterationSetId: string;
+    /** text, at most 200 characters, one line */
     description?: string;
     fromPart?: "envelope_from" | "header_from" | "both";
     fromType?: "everyone" | "internal_addresses" | "external_addresses" | "email_domain" | "profile_group" | "individual_email_address";
+    /** the domain (email_domain), address (individual_email_address) or group id (profile_group) the side matches; at most 1024 characters */
     fromValue?: string;
     toType?: "everyone" | "internal_addresses" | "external_addresses" | "email_domain" | "profile_group" | "individual_email_address";
+    /** the domain (email_domain), address (individual_email_address) or group id (profile_group) the side matches; at most 1024 characters */
     toValue?: string;
     sourceIPs?: string[];
     bidirectional?: boolean;
     enabled?: boolean;
     enforced?: boolean;
     override?: boolean;
+    /** text, at most 1000 characters, one line */
     comment?: string;
+    /** an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z */
     fromDate?: string;
+    /** an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z */
     toDate?: string;
 };
 
 export type ActionInput_mimecast_updateantispoofingbypasspolicy = {
+    /** an anti-spoofing bypass policy id (create-anti-spoofing-bypass-policy id); letters, digits, - _ (segments joined by : or .), at most 1024 characters */
     id: string;
+    /** text, at most 200 characters, one line */
     description?: string;
     option?: "enable_bypass" | "disable_bypass";
     fromPart?: "envelope_from" | "header_from" | "both";
     fromType?: "everyone" | "internal_addresses" | "external_addresses" | "email_domain" | "profile_group" | "individual_email_address";
+    /** the domain (email_domain), address (individual_email_address) or group id (profile_group) the side matches; at most 1024 characters */
     fromValue?: string;
     toType?: "everyone" | "internal_addresses" | "external_addresses" | "email_domain" | "profile_group" | "individual_email_address";
+    /** the domain (email_domain), address (individual_email_address) or group id (profile_group) the side matches; at most 1024 characters */
     toValue?: string;
     spfDomains?: string[];
     bidirectional?: boolean;
     enabled?: boolean;
     enforced?: boolean;
     override?: boolean;
+    /** text, at most 1000 characters, one line */
     comment?: string;
+    /** an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z */
     fromDate?: string;
+    /** an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z */
     toDate?: string;
 };
 
 export type ActionInput_mimecast_updateblockedsenderpolicy = {
+    /** a blocked-sender policy id (BlockedSenderPolicy.id); letters, digits, - _ (segments joined by : or .), at most 1024 characters */
     id: string;
+    /** text, at most 200 characters, one line */
     description?: string;
     option?: "no_action" | "block_sender";
     fromPart?: "envelope_from" | "header_from" | "both";
     fromType?: "everyone" | "internal_addresses" | "external_addresses" | "email_domain" | "profile_group" | "individual_email_address";
+    /** the domain (email_domain), address (individual_email_address) or group id (profile_group) the side matches; at most 1024 characters */
     fromValue?: string;
     toType?: "everyone" | "internal_addresses" | "external_addresses" | "email_domain" | "profile_group" | "individual_email_address";
+    /** the domain (email_domain), address (individual_email_address) or group id (profile_group) the side matches; at most 1024 characters */
     toValue?: string;
     bidirectional?: boolean;
     enabled?: boolean;
     enforced?: boolean;
     override?: boolean;
+    /** text, at most 1000 characters, one line */
     comment?: string;
+    /** an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z */
     fromDate?: string;
+    /** an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z */
     toDate?: string;
 };
 
 export type ActionInput_mimecast_updategroup = {
+    /** a directory group id (Group.id from find-groups or the groups sync); letters, digits, - _ (segments joined by : or .), at most 1024 characters */
     id: string;
+    /** text, at most 255 characters, one line */
     description?: string;
+    /** a directory group id (Group.id from find-groups or the groups sync); letters, digits, - _ (segments joined by : or .), at most 1024 characters */
     parentId?: string;
 };
 

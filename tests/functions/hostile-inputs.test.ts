@@ -3,6 +3,8 @@
 // lists) are refused with invalid_input naming the field, and nothing reaches Mimecast, not even the token
 // exchange. Realistic values (ids and addresses from published Mimecast responses, ids the simulator mints)
 // still pass and are sent unchanged.
+import { readFileSync } from 'node:fs';
+
 import nock from 'nock';
 
 import * as inputs from '../../integrations/mimecast/helpers/inputs.js';
@@ -52,12 +54,19 @@ const RECIPIENT = 'caroline@paloaltonetworks.mime.integration.com';
 const SIM_GROUP_ID = 'eNo1Yy0vrFAx3JqGQ2H4NnZ8rZ6Ff7n1TQ9U0Lk2c1_Pab-M';
 const SIM_INCIDENT_ID = 'eNqX3n0-rQ9fE2bY5uHk1cLm8pAs4dGt6vWz7oJiN';
 const SIM_TRACKED_ID = 'eNqMTIz.Yy0vrFAx3JqGQ2H4NnZ8rZ6Ff7n1TQ9U';
+const SIM_PARENT_GROUP_ID = 'eNo1Zm9sZGVyLXBhcmVudC1ncm91cA';
+/** demisto/content .../test_data/update_address_alteration_policy_response.json: data[0].id and conditions.sourceIPs[0]. */
+const ALTERATION_POLICY_ID = 'eNo1jrs';
+const SOURCE_RANGE = '8.8.8.8/24';
+/** The seeded bypass policy and an address alteration set of the simulator. */
+const SIM_BYPASS_ID = 'eNo1bypass-seeded-partner';
+const SIM_SET_ID = 'eNo1set-support';
 
 // ---------------------------------------------------------------------------------------------
 // What each action takes: a valid input and each field's kind. A field whose rule depends on another
 // field (a policy value, a remediation target) gets its own valid base.
 
-type Kind = 'id' | 'email' | 'domain' | 'emailOrDomain' | 'url' | 'text' | 'multilineText' | 'date' | 'messageId' | 'hash' | 'idList' | 'hashList';
+type Kind = 'id' | 'email' | 'domain' | 'emailOrDomain' | 'ip' | 'url' | 'text' | 'multilineText' | 'date' | 'messageId' | 'hash' | 'number' | 'idList' | 'hashList' | 'domainList' | 'domainListOrEmpty' | 'cidrListOrEmpty';
 type Field = [path: string, kind: Kind, base?: Record<string, unknown>];
 interface Spec {
     valid: Record<string, unknown>;
@@ -67,6 +76,7 @@ interface Spec {
 }
 
 const POLICY = { description: 'Block a phishing domain', option: 'block_sender', fromType: 'email_domain', fromValue: 'bad.example.net', toType: 'everyone' };
+const BYPASS = { description: 'Partner sends as us', option: 'enable_bypass', fromType: 'email_domain', fromValue: 'innovation-asylum.b41.one', toType: 'internal_addresses', spfDomains: ['innovation-asylum.b41.one'] };
 
 const SPECS: Record<string, Spec> = {
     'get-account': { valid: {}, fields: [] },
@@ -164,7 +174,8 @@ const SPECS: Record<string, Spec> = {
             ['messageId', 'messageId', { messageId: MESSAGE_ID }],
             ['advancedTrackAndTraceOptions.from', 'emailOrDomain'],
             ['advancedTrackAndTraceOptions.to', 'emailOrDomain'],
-            ['advancedTrackAndTraceOptions.subject', 'text']
+            ['advancedTrackAndTraceOptions.subject', 'text'],
+            ['advancedTrackAndTraceOptions.senderIP', 'ip']
         ],
         sent: 'markrobertsny@pilot-meadow.b41.one'
     },
@@ -180,7 +191,108 @@ const SPECS: Record<string, Spec> = {
         sent: SHA256
     },
     'get-remediation-incident': { valid: { id: SIM_INCIDENT_ID }, fields: [['id', 'id']], sent: SIM_INCIDENT_ID },
-    'search-file-hash': { valid: { hashes: [SHA256, SHA256_B] }, fields: [['hashes', 'hashList']], sent: SHA256_B }
+    'search-file-hash': { valid: { hashes: [SHA256, SHA256_B] }, fields: [['hashes', 'hashList']], sent: SHA256_B },
+    'check-permissions': { valid: {}, fields: [] },
+    'get-held-message-summary': { valid: {}, fields: [] },
+    'list-email-queues': {
+        valid: { start: '2026-11-30T00:00:00Z', end: '2026-11-30T05:00:00+0000' },
+        fields: [
+            ['start', 'date'],
+            ['end', 'date']
+        ],
+        sent: '2026-11-30T05:00:00+0000'
+    },
+    'search-processing-messages': {
+        valid: { start: '2026-11-30T00:00:00Z', end: '2026-11-30T05:00:00Z', searchBy: { fieldName: 'sender', value: SENDER }, route: 'inbound', attachments: true, sortOrder: 'descending', limit: 50 },
+        fields: [
+            ['start', 'date'],
+            ['end', 'date'],
+            ['searchBy.value', 'text'],
+            ['limit', 'number']
+        ],
+        sent: SENDER
+    },
+    'search-archive': {
+        valid: { query: 'subject: invoice', start: '2026-11-01T00:00:00Z', end: '2026-11-02T00:00:00+0000', limit: 5 },
+        fields: [
+            ['query', 'text'],
+            ['start', 'date'],
+            ['end', 'date'],
+            ['limit', 'number']
+        ],
+        sent: 'subject: invoice'
+    },
+    'update-blocked-sender-policy': {
+        valid: { id: POLICY_ID, description: 'Block a phishing domain', enabled: false, fromType: 'email_domain', fromValue: 'bad.example.net', comment: 'SOC-1234', fromDate: '2026-01-31T00:00:00Z', toDate: '2026-03-01T00:00:00+0000' },
+        fields: [
+            ['id', 'id'],
+            ['description', 'text'],
+            ['comment', 'text'],
+            ['fromValue', 'domain'],
+            ['toValue', 'email', { id: POLICY_ID, toType: 'individual_email_address', toValue: RECIPIENT }],
+            ['fromValue', 'id', { id: POLICY_ID, fromType: 'profile_group', fromValue: SIM_GROUP_ID }],
+            ['fromDate', 'date'],
+            ['toDate', 'date']
+        ],
+        sent: POLICY_ID
+    },
+    'create-anti-spoofing-bypass-policy': {
+        valid: { ...BYPASS, comment: 'Partner relays as us', fromDate: '2026-01-31T00:00:00Z', toDate: '2026-03-01T00:00:00+0000' },
+        fields: [
+            ['description', 'text'],
+            ['comment', 'text'],
+            ['fromValue', 'domain'],
+            ['toValue', 'email', { ...BYPASS, toType: 'individual_email_address', toValue: RECIPIENT }],
+            ['fromValue', 'id', { ...BYPASS, fromType: 'profile_group', fromValue: SIM_GROUP_ID }],
+            ['spfDomains', 'domainList'],
+            ['fromDate', 'date'],
+            ['toDate', 'date']
+        ],
+        sent: 'innovation-asylum.b41.one'
+    },
+    'update-anti-spoofing-bypass-policy': {
+        valid: { id: SIM_BYPASS_ID, option: 'disable_bypass', spfDomains: ['innovation-asylum.b41.one'], comment: 'Paused during SOC-1234' },
+        fields: [
+            ['id', 'id'],
+            ['description', 'text'],
+            ['comment', 'text'],
+            ['fromValue', 'domain', { id: SIM_BYPASS_ID, fromType: 'email_domain', fromValue: 'innovation-asylum.b41.one' }],
+            ['toValue', 'email', { id: SIM_BYPASS_ID, toType: 'individual_email_address', toValue: RECIPIENT }],
+            ['toValue', 'id', { id: SIM_BYPASS_ID, toType: 'profile_group', toValue: SIM_GROUP_ID }],
+            ['spfDomains', 'domainListOrEmpty'],
+            ['fromDate', 'date'],
+            ['toDate', 'date']
+        ],
+        sent: SIM_BYPASS_ID
+    },
+    'delete-anti-spoofing-bypass-policy': { valid: { id: SIM_BYPASS_ID }, fields: [['id', 'id']], sent: SIM_BYPASS_ID },
+    'update-address-alteration-policy': {
+        valid: { id: ALTERATION_POLICY_ID, addressAlterationSetId: SIM_SET_ID, description: 'Support alias', toType: 'email_domain', toValue: 'paloaltonetworks.mime.integration.com', sourceIPs: [SOURCE_RANGE], comment: 'SOC-1234' },
+        fields: [
+            ['id', 'id'],
+            ['addressAlterationSetId', 'id'],
+            ['description', 'text'],
+            ['comment', 'text'],
+            ['toValue', 'domain'],
+            ['fromValue', 'email', { id: ALTERATION_POLICY_ID, addressAlterationSetId: SIM_SET_ID, fromType: 'individual_email_address', fromValue: SENDER }],
+            ['fromValue', 'id', { id: ALTERATION_POLICY_ID, addressAlterationSetId: SIM_SET_ID, fromType: 'profile_group', fromValue: SIM_GROUP_ID }],
+            ['sourceIPs', 'cidrListOrEmpty'],
+            ['fromDate', 'date', { id: ALTERATION_POLICY_ID, addressAlterationSetId: SIM_SET_ID, fromDate: '2026-01-31T00:00:00Z' }],
+            ['toDate', 'date', { id: ALTERATION_POLICY_ID, addressAlterationSetId: SIM_SET_ID, toDate: '2026-03-01T00:00:00Z' }]
+        ],
+        sent: SOURCE_RANGE
+    },
+    'delete-address-alteration-policy': { valid: { id: ALTERATION_POLICY_ID }, fields: [['id', 'id']], sent: ALTERATION_POLICY_ID },
+    'update-group': {
+        valid: { id: SIM_GROUP_ID, description: 'Blocked Senders - Q1', parentId: SIM_PARENT_GROUP_ID },
+        fields: [
+            ['id', 'id'],
+            ['description', 'text'],
+            ['parentId', 'id']
+        ],
+        sent: 'Blocked Senders - Q1'
+    },
+    'delete-group': { valid: { id: SIM_GROUP_ID }, fields: [['id', 'id']], sent: SIM_GROUP_ID }
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -296,6 +408,56 @@ function hostileValues(kind: Kind): Hostile[] {
             ];
         case 'hash':
             return [...structured, ...common, ['100,000 characters', hex(100_000)], ['non-hex characters', 'g'.repeat(64)], ['33 characters', hex(33)]];
+        case 'ip':
+            return [
+                ...structured,
+                ...common,
+                ['100,000 characters', HUGE],
+                ['an octet over 255', '256.1.1.1'],
+                ['a range instead of an address', '192.0.2.0/24'],
+                ['a host name', 'mail.example.com'],
+                ['a trailing injection', `192.0.2.10${INJECTION}`]
+            ];
+        case 'number':
+            return [
+                ['a numeric string', '10'],
+                ['a fraction', 1.5],
+                ['zero', 0],
+                ['a negative number', -1],
+                ['a huge number', 1e308],
+                ['a boolean', true],
+                ['null', null],
+                ['an object', { $gt: 0 }],
+                ['an array', [5]]
+            ];
+        case 'domainList':
+            return [['an empty list', []], ...hostileValues('domainListOrEmpty')];
+        case 'domainListOrEmpty':
+            return [
+                ['51 domains', Array.from({ length: 51 }, (_, i) => `d${i}.example.com`)],
+                ['a string', 'example.com'],
+                ['an injection item', ['a.example.com', INJECTION], '.1'],
+                ['a traversal item', [TRAVERSAL], '.0'],
+                ['a CR LF item', ['a.example.com\r\nBcc: spy@evil.example'], '.0'],
+                ['a 100,000-character item', [`${HUGE}.com`], '.0'],
+                ['an address item', [SENDER], '.0'],
+                ['a number item', [42], '.0']
+            ];
+        case 'cidrListOrEmpty':
+            return [
+                ['101 ranges', Array.from({ length: 101 }, (_, i) => `10.0.${i}.0/24`)],
+                ['a string', SOURCE_RANGE],
+                ['a bare address', ['8.8.8.8'], '.0'],
+                ['an octet over 255', ['256.0.0.0/8'], '.0'],
+                ['a prefix over 32', ['192.0.2.0/33'], '.0'],
+                ['a leading zero', ['192.0.2.010/24'], '.0'],
+                ['an IPv6 range', ['2001:db8::/32'], '.0'],
+                ['an injection item', [SOURCE_RANGE, `192.0.2.0/24${INJECTION}`], '.1'],
+                ['a traversal item', [TRAVERSAL], '.0'],
+                ['a newline item', ['192.0.2.0/24\n'], '.0'],
+                ['a 100,000-character item', [HUGE], '.0'],
+                ['a number item', [42], '.0']
+            ];
         case 'idList':
             return [
                 ['101 ids', Array.from({ length: 101 }, (_, i) => `held-${i}`)],
@@ -341,12 +503,62 @@ for (const [action, spec] of Object.entries(SPECS)) {
     cases.push([action, 'input', 'an array instead of an object', [spec.valid], 'input']);
 }
 cases.push(['search-messages', 'advancedTrackAndTraceOptions', 'an unknown nested field', { advancedTrackAndTraceOptions: { from: SENDER, bcc: 'x@example.com' } }, 'advancedTrackAndTraceOptions']);
+cases.push(['search-processing-messages', 'searchBy', 'an unknown nested field', { searchBy: { fieldName: 'sender', value: SENDER, regex: '.*' } }, 'searchBy']);
+
+// ---------------------------------------------------------------------------------------------
+// Coverage: the compiled manifest (what Nango deploys) lists the actions; each must have a spec here and
+// every input field that is not a closed set (an enum, a boolean) must have hostile values, nested ones
+// included, so a new action or a new field cannot ship untested.
+
+interface JsonSchema {
+    type?: string;
+    enum?: unknown[];
+    properties?: Record<string, JsonSchema>;
+    $ref?: string;
+}
+interface ManifestAction {
+    name: string;
+    input?: string;
+    json_schema?: { definitions: Record<string, JsonSchema> };
+}
+
+const MANIFEST = new URL('../../integrations/.nango/nango.json', import.meta.url);
+
+function compiledActions(): ManifestAction[] {
+    let text: string;
+    try {
+        text = readFileSync(MANIFEST, 'utf8');
+    } catch {
+        throw new Error(`integrations/.nango/nango.json is missing: run \`npm run -s compile\` first (npm test does)`);
+    }
+    return (JSON.parse(text) as Array<{ actions: ManifestAction[] }>).flatMap((integration) => integration.actions);
+}
+
+/** The dotted paths of an input's open fields (strings, numbers, arrays); enums and booleans are closed. */
+function openFields(schema: JsonSchema, definitions: Record<string, JsonSchema>, prefix = ''): string[] {
+    const resolved = schema.$ref ? (definitions[schema.$ref.split('/').pop() ?? ''] ?? {}) : schema;
+    if (resolved.properties) {
+        return Object.entries(resolved.properties).flatMap(([key, value]) => openFields(value, definitions, `${prefix}${key}.`));
+    }
+    const path = prefix.slice(0, -1);
+    return resolved.enum !== undefined || resolved.type === 'boolean' || path === '' ? [] : [path];
+}
 
 describe('hostile action inputs are refused before any request', () => {
-    it('covers every action in integrations/mimecast/actions', async () => {
-        const { readdirSync } = await import('node:fs');
-        const actions = readdirSync(new URL('../../integrations/mimecast/actions/', import.meta.url)).map((f) => f.replace(/\.ts$/, ''));
-        expect(Object.keys(SPECS).sort()).toEqual(actions.sort());
+    const actions = compiledActions();
+
+    it('covers every compiled action, each with hostile cases', () => {
+        expect(actions.length).toBeGreaterThan(0);
+        expect(Object.keys(SPECS).sort()).toEqual(actions.map((a) => a.name).sort());
+        expect(actions.filter((a) => !cases.some(([action]) => action === a.name)).map((a) => a.name)).toEqual([]);
+    });
+
+    it.each(actions.map((a): [string, ManifestAction] => [a.name, a]))('%s: every open input field has hostile values', (name, action) => {
+        const definitions = action.json_schema?.definitions ?? {};
+        const input = action.input !== undefined ? definitions[action.input] : undefined;
+        expect(input).toBeDefined();
+        const covered = new Set((SPECS[name]?.fields ?? []).map(([path]) => path));
+        expect(openFields(input!, definitions).filter((path) => !covered.has(path))).toEqual([]);
     });
 
     // One host for every case: a refused input leaves it untouched (no token, no records), so cases cannot leak into each other.
@@ -418,9 +630,36 @@ describe('realistic inputs still pass and are sent unchanged', () => {
         ['100 held ids', 'reject-held-messages', { ids: Array.from({ length: 100 }, (_, i) => `${HELD_IDS[0]!.slice(0, 40)}${i}`) }, `${HELD_IDS[0]!.slice(0, 40)}99`],
         ['an id of 1,024 characters', 'release-held-message', { id: 'e'.repeat(1024) }, 'e'.repeat(1024)],
         ['a multi-line rejection notice', 'reject-held-messages', { ids: [HELD_IDS[0]], message: 'Rejected.\r\n\tReason: policy' }, 'Rejected.\r\n\tReason: policy'],
-        ['a subject with quotes and slashes', 'search-messages', { advancedTrackAndTraceOptions: { subject: `RE: it's ../done; "really"` } }, `RE: it's ../done; "really"`]
+        ['a subject with quotes and slashes', 'search-messages', { advancedTrackAndTraceOptions: { subject: `RE: it's ../done; "really"` } }, `RE: it's ../done; "really"`],
+        ['an IPv6 sender IP', 'search-messages', { advancedTrackAndTraceOptions: { senderIP: '2001:db8::1' } }, '2001:db8::1'],
+        ['a whole /0 range and a /32 host', 'update-address-alteration-policy', { id: ALTERATION_POLICY_ID, addressAlterationSetId: SIM_SET_ID, sourceIPs: ['0.0.0.0/0', '203.0.113.7/32'] }, '203.0.113.7/32'],
+        ['a policy value that is a group id', 'update-blocked-sender-policy', { id: POLICY_ID, toType: 'profile_group', toValue: SIM_GROUP_ID }, SIM_GROUP_ID],
+        ['a search value with XML specials', 'search-archive', { query: 'subject: <invoice> & "Q4"', start: '2026-11-01T00:00:00Z', end: '2026-11-02T00:00:00Z' }, '&lt;invoice&gt; &amp; &quot;Q4&quot;']
     ])('%s (%s)', async (_label, action, input, value) => {
         await sendsValue(action, input, value);
+    });
+
+    /** The one request an action sent for `input`, after validation passed. */
+    async function sentBody(action: string, input: unknown): Promise<unknown> {
+        nock.cleanAll(); // a trap set earlier in the same test would answer (and record) first
+        const calls = trapMimecast();
+        await createTestHost()
+            .runAction(action, input)
+            .catch((e: unknown) => expect((e as { payload?: { code?: string } }).payload?.code).not.toBe('invalid_input'));
+        const apiCalls = calls.filter((c) => c.path !== '/oauth/token');
+        expect(apiCalls).toHaveLength(1);
+        return apiCalls[0]?.body;
+    }
+
+    it('a list that replaces a setting may be emptied (it clears the setting)', async () => {
+        await expect(sentBody('update-address-alteration-policy', { id: ALTERATION_POLICY_ID, addressAlterationSetId: SIM_SET_ID, sourceIPs: [] })).resolves.toEqual({
+            data: [{ id: ALTERATION_POLICY_ID, addressAlterationSetId: SIM_SET_ID, policy: { conditions: { sourceIPs: [] } } }]
+        });
+        await expect(sentBody('update-anti-spoofing-bypass-policy', { id: SIM_BYPASS_ID, spfDomains: [] })).resolves.toEqual({ spfDomains: [] });
+    });
+
+    it('the largest limit passes (and is paged at 100 a request)', async () => {
+        await expect(sentBody('search-processing-messages', { limit: 500 })).resolves.toMatchObject({ meta: { pagination: { pageSize: 100 } } });
     });
 });
 
@@ -430,9 +669,19 @@ describe('realistic inputs still pass and are sent unchanged', () => {
 const MTOKEN_ID = 'MTOKEN:eNqrVkouLS7Jz00tSs5PSVWyUnI2MXM0N1XSUcpMUbIyMjM3MzCw0FEqSy0qzszPU7Iy1FEqyQMrNDAwV6oFAGP7Ehc';
 
 describe('every published Mimecast id fits every id kind', () => {
-    const kinds = { heldMessageId: inputs.heldMessageId, trackedEmailId: inputs.trackedEmailId, groupId: inputs.groupId, blockedSenderPolicyId: inputs.blockedSenderPolicyId, managedUrlId: inputs.managedUrlId, remediationIncidentId: inputs.remediationIncidentId };
+    const kinds = {
+        heldMessageId: inputs.heldMessageId,
+        trackedEmailId: inputs.trackedEmailId,
+        groupId: inputs.groupId,
+        blockedSenderPolicyId: inputs.blockedSenderPolicyId,
+        antiSpoofingBypassPolicyId: inputs.antiSpoofingBypassPolicyId,
+        addressAlterationPolicyId: inputs.addressAlterationPolicyId,
+        addressAlterationSetId: inputs.addressAlterationSetId,
+        managedUrlId: inputs.managedUrlId,
+        remediationIncidentId: inputs.remediationIncidentId
+    };
     it.each(Object.entries(kinds))('%s', (_kind, schema) => {
-        const published = [...HELD_IDS, TRACKED_ID, POLICY_ID, MANAGED_URL_ID, MTOKEN_ID];
+        const published = [...HELD_IDS, TRACKED_ID, POLICY_ID, ALTERATION_POLICY_ID, MANAGED_URL_ID, MTOKEN_ID];
         expect(published.filter((id) => !schema.safeParse(id).success)).toEqual([]);
         expect([INJECTION, TRAVERSAL, `${POLICY_ID}/..`, `${POLICY_ID}\n`].filter((id) => schema.safeParse(id).success)).toEqual([]);
     });
@@ -469,6 +718,21 @@ describe('every id the simulator mints fits its id kind', () => {
         fits(inputs.groupId, await ids('/api/directory/find-groups', { source: 'ldap' }, 'folders'));
         const created = await ids('/api/ttp/remediation/create', { reason: 'test', hashOrMessageId: SHA256, searchBy: 'hash' });
         fits(inputs.remediationIncidentId, created);
+    });
+
+    it('anti-spoofing bypass and address-alteration policies, and their alteration sets', async () => {
+        const bypassPath = '/policy-management/cloud-gateway/v1/anti-spoofing-bypass/policies';
+        const made = await call(sim, bypassPath, { ...BYPASS, fromType: undefined, toType: undefined, from: { type: 'email_domain', domain: 'innovation-asylum.b41.one' }, to: { type: 'internal_addresses' } }, token);
+        expect(made.status).toBe(201);
+        const listed = await call(sim, bypassPath, undefined, token, 'GET');
+        const bypassIds = ((listed.body as unknown as { policies: Array<{ id: string }> }).policies ?? []).map((p) => p.id);
+        expect(bypassIds).toContain((made.body as unknown as { id: string }).id);
+        fits(inputs.antiSpoofingBypassPolicyId, bypassIds);
+        const { body } = await call(sim, '/api/policy/address-alteration/get-policy', { data: [] }, token);
+        expect(body.fail).toEqual([]);
+        const policies = body.data as Array<{ id: string; addressAlterationSetId: string }>;
+        fits(inputs.addressAlterationPolicyId, policies.map((p) => p.id));
+        fits(inputs.addressAlterationSetId, policies.map((p) => p.addressAlterationSetId));
     });
 
     it('the Message-IDs of the simulated mail fit internetMessageId', async () => {

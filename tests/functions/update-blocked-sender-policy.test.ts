@@ -9,11 +9,11 @@ describe('action update-blocked-sender-policy', () => {
         const t = createTestHost();
         mockToken();
         const api = nock(TEST_BASE)
-            .patch(`${PATH}/eNo1abc%2Fdef`, { description: 'Block fraud domain', enabled: false, from: { type: 'email_domain', domain: 'fraud.example.net' }, toDate: '2030-01-01T00:00:00+0000', toEternal: false })
+            .patch(`${PATH}/eNo1abc%3Adef%3D`, { description: 'Block fraud domain', enabled: false, from: { type: 'email_domain', domain: 'fraud.example.net' }, toDate: '2030-01-01T00:00:00+0000', toEternal: false })
             .reply(204);
         await expect(
-            t.runAction('update-blocked-sender-policy', { id: 'eNo1abc/def', description: 'Block fraud domain', enabled: false, fromType: 'email_domain', fromValue: 'fraud.example.net', toDate: '2030-01-01T00:00:00Z' })
-        ).resolves.toEqual({ id: 'eNo1abc/def', updated: true, changed: ['description', 'from', 'enabled', 'toDate', 'toEternal'] });
+            t.runAction('update-blocked-sender-policy', { id: 'eNo1abc:def=', description: 'Block fraud domain', enabled: false, fromType: 'email_domain', fromValue: 'fraud.example.net', toDate: '2030-01-01T00:00:00Z' })
+        ).resolves.toEqual({ id: 'eNo1abc:def=', updated: true, changed: ['description', 'from', 'enabled', 'toDate', 'toEternal'] });
         expect(api.isDone()).toBe(true);
     });
 

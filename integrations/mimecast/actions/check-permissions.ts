@@ -10,6 +10,7 @@ import * as z from 'zod';
 import { parseInput } from '../helpers/actions.js';
 import { callMimecast, callMimecastGet, MimecastError } from '../helpers/api.js';
 import { toMimecastDate } from '../helpers/dates.js';
+import { noInput } from '../helpers/inputs.js';
 
 type Probe = { kind: 'api'; path: string; data?: Record<string, unknown>; pageSize?: number } | { kind: 'get'; path: string; params: Record<string, string | number> };
 
@@ -104,7 +105,7 @@ const PRODUCTS: readonly Product[] = [
     }
 ];
 
-const CheckPermissionsInput = z.object({}).strict();
+const CheckPermissionsInput = noInput;
 
 const ProductAccess = z.object({
     product: z.string(),

@@ -6,15 +6,11 @@ import * as z from 'zod';
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { ADDRESS_ALTERATION_PATHS } from '../helpers/address-alteration.js';
 import { callMimecast, isObject, MimecastError } from '../helpers/api.js';
+import { addressAlterationPolicyId } from '../helpers/inputs.js';
 
 const DeleteAddressAlterationPolicyInput = z
     .object({
-        id: z
-            .string()
-            .trim()
-            .min(1, 'must not be blank')
-            .max(1024, 'must be at most 1024 characters')
-            .regex(/^[A-Za-z0-9_\-:.=+/]+$/, 'must be a Mimecast policy id (letters, digits and _-:.=+/)')
+        id: addressAlterationPolicyId
     })
     .strict();
 

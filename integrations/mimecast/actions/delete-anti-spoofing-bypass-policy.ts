@@ -4,17 +4,13 @@ import { createAction } from 'nango';
 import * as z from 'zod';
 
 import { mimecastAction, parseInput } from '../helpers/actions.js';
+import { antiSpoofingBypassPolicyId } from '../helpers/inputs.js';
 import { ANTI_SPOOFING_BYPASS_POLICIES_PATH, policyPath } from '../helpers/policy-management.js';
 import { callMimecastRest } from '../helpers/api.js';
 
 const DeleteAntiSpoofingBypassPolicyInput = z
     .object({
-        id: z
-            .string()
-            .trim()
-            .min(1, 'must not be blank')
-            .max(1024, 'must be at most 1024 characters')
-            .regex(/^[A-Za-z0-9_\-:.=+/]+$/, 'must be a Mimecast policy id (letters, digits and _-:.=+/)')
+        id: antiSpoofingBypassPolicyId
     })
     .strict();
 

@@ -5,18 +5,14 @@ import * as z from 'zod';
 
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { callMimecast } from '../helpers/api.js';
+import { groupId } from '../helpers/inputs.js';
 
 const PATH = '/api/directory/delete-group';
 
 const DeleteGroupInput = z
     .object({
         /** The group's Mimecast id (Group.id). */
-        id: z
-            .string()
-            .trim()
-            .min(1, 'must not be blank')
-            .max(1024, 'must be at most 1024 characters')
-            .regex(/^[A-Za-z0-9_\-:.=+/]+$/, 'must be a Mimecast group id (letters, digits and _-:.=+/)')
+        id: groupId
     })
     .strict();
 

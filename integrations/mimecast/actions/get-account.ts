@@ -5,9 +5,10 @@ import * as z from 'zod';
 
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { callMimecast, firstItem } from '../helpers/api.js';
+import { noInput } from '../helpers/inputs.js';
 import { optionalBoolean, optionalNumber, optionalString, requiredString } from '../helpers/records.js';
 
-const GetAccountInput = z.object({}).strict();
+const GetAccountInput = noInput;
 
 const Account = z.object({
     accountCode: z.string(),

@@ -6,12 +6,13 @@ import * as z from 'zod';
 
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { callMimecast, isObject, MimecastError } from '../helpers/api.js';
+import { noInput } from '../helpers/inputs.js';
 import { optionalNumber, optionalString } from '../helpers/records.js';
 
 const PATH = '/api/gateway/get-hold-summary-list';
 
 /** No filters: Mimecast summarises the whole hold queue (public clients send `"data": []`). */
-const GetHeldMessageSummaryInput = z.object({}).strict();
+const GetHeldMessageSummaryInput = noInput;
 
 const HoldReasonCount = z.object({
     /** The policy (definition) that held the messages, e.g. "Relaxed Spam Detection". */

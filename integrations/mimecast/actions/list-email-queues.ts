@@ -6,25 +6,24 @@ import * as z from 'zod';
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { callMimecast, isObject } from '../helpers/api.js';
 import { optionalIsoUtc, toMimecastDate } from '../helpers/dates.js';
+import { dateTimeMs, isoDateTime } from '../helpers/inputs.js';
 import { optionalNumber } from '../helpers/records.js';
 
 const PATH = '/api/email/get-email-queues';
 /** A wider window is rejected before any call: queue history is a short-term operational view. */
 const MAX_RANGE_DAYS = 31;
 
-const DateTime = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z' });
-
 const ListEmailQueuesInput = z
     .object({
         /** Start of the window (ISO 8601); Mimecast's default when omitted. */
-        start: DateTime.optional(),
+        start: isoDateTime.optional(),
         /** End of the window (ISO 8601), after start. */
-        end: DateTime.optional()
+        end: isoDateTime.optional()
     })
     .strict()
     .superRefine((input, ctx) => {
         if (input.start && input.end) {
-            const span = Date.parse(input.end) - Date.parse(input.start);
+            const span = dateTimeMs(input.end) - dateTimeMs(input.start);
             if (span <= 0) {
                 ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after start' });
             } else if (span > MAX_RANGE_DAYS * 86_400_000) {

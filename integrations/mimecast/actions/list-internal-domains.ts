@@ -5,9 +5,9 @@ import * as z from 'zod';
 
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { InternalDomain, listInternalDomains } from '../helpers/directory.js';
+import { noInput } from '../helpers/inputs.js';
 
-const ListInternalDomainsInput = z.object({}).strict();
-
+const ListInternalDomainsInput = noInput;
 
 const ListInternalDomainsOutput = z.object({
     domains: z.array(InternalDomain),

@@ -8,29 +8,27 @@ import * as z from 'zod';
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { callMimecast, isObject, MimecastError, recordsOf } from '../helpers/api.js';
 import { optionalIsoUtc, toMimecastDate } from '../helpers/dates.js';
+import { dateTimeMs, freeText, isoDateTime, wholeNumber } from '../helpers/inputs.js';
 import { optionalNumber, optionalString, requiredString } from '../helpers/records.js';
 
 const PATH = '/api/archive/search';
 const MAX_RESULTS = 100;
 const MAX_RANGE_DAYS = 3660;
 
-const DateTime = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z' });
-const NO_CONTROL = /^[^\u0000-\u001F\u007F]*$/;
-
 const SearchArchiveInput = z
     .object({
         /** Mimecast search text, e.g. `invoice` or `subject: invoice` or `from: a@example.com`. */
-        query: z.string().trim().min(1, 'must not be blank').max(500, 'must be at most 500 characters').regex(NO_CONTROL, 'must not contain control characters'),
+        query: freeText(500),
         /** Earliest received date (ISO 8601). */
-        start: DateTime,
+        start: isoDateTime,
         /** Latest received date (ISO 8601), after start. */
-        end: DateTime,
+        end: isoDateTime,
         /** At most this many messages (default 25, at most 100). */
-        limit: z.number().int('must be a whole number').min(1, 'must be at least 1').max(MAX_RESULTS, `must be at most ${MAX_RESULTS}`).optional()
+        limit: wholeNumber(1, MAX_RESULTS).optional()
     })
     .strict()
     .superRefine((input, ctx) => {
-        const span = Date.parse(input.end) - Date.parse(input.start);
+        const span = dateTimeMs(input.end) - dateTimeMs(input.start);
         if (span <= 0) {
             ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after start' });
         } else if (span > MAX_RANGE_DAYS * 86_400_000) {

@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { mimecastPages, recordsOf, isObject, MimecastError } from '../helpers/api.js';
 import { lenientIsoUtc } from '../helpers/dates.js';
-import { emailAddressOrDomain, freeText, internetMessageId, isoDateTime } from '../helpers/inputs.js';
+import { emailAddressOrDomain, freeText, internetMessageId, ipAddress, isoDateTime } from '../helpers/inputs.js';
 import { addressesOf, addressOf, endBeforeStart, toRequestDate } from '../helpers/messages.js';
 import { optionalBoolean, optionalNumber, optionalString, requiredString } from '../helpers/records.js';
 
@@ -18,7 +18,7 @@ const AdvancedTrackAndTraceOptions = z
         to: emailAddressOrDomain.optional(),
         /** At most 998 characters, the longest a header line can be (RFC 5322). */
         subject: freeText(998).optional(),
-        senderIP: z.union([z.ipv4(), z.ipv6()], { message: 'expected an IPv4 or IPv6 address' }).optional(),
+        senderIP: ipAddress.optional(),
         route: z.enum(['inbound', 'outbound', 'internal']).optional()
     })
     .strict();

@@ -7,24 +7,22 @@ import * as z from 'zod';
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { isObject, MimecastError, mimecastPages, recordsOf } from '../helpers/api.js';
 import { optionalIsoUtc, toMimecastDate } from '../helpers/dates.js';
+import { dateTimeMs, freeText, isoDateTime, wholeNumber } from '../helpers/inputs.js';
 import { optionalBoolean, optionalNumber, optionalString, requiredString } from '../helpers/records.js';
 
 const PATH = '/api/gateway/find-processing-messages';
 const PAGE_SIZE = 100;
 const MAX_LIMIT = 500;
 
-const DateTime = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z' });
-const NO_CONTROL = /^[^\u0000-\u001F\u007F]*$/;
-
 const SearchProcessingMessagesInput = z
     .object({
-        start: DateTime.optional(),
-        end: DateTime.optional(),
+        start: isoDateTime.optional(),
+        end: isoDateTime.optional(),
         /** Which field `value` is matched against. */
         searchBy: z
             .object({
                 fieldName: z.enum(['all', 'subject', 'sender', 'recipient']),
-                value: z.string().trim().min(1, 'must not be blank').max(255, 'must be at most 255 characters').regex(NO_CONTROL, 'must not contain control characters')
+                value: freeText(255)
             })
             .strict()
             .optional(),
@@ -33,11 +31,11 @@ const SearchProcessingMessagesInput = z
         attachments: z.boolean().optional(),
         sortOrder: z.enum(['ascending', 'descending']).optional(),
         /** At most this many messages (default 100, at most 500); `truncated` says when there were more. */
-        limit: z.number().int('must be a whole number').min(1, 'must be at least 1').max(MAX_LIMIT, `must be at most ${MAX_LIMIT}`).optional()
+        limit: wholeNumber(1, MAX_LIMIT).optional()
     })
     .strict()
     .superRefine((input, ctx) => {
-        if (input.start && input.end && Date.parse(input.end) < Date.parse(input.start)) {
+        if (input.start && input.end && dateTimeMs(input.end) < dateTimeMs(input.start)) {
             ctx.addIssue({ code: 'custom', path: ['end'], message: 'must not be before start' });
         }
     });

@@ -8,47 +8,39 @@ import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { ADDRESS_ALTERATION_PATHS, AddressAlterationPolicy, legacyTarget, toAddressAlterationPolicy } from '../helpers/address-alteration.js';
 import { callMimecast, firstItem } from '../helpers/api.js';
 import { toMimecastDate } from '../helpers/dates.js';
-import { checkTargetValue, TARGET_TYPES } from '../helpers/policy-management.js';
+import { addressAlterationPolicyId, addressAlterationSetId, boundedList, dateTimeMs, freeText, ipv4Cidr, isoDateTime } from '../helpers/inputs.js';
+import { checkTargetValue, policyTargetValue, TARGET_TYPES } from '../helpers/policy-management.js';
 
-const NO_CONTROL = /^[^\u0000-\u001F\u007F]*$/;
-const MimecastId = z
-    .string()
-    .trim()
-    .min(1, 'must not be blank')
-    .max(1024, 'must be at most 1024 characters')
-    .regex(/^[A-Za-z0-9_\-:.=+/]+$/, 'must be a Mimecast id (letters, digits and _-:.=+/)');
-const Text = (max: number) => z.string().trim().min(1, 'must not be blank').max(max, `must be at most ${max} characters`).regex(NO_CONTROL, 'must not contain control characters');
-const DateTime = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z' });
-const Value = z.string().trim().min(1, 'must not be blank').max(1024, 'must be at most 1024 characters').regex(NO_CONTROL, 'must not contain control characters');
-const CIDR = /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\/(?:3[0-2]|[12]?\d)$/;
+/** A policy's source-IP condition holds a handful of ranges; 100 bounds the request. */
+const MAX_SOURCE_RANGES = 100;
 
 const UpdateAddressAlterationPolicyInput = z
     .object({
         /** The policy's Mimecast id. */
-        id: MimecastId,
+        id: addressAlterationPolicyId,
         /** The address alteration set (folder) the policy applies; Mimecast requires it on every update. */
-        addressAlterationSetId: MimecastId,
-        description: Text(200).optional(),
+        addressAlterationSetId,
+        description: freeText(200).optional(),
         fromPart: z.enum(['envelope_from', 'header_from', 'both']).optional(),
         fromType: z.enum(TARGET_TYPES).optional(),
-        fromValue: Value.optional(),
+        fromValue: policyTargetValue.optional(),
         toType: z.enum(TARGET_TYPES).optional(),
-        toValue: Value.optional(),
+        toValue: policyTargetValue.optional(),
         /** Replaces the source IP condition (IPv4 CIDR ranges). */
-        sourceIPs: z.array(z.string().trim().regex(CIDR, 'must be an IPv4 range like 192.0.2.0/24')).max(100, 'at most 100 ranges').optional(),
+        sourceIPs: boundedList(ipv4Cidr, MAX_SOURCE_RANGES, 'source IP range', { allowEmpty: true, bulk: false }).optional(),
         bidirectional: z.boolean().optional(),
         enabled: z.boolean().optional(),
         enforced: z.boolean().optional(),
         override: z.boolean().optional(),
-        comment: Text(1000).optional(),
-        fromDate: DateTime.optional(),
-        toDate: DateTime.optional()
+        comment: freeText(1000).optional(),
+        fromDate: isoDateTime.optional(),
+        toDate: isoDateTime.optional()
     })
     .strict()
     .superRefine((input, ctx) => {
         checkTargetValue(ctx, 'fromValue', input.fromType, input.fromValue);
         checkTargetValue(ctx, 'toValue', input.toType, input.toValue);
-        if (input.fromDate && input.toDate && Date.parse(input.toDate) <= Date.parse(input.fromDate)) {
+        if (input.fromDate && input.toDate && dateTimeMs(input.toDate) <= dateTimeMs(input.fromDate)) {
             ctx.addIssue({ code: 'custom', path: ['toDate'], message: 'must be after fromDate' });
         }
     });

@@ -5,40 +5,29 @@ import * as z from 'zod';
 
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { toMimecastDate } from '../helpers/dates.js';
-import { ANTI_SPOOFING_BYPASS_POLICIES_PATH, checkTargetValue, policyPath, policyTarget, TARGET_TYPES } from '../helpers/policy-management.js';
+import { antiSpoofingBypassPolicyId, boundedList, dateTimeMs, domainName, freeText, isoDateTime } from '../helpers/inputs.js';
+import { ANTI_SPOOFING_BYPASS_POLICIES_PATH, checkTargetValue, MAX_SPF_DOMAINS, policyPath, policyTarget, policyTargetValue, TARGET_TYPES } from '../helpers/policy-management.js';
 import { callMimecastRest } from '../helpers/api.js';
-
-const NO_CONTROL = /^[^\u0000-\u001F\u007F]*$/;
-const DOMAIN = /^(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
-const PolicyId = z
-    .string()
-    .trim()
-    .min(1, 'must not be blank')
-    .max(1024, 'must be at most 1024 characters')
-    .regex(/^[A-Za-z0-9_\-:.=+/]+$/, 'must be a Mimecast policy id (letters, digits and _-:.=+/)');
-const Text = (max: number) => z.string().trim().min(1, 'must not be blank').max(max, `must be at most ${max} characters`).regex(NO_CONTROL, 'must not contain control characters');
-const DateTime = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z' });
-const Value = z.string().trim().min(1, 'must not be blank').max(1024, 'must be at most 1024 characters').regex(NO_CONTROL, 'must not contain control characters');
 
 const UpdateAntiSpoofingBypassPolicyInput = z
     .object({
-        id: PolicyId,
-        description: Text(200).optional(),
+        id: antiSpoofingBypassPolicyId,
+        description: freeText(200).optional(),
         option: z.enum(['enable_bypass', 'disable_bypass']).optional(),
         fromPart: z.enum(['envelope_from', 'header_from', 'both']).optional(),
         fromType: z.enum(TARGET_TYPES).optional(),
-        fromValue: Value.optional(),
+        fromValue: policyTargetValue.optional(),
         toType: z.enum(TARGET_TYPES).optional(),
-        toValue: Value.optional(),
+        toValue: policyTargetValue.optional(),
         /** Replaces the SPF domain list. */
-        spfDomains: z.array(z.string().trim().regex(DOMAIN, 'must be a domain name like example.com')).max(50, 'at most 50 domains').optional(),
+        spfDomains: boundedList(domainName, MAX_SPF_DOMAINS, 'SPF domain', { allowEmpty: true, bulk: false }).optional(),
         bidirectional: z.boolean().optional(),
         enabled: z.boolean().optional(),
         enforced: z.boolean().optional(),
         override: z.boolean().optional(),
-        comment: Text(1000).optional(),
-        fromDate: DateTime.optional(),
-        toDate: DateTime.optional()
+        comment: freeText(1000).optional(),
+        fromDate: isoDateTime.optional(),
+        toDate: isoDateTime.optional()
     })
     .strict()
     .superRefine((input, ctx) => {
@@ -48,7 +37,7 @@ const UpdateAntiSpoofingBypassPolicyInput = z
         }
         checkTargetValue(ctx, 'fromValue', input.fromType, input.fromValue);
         checkTargetValue(ctx, 'toValue', input.toType, input.toValue);
-        if (input.fromDate && input.toDate && Date.parse(input.toDate) <= Date.parse(input.fromDate)) {
+        if (input.fromDate && input.toDate && dateTimeMs(input.toDate) <= dateTimeMs(input.fromDate)) {
             ctx.addIssue({ code: 'custom', path: ['toDate'], message: 'must be after fromDate' });
         }
     });

@@ -6,24 +6,18 @@ import * as z from 'zod';
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { callMimecast, firstItem } from '../helpers/api.js';
 import { Group, toGroup } from '../helpers/directory.js';
+import { freeText, groupId } from '../helpers/inputs.js';
 
 const PATH = '/api/directory/update-group';
-const NO_CONTROL = /^[^\u0000-\u001F\u007F]*$/;
-const GroupId = z
-    .string()
-    .trim()
-    .min(1, 'must not be blank')
-    .max(1024, 'must be at most 1024 characters')
-    .regex(/^[A-Za-z0-9_\-:.=+/]+$/, 'must be a Mimecast group id (letters, digits and _-:.=+/)');
 
 const UpdateGroupInput = z
     .object({
         /** The group's Mimecast id (Group.id). */
-        id: GroupId,
+        id: groupId,
         /** The new name. */
-        description: z.string().trim().min(1, 'must not be blank').max(255, 'must be at most 255 characters').regex(NO_CONTROL, 'must not contain control characters').optional(),
+        description: freeText(255).optional(),
         /** The new parent group's id. */
-        parentId: GroupId.optional()
+        parentId: groupId.optional()
     })
     .strict()
     .superRefine((input, ctx) => {

@@ -48,6 +48,13 @@ export const groupId = mimecastId('a directory group id (Group.id from find-grou
 export const blockedSenderPolicyId = mimecastId('a blocked-sender policy id (BlockedSenderPolicy.id)');
 export const managedUrlId = mimecastId('a managed URL id (ManagedUrl.id)');
 export const remediationIncidentId = mimecastId('a remediation incident id (create-remediation-incident id)');
+/** Policy-management ids are the same opaque tokens (published: `eNo1jrs`, `eNo1jU0LgjAYgP_L...`). */
+export const antiSpoofingBypassPolicyId = mimecastId('an anti-spoofing bypass policy id (create-anti-spoofing-bypass-policy id)');
+export const addressAlterationPolicyId = mimecastId('an address-alteration policy id');
+export const addressAlterationSetId = mimecastId('an address alteration set id (the folder of rewrite definitions)');
+
+/** An action that takes no input: an empty object, nothing else. */
+export const noInput = z.object({}).strict();
 
 // ---------------------------------------------------------------------------------------------
 // Addresses and names
@@ -112,6 +119,25 @@ export const fileHash = z
     .regex(FILE_HASH, { error: 'expected an MD5, SHA-1 or SHA-256 hex digest (32, 40 or 64 hex characters)', abort: true })
     .describe('an MD5, SHA-1 or SHA-256 hex digest');
 
+/** One IP address, v4 (`54.236.186.184`) or v6 (`2001:db8::1`), as a sender's connecting IP. */
+export const ipAddress = z
+    .union([z.ipv4(), z.ipv6()], { error: 'expected an IPv4 or IPv6 address, e.g. 192.0.2.10 or 2001:db8::1' })
+    .describe('an IPv4 or IPv6 address');
+
+/** One IPv4 octet, 0-255, without leading zeros (`010` could be read as octal). */
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const IPV4_CIDR = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}/(?:3[0-2]|[12]?\\d)$`);
+
+/**
+ * An IPv4 range in CIDR notation, e.g. `192.0.2.0/24`: the form Mimecast's source-IP conditions take.
+ * Host bits may be set (`8.8.8.8/24` is in Cortex XSOAR's published address-alteration policy).
+ */
+export const ipv4Cidr = z
+    .string()
+    .max(18, { error: 'must be an IPv4 range of at most 18 characters, like 192.0.2.0/24', abort: true })
+    .regex(IPV4_CIDR, { error: 'must be an IPv4 range like 192.0.2.0/24 (four octets 0-255, a prefix length 0-32)', abort: true })
+    .describe('an IPv4 range in CIDR notation, e.g. 192.0.2.0/24');
+
 // ---------------------------------------------------------------------------------------------
 // URLs
 
@@ -154,11 +180,16 @@ export function freeText(max: number, options: { multiline?: boolean; allowBlank
     return bounded.describe(`text, at most ${max} characters${options.multiline ? ' (line breaks allowed)' : ', one line'}`);
 }
 
+/** Epoch milliseconds of an isoDateTime value (Mimecast's `+0000` offset read as `+00:00`), for cross-field checks. */
+export function dateTimeMs(value: string): number {
+    return Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+}
+
 /** The parser rolls February 30 over to March 2: the day is checked against its month first. */
 function isRealDateTime(value: string): boolean {
     const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
     const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && !Number.isNaN(Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')));
+    return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && !Number.isNaN(dateTimeMs(value));
 }
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
@@ -179,10 +210,23 @@ export const isoDateTime = z
 /**
  * A list of 1 to `max` items. Mimecast documents no maximum for its bulk inputs; the caps the actions
  * choose keep one request's body small (at most `max` ids or hashes) and say so in the error.
+ * `allowEmpty` is for a list that replaces a setting (an empty list clears it); `bulk: false` for a list
+ * that is one value of one object (a policy's domains), which splitting would not help.
  */
-export function boundedList<T extends z.ZodType>(item: T, max: number, what: string) {
+export function boundedList<T extends z.ZodType>(item: T, max: number, what: string, options: { allowEmpty?: boolean; bulk?: boolean } = {}) {
+    const list = z.array(item).max(max, { error: `expected at most ${max} ${what}s${options.bulk === false ? '' : ' per call (split the list)'}`, abort: true });
+    return options.allowEmpty ? list : list.min(1, { error: `expected at least one ${what}`, abort: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers
+
+/** A whole number from `min` to `max` (a page size, a result limit). */
+export function wholeNumber(min: number, max: number) {
     return z
-        .array(item)
-        .min(1, { error: `expected at least one ${what}`, abort: true })
-        .max(max, { error: `expected at most ${max} ${what}s per call (split the list)`, abort: true });
+        .number({ error: `expected a whole number from ${min} to ${max}` })
+        .int({ error: 'must be a whole number', abort: true })
+        .min(min, { error: `must be at least ${min}`, abort: true })
+        .max(max, { error: `must be at most ${max}`, abort: true })
+        .describe(`a whole number from ${min} to ${max}`);
 }
