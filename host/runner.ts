@@ -264,7 +264,11 @@ function onHost<TBase extends AbstractCtor<NangoActionBase>>(Base: TBase) {
         override async startSync(): Promise<void> {
             throw new Error('startSync is not available in the local host');
         }
-        override async uncontrolledFetch(options: { url: URL | string; method?: string; headers?: Record<string, string>; body?: string | null }): Promise<Response> {
+        override async uncontrolledFetch(options: { url: URL; method?: string; headers?: Record<string, string>; body?: string | null }): Promise<Response> {
+            // Nango's runner reads `options.url.href`: a string URL fails there, so it fails here too. No credentials are added.
+            if (!(options.url instanceof URL)) {
+                throw new TypeError('uncontrolledFetch needs options.url to be a URL object (Nango reads its href)');
+            }
             return fetch(options.url, { method: options.method ?? 'GET', headers: options.headers ?? {}, body: options.body ?? null });
         }
         override async tryAcquireLock({ key, ttlMs }: { key: string; ttlMs: number }): Promise<boolean> {
