@@ -9,7 +9,7 @@
 // - One @nextPage per event type in the checkpoint, saved after every list page, an empty last page
 //   too: a call with neither a token nor dates would hand back all 7 days again.
 // - A bounded number of files per run (`maxFilesPerRun`), shared fairly between the types, one file in
-//   memory at a time (compressed bytes, a 64 KiB window, the current line, one batch of records).
+//   memory at a time (compressed bytes, a 64 KiB window, the current line) and at most 500 records.
 // - A page's token is saved only once all its files are saved, so a run that dies mid-page redoes that
 //   page; records carry a content id (events have none), so redone files upsert, never duplicate.
 // - Expired links (403/404 from the storage host), URLs listed twice, corrupt lines and unreadable files
@@ -118,6 +118,7 @@ const sync = createSync({
         const counts: RunCounts = { pages: 0, files: 0, events: 0, expired: 0, repeated: 0, corruptLines: 0, unreadableFiles: 0 };
         const seenUrls = new Set<string>();
         const restarted = new Set<EventType>();
+        const batch = new RecordBatch(nango, counts);
 
         // Round robin, one page per type per round, so one busy type cannot starve the others; a type
         // leaves the rotation when it is caught up (or its page is empty) for this run. A run whose
@@ -159,8 +160,9 @@ const sync = createSync({
                     const links = readLinks(body);
                     for (const link of links) {
                         remaining -= 1;
-                        await saveFile(nango, link, seenUrls, counts);
+                        await saveFile(nango, link, seenUrls, batch, counts);
                     }
+                    await batch.flush();
                     // Saved after the page's files, also for an empty page: it is this type's position.
                     const next = typeof body['@nextPage'] === 'string' && body['@nextPage'] !== '' ? body['@nextPage'] : token;
                     if (next !== token) {
@@ -209,7 +211,7 @@ function readLinks(body: Record<string, unknown>): FileLink[] {
 }
 
 /** Downloads one file (no bearer token: it is a presigned storage link), saves its events in batches. */
-async function saveFile(nango: NangoSyncLocal, link: FileLink, seenUrls: Set<string>, counts: RunCounts): Promise<void> {
+async function saveFile(nango: NangoSyncLocal, link: FileLink, seenUrls: Set<string>, batch: RecordBatch, counts: RunCounts): Promise<void> {
     // The same object listed twice, with or without a fresh signature, is one file.
     const key = link.url.split('?')[0] ?? link.url;
     if (seenUrls.has(key)) {
@@ -247,7 +249,7 @@ async function saveFile(nango: NangoSyncLocal, link: FileLink, seenUrls: Set<str
         }
         const bytes = new Uint8Array(await response.arrayBuffer());
         try {
-            await saveLines(nango, bytes, counts);
+            await saveLines(bytes, batch, counts);
             counts.files += 1;
             return;
         } catch (err) {
@@ -255,7 +257,7 @@ async function saveFile(nango: NangoSyncLocal, link: FileLink, seenUrls: Set<str
                 throw err;
             }
             // A cut-off download looks like a truncated file: fetch once more, then skip it counted.
-            // Lines before the damage were saved; a second pass upserts the same ids.
+            // Lines before the damage are kept; a second pass upserts the same ids.
             if (attempt < FILE_ATTEMPTS) {
                 continue;
             }
@@ -266,35 +268,44 @@ async function saveFile(nango: NangoSyncLocal, link: FileLink, seenUrls: Set<str
     }
 }
 
-async function saveLines(nango: NangoSyncLocal, bytes: Uint8Array, counts: RunCounts): Promise<void> {
-    let batch = new Map<string, SiemBatchEvent>();
-    const flush = async () => {
-        if (batch.size > 0) {
-            await nango.batchSave([...batch.values()], 'SiemBatchEvent');
-            counts.events += batch.size;
-            batch = new Map();
+/**
+ * Collects records across files and saves them 500 at a time (small files would otherwise cost one
+ * store write each); `flush` runs before a page's token is saved, so a saved token never runs ahead.
+ */
+class RecordBatch {
+    private records = new Map<string, SiemBatchEvent>();
+
+    constructor(
+        private readonly nango: NangoSyncLocal,
+        private readonly counts: RunCounts
+    ) {}
+
+    async add(record: SiemBatchEvent): Promise<void> {
+        this.records.set(record.id, record);
+        if (this.records.size >= SAVE_BATCH) {
+            await this.flush();
         }
-    };
-    try {
-        for (const line of gunzipLines(bytes, { maxLineBytes: MAX_LINE_BYTES })) {
-            const record = line === LINE_TOO_LONG ? undefined : toRecord(line);
-            if (!record) {
-                counts.corruptLines += 1;
-                continue;
-            }
-            batch.set(record.id, record);
-            if (batch.size >= SAVE_BATCH) {
-                await flush();
-            }
-        }
-    } catch (err) {
-        // The lines decoded before the damage are the file's own: keep them.
-        if (err instanceof GunzipError) {
-            await flush();
-        }
-        throw err;
     }
-    await flush();
+
+    async flush(): Promise<void> {
+        if (this.records.size > 0) {
+            const records = [...this.records.values()];
+            this.records = new Map();
+            await this.nango.batchSave(records, 'SiemBatchEvent');
+            this.counts.events += records.length;
+        }
+    }
+}
+
+async function saveLines(bytes: Uint8Array, batch: RecordBatch, counts: RunCounts): Promise<void> {
+    for (const line of gunzipLines(bytes, { maxLineBytes: MAX_LINE_BYTES })) {
+        const record = line === LINE_TOO_LONG ? undefined : toRecord(line);
+        if (!record) {
+            counts.corruptLines += 1;
+            continue;
+        }
+        await batch.add(record);
+    }
 }
 
 /**
