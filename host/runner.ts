@@ -31,6 +31,8 @@ export interface FunctionInfo {
     runs?: string;
     /** Syncs: 'incremental' or 'full' (full refresh with delete tracking). */
     syncType?: string;
+    /** Syncs: whether Nango starts it for every new connection (`autoStart`); false = started on request. */
+    autoStart?: boolean;
     scopes: string[];
     jsonSchema: Record<string, unknown>;
     input?: string;
@@ -45,6 +47,7 @@ interface NangoJsonFunction {
     input?: string | null;
     runs?: string;
     sync_type?: string;
+    auto_start?: boolean;
     scopes?: string[];
     json_schema?: Record<string, unknown>;
 }
@@ -68,6 +71,7 @@ export function listFunctions(integrationsDir = INTEGRATIONS_DIR, providerConfig
         models: fn.type === 'sync' ? (fn.output ?? []) : [],
         ...(fn.runs ? { runs: fn.runs } : {}),
         ...(fn.sync_type ? { syncType: fn.sync_type } : {}),
+        ...(fn.type === 'sync' ? { autoStart: fn.auto_start !== false } : {}),
         scopes: fn.scopes ?? [],
         jsonSchema: fn.json_schema ?? {},
         ...(fn.input ? { input: fn.input } : {}),
