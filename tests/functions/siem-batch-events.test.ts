@@ -151,14 +151,14 @@ describe('sync siem-batch-events', () => {
         }
     });
 
-    it('skips expired links (403, 404), repeated URLs and corrupt lines, counts them, and keeps everything else', async () => {
+    it('skips expired links (403, 404), repeated URLs, an entry without url and corrupt lines, counts them, and keeps everything else', async () => {
         const t = createTestHost();
         mockToken();
         const queries: Query[] = [];
         const downloads: { path: string; authorization: unknown }[] = [];
         const good = [event(1), event(2), event(3)];
         const repeated = { ...link('ok'), url: link('ok').url.replace('Signature=2abc', 'Signature=fresh') };
-        lists(queries, (q) => (q['type'] === 'receipt' ? [200, page([link('gone403'), link('ok'), link('gone404'), repeated, link('ok'), link('mixed')], 'receipt-2', true)] : caughtUp(q)));
+        lists(queries, (q) => (q['type'] === 'receipt' ? [200, page([link('gone403'), link('ok'), link('gone404'), repeated, link('ok'), { size: 12, expiry: '2026-11-25T10:00:00.000Z' }, link('mixed')], 'receipt-2', true)] : caughtUp(q)));
         storage(
             {
                 gone403: [403, '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>'],
@@ -177,7 +177,7 @@ describe('sync siem-batch-events', () => {
         expect(downloads.map((d) => d.path.split('?')[0])).toEqual(['/siem/gone403.json.gz', '/siem/ok.json.gz', '/siem/gone404.json.gz', '/siem/mixed.json.gz']);
         expect(t.checkpoint('siem-batch-events')).toMatchObject({ next_receipt: 'receipt-2' });
         const log = t.logs.join('\n');
-        expect(log).toContain('SIEM batch: 3 events from 2 files in 10 list pages; skipped 2 expired links, 2 repeated links, 5 corrupt lines, 0 unreadable files');
+        expect(log).toContain('SIEM batch: 3 events from 2 files in 10 list pages; skipped 2 expired links, 2 repeated links, 5 corrupt lines, 1 unreadable files');
         expect(log).toMatch(/skipped an expired file link \(HTTP 403, expiry \d{4}-/);
         expect(log).not.toContain('X-Amz-Signature');
     });

@@ -157,7 +157,7 @@ const sync = createSync({
                         throw err;
                     }
                     counts.pages += 1;
-                    const links = readLinks(body);
+                    const links = readLinks(body, counts);
                     for (const link of links) {
                         remaining -= 1;
                         await saveFile(nango, link, seenUrls, batch, counts);
@@ -176,6 +176,8 @@ const sync = createSync({
                 active = nextRound;
             }
         } finally {
+            // A run that fails mid-page keeps the events it already read (the page is redone next run and upserts them).
+            await batch.flush().catch(() => undefined);
             const behind = remaining <= 0 && active.length > 0 ? `; maxFilesPerRun reached, the next run continues (${EVENT_TYPES.filter((type) => active.includes(type)).join(', ')})` : '';
             const summary = `SIEM batch: ${counts.events} events from ${counts.files} files in ${counts.pages} list pages; skipped ${counts.expired} expired links, ${counts.repeated} repeated links, ${counts.corruptLines} corrupt lines, ${counts.unreadableFiles} unreadable files${behind}`;
             if (counts.expired + counts.unreadableFiles > 0) {
@@ -193,8 +195,8 @@ interface FileLink {
     size: number | undefined;
 }
 
-/** `value[]` of a list page: `{url, expiry, size}` links. A page without `value[]` is malformed. */
-function readLinks(body: Record<string, unknown>): FileLink[] {
+/** `value[]` of a list page: `{url, expiry, size}` links. A page without `value[]` is malformed; an entry without a usable url is skipped, counted unreadable. */
+function readLinks(body: Record<string, unknown>, counts: RunCounts): FileLink[] {
     const value = body['value'];
     if (!Array.isArray(value)) {
         throw new MimecastError({ code: 'malformed_response', message: `${PATH} returned no value[] array` });
@@ -203,7 +205,8 @@ function readLinks(body: Record<string, unknown>): FileLink[] {
     for (const item of value) {
         const url = isObject(item) ? item['url'] : item;
         if (typeof url !== 'string' || !/^https?:\/\//.test(url)) {
-            throw new MimecastError({ code: 'malformed_response', message: `${PATH} returned a file entry without an http(s) url` });
+            counts.unreadableFiles += 1;
+            continue;
         }
         links.push({ url, expiry: isObject(item) ? optionalString(item, 'expiry') : undefined, size: isObject(item) && typeof item['size'] === 'number' ? item['size'] : undefined });
     }
