@@ -571,6 +571,27 @@ export type ManagedUrl = {
     disableLogClick?: boolean;
 };
 
+export type SiemBatchEvent = {
+    id: string;
+    type: string;
+    subtype?: string;
+    timestamp: string;
+    aggregateId?: string;
+    processingId?: string;
+    accountId?: string;
+    messageId?: string;
+    direction?: string;
+    senderEnvelope?: string;
+    senderHeader?: string;
+    recipients?: string;
+    subject?: string;
+    senderIp?: string;
+    action?: string;
+    details?: {
+        [key: string]: unknown;
+    };
+};
+
 export type SiemEvent = {
     id: string;
     type: string;
@@ -627,6 +648,12 @@ export type SyncMetadata_mimecast_groups = {
 
 export type SyncMetadata_mimecast_heldreleaselogs = {
     backfillDays?: number;
+    [key: string]: unknown;
+};
+
+export type SyncMetadata_mimecast_siembatchevents = {
+    backfillDays?: number;
+    maxFilesPerRun?: number;
     [key: string]: unknown;
 };
 
@@ -695,6 +722,7 @@ export interface Syncs {
     "held-messages": { models: "HeldMessage" };
     "held-release-logs": { models: "HeldReleaseLog" };
     "managed-urls": { models: "ManagedUrl" };
+    "siem-batch-events": { models: "SiemBatchEvent" };
     "siem-events": { models: "SiemEvent" | "SiemGap" };
     "ttp-attachment-logs": { models: "AttachmentLog" };
     "ttp-impersonation-logs": { models: "ImpersonationLog" };
@@ -716,6 +744,7 @@ export interface Models {
     HeldReleaseLog: HeldReleaseLog;
     ImpersonationLog: ImpersonationLog;
     ManagedUrl: ManagedUrl;
+    SiemBatchEvent: SiemBatchEvent;
     SiemEvent: SiemEvent;
     SiemGap: SiemGap;
     User: User;
@@ -729,4 +758,4 @@ export type ModelName = keyof Models;
 export type SyncRecord<M extends ModelName> = Models[M];
 
 export const ACTION_NAMES = ["add-group-member","block-sender","create-blocked-sender-policy","create-group","create-managed-url","create-remediation-incident","decode-url","delete-blocked-sender-policy","delete-managed-url","find-groups","get-account","get-message-info","get-remediation-incident","list-internal-domains","permit-sender","reject-held-messages","release-held-message","remove-group-member","search-file-hash","search-messages"] as const satisfies readonly ActionName[];
-export const MODEL_NAMES = ["ArchiveSearchLog","AttachmentLog","AuditEvent","BlockedSenderPolicy","ClickLog","DlpLog","Group","GroupMember","HeldMessage","HeldReleaseLog","ImpersonationLog","ManagedUrl","SiemEvent","SiemGap","User"] as const satisfies readonly ModelName[];
+export const MODEL_NAMES = ["ArchiveSearchLog","AttachmentLog","AuditEvent","BlockedSenderPolicy","ClickLog","DlpLog","Group","GroupMember","HeldMessage","HeldReleaseLog","ImpersonationLog","ManagedUrl","SiemBatchEvent","SiemEvent","SiemGap","User"] as const satisfies readonly ModelName[];
