@@ -36,6 +36,8 @@ export interface FunctionInfo {
     runs?: string;
     /** Syncs: 'incremental' or 'full' (full refresh with delete tracking). */
     syncType?: string;
+    /** Syncs: whether Nango starts it for every new connection (`autoStart`); false = started on request. */
+    autoStart?: boolean;
     scopes: string[];
     jsonSchema: Record<string, unknown>;
     input?: string;
@@ -50,6 +52,7 @@ interface NangoJsonFunction {
     input?: string | null;
     runs?: string;
     sync_type?: string;
+    auto_start?: boolean;
     scopes?: string[];
     json_schema?: Record<string, unknown>;
 }
@@ -73,6 +76,7 @@ export function listFunctions(integrationsDir = INTEGRATIONS_DIR, providerConfig
         models: fn.type === 'sync' ? (fn.output ?? []) : [],
         ...(fn.runs ? { runs: fn.runs } : {}),
         ...(fn.sync_type ? { syncType: fn.sync_type } : {}),
+        ...(fn.type === 'sync' ? { autoStart: fn.auto_start !== false } : {}),
         scopes: fn.scopes ?? [],
         jsonSchema: fn.json_schema ?? {},
         ...(fn.input ? { input: fn.input } : {}),
@@ -311,9 +315,13 @@ function onHost<TBase extends AbstractCtor<NangoActionBase>>(Base: TBase) {
         override async startSync(): Promise<void> {
             throw new Error('startSync is not available in the local host');
         }
-        override async uncontrolledFetch(options: { url: URL | string; method?: string; headers?: Record<string, string>; body?: string | null }): Promise<Response> {
+        override async uncontrolledFetch(options: { url: URL; method?: string; headers?: Record<string, string>; body?: string | null }): Promise<Response> {
+            // Nango's runner reads `options.url.href`: a string URL fails there, so it fails here too. No credentials are added.
+            if (!(options.url instanceof URL)) {
+                throw new TypeError('uncontrolledFetch needs options.url to be a URL object (Nango reads its href)');
+            }
             try {
-                assertEgressAllowed(String(options.url), this.host.proxy.allowedOrigins);
+                assertEgressAllowed(options.url.href, this.host.proxy.allowedOrigins);
             } catch {
                 // The runner SDK's own error for a refused URL.
                 throw new ActionError({ code: 'url_not_allowed', message: 'This URL is not allowed by server configuration.' });

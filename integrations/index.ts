@@ -40,6 +40,7 @@ import './mimecast/syncs/dlp-logs.js';
 import './mimecast/syncs/held-release-logs.js';
 import './mimecast/syncs/archive-search-logs.js';
 import './mimecast/syncs/siem-events.js';
+import './mimecast/syncs/siem-batch-events.js';
 import './mimecast/syncs/users.js';
 import './mimecast/syncs/groups.js';
 import './mimecast/syncs/group-members.js';

@@ -33,6 +33,7 @@ import { fileURLToPath } from 'node:url';
 
 import { openLocalHost } from '../host/local.js';
 import { findFunction } from '../host/runner.js';
+import { SIEM_BATCH_FILE_MS, SIEM_BATCH_MAX_PAGE_SIZE, SIEM_BATCH_RETENTION_MS, siemBatchFileCounts } from '../simulator/endpoints/siem-batch.js';
 import { siemHead, siemStreamToken } from '../simulator/endpoints/siem-events.js';
 import { startSimulator } from '../simulator/index.js';
 import type { SimulatorOptions, SimulatorStats } from '../simulator/index.js';
@@ -41,7 +42,7 @@ const PAGE_SIZE = 500;
 const AUDIT_BACKFILL_DAYS = 5;
 const TOKEN_LIFETIME_MS = 25 * 60 * 1000; // a 30-minute token refreshed 5 minutes early (providers.yaml)
 
-type Stream = 'audit' | 'siem';
+type Stream = 'audit' | 'siem' | 'batch';
 interface Case {
     stream: Stream;
     n: number;
@@ -69,12 +70,14 @@ interface Outcome {
     /** The floor: a bare client replaying the same page requests with plain fetch and JSON.parse (no sandbox, proxy or store). */
     floorMs?: number;
     floorRecords?: number;
+    /** The fewest requests possible when the case computes it itself (batch: list pages + files + tokens). */
+    minimum?: number;
     rateLimit?: { limit: number; refillPerSecond: number };
 }
 
 // ------------------------------------------------------------------ the simulator (its own process)
 
-type SimCall = { op: 'stats' } | { op: 'resetStats' } | { op: 'siemHead' } | { op: 'countInRange'; series: string; from: number; to: number };
+type SimCall = { op: 'stats' } | { op: 'resetStats' } | { op: 'siemHead' } | { op: 'countInRange'; series: string; from: number; to: number } | { op: 'siemBatchFiles' } | { op: 'now' };
 interface SimAnswer {
     id: number;
     value?: unknown;
@@ -83,9 +86,10 @@ interface SimAnswer {
 
 /** Runs in the simulator's process: starts it, sends its URL, then answers calls from the case process. */
 async function serveSimulator(c: Case): Promise<void> {
-    const frozenNow = c.stream === 'siem' && !c.rateLimit ? Date.now() : undefined;
+    // batch: frozen on a 15-minute boundary, so every retained event sits in a published file.
+    const frozenNow = c.stream === 'batch' ? Math.floor(Date.now() / SIEM_BATCH_FILE_MS) * SIEM_BATCH_FILE_MS : c.stream === 'siem' && !c.rateLimit ? Date.now() : undefined;
     const options: SimulatorOptions = {
-        sizes: c.stream === 'audit' ? { auditEvents: 6 * c.n } : { siemEvents: c.n + 1_000 },
+        sizes: c.stream === 'audit' ? { auditEvents: 6 * c.n } : c.stream === 'batch' ? { siemBatchEvents: c.n } : { siemEvents: c.n + 1_000 },
         ...(c.rateLimit ? { rateLimit: c.rateLimit } : {}),
         ...(frozenNow !== undefined ? { now: () => frozenNow } : {})
     };
@@ -101,6 +105,10 @@ async function serveSimulator(c: Case): Promise<void> {
                 return siemHead(sim.series('siemEvents'), frozenNow ?? Date.now());
             case 'countInRange':
                 return sim.series(call.series).countInRange(call.from, call.to);
+            case 'siemBatchFiles':
+                return siemBatchFileCounts(sim.series('siemBatchEvents') as never, frozenNow ?? Date.now());
+            case 'now':
+                return frozenNow ?? Date.now();
         }
     };
     process.on('message', (m: { id: number; call: SimCall }) => {
@@ -177,9 +185,12 @@ async function runCase(c: Case): Promise<Outcome> {
     const local = await openLocalHost({ env: { NANGO_LOCAL_DIR: dir, LOG_LEVEL: 'error', MIMECAST_BASE_URL: sim.url } });
     try {
         const connectionId = local.connection.connectionId;
-        const name = c.stream === 'audit' ? 'audit-events' : 'siem-events';
-        const model = c.stream === 'audit' ? 'AuditEvent' : 'SiemEvent';
-        if (c.stream === 'audit') {
+        const name = SYNC_OF[c.stream];
+        const model = c.stream === 'audit' ? 'AuditEvent' : c.stream === 'batch' ? 'SiemBatchEvent' : 'SiemEvent';
+        if (c.stream === 'batch') {
+            // One run takes the whole week: the largest file budget (10,000 files; a week is 6,720 at most).
+            local.store.setMetadata(connectionId, { maxFilesPerRun: 10_000 });
+        } else if (c.stream === 'audit') {
             local.store.setMetadata(connectionId, { backfillDays: AUDIT_BACKFILL_DAYS });
         } else {
             local.store.setMetadata(connectionId, { maxPagesPerRun: 10_000 });
@@ -228,7 +239,14 @@ async function runCase(c: Case): Promise<Outcome> {
         const peakRssMb = process.resourceUsage().maxRSS / 1024;
         const saved = local.store.countRecords(connectionId, model);
         let inRange: number;
-        if (c.stream === 'audit') {
+        let minimum: number | undefined;
+        if (c.stream === 'batch') {
+            const now = await sim.call<number>({ op: 'now' });
+            inRange = await sim.call<number>({ op: 'countInRange', series: 'siemBatchEvents', from: now - SIEM_BATCH_RETENTION_MS, to: now });
+            // Per type: its files, and list pages of 100 links (at least one page, the last says isCaughtUp).
+            const files = await sim.call<Record<string, number>>({ op: 'siemBatchFiles' });
+            minimum = 10 + Object.values(files).reduce((sum, f) => sum + f + Math.max(0, Math.ceil(f / SIEM_BATCH_MAX_PAGE_SIZE) - 1), 0);
+        } else if (c.stream === 'audit') {
             const end = Date.parse(String(local.store.getCheckpoint(connectionId, name)?.['cursor']));
             inRange = await sim.call<number>({ op: 'countInRange', series: 'auditEvents', from: end - AUDIT_BACKFILL_DAYS * 86_400_000, to: end });
         } else {
@@ -251,6 +269,7 @@ async function runCase(c: Case): Promise<Outcome> {
             requestSpanMs: (sent[1] ?? sent[0] ?? 0) - (sent[0] ?? 0),
             maxAttempts,
             ...(floor ? { floorMs: floor.ms, floorRecords: floor.records } : {}),
+            ...(minimum !== undefined ? { minimum } : {}),
             ...(c.rateLimit ? { rateLimit: c.rateLimit } : {})
         };
     } finally {
@@ -299,7 +318,8 @@ function runChild(c: Case): Promise<Outcome> {
 // ------------------------------------------------------------------ report
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const minimumRequests = (o: Outcome) => Math.ceil(o.inRange / PAGE_SIZE) + Math.max(1, Math.ceil(o.elapsedMs / TOKEN_LIFETIME_MS));
+const minimumRequests = (o: Outcome) => (o.minimum ?? Math.ceil(o.inRange / PAGE_SIZE)) + Math.max(1, Math.ceil(o.elapsedMs / TOKEN_LIFETIME_MS));
+const SYNC_OF: Record<Stream, string> = { audit: 'audit-events', siem: 'siem-events', batch: 'siem-batch-events' };
 
 function table(headers: string[], rows: string[][]): string {
     const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -328,6 +348,13 @@ async function main(): Promise<void> {
     const quick = args.includes('--quick');
     const sizes = quick ? [10_000] : [10_000, 100_000, 1_000_000];
     const checks: { target: string; ok: boolean }[] = [];
+    if (args.includes('--batch-only')) {
+        // `npm run bench -- --batch-only [--quick] [--max 100000]`: only the SIEM batch case.
+        const max = Number(args[args.indexOf('--max') + 1] ?? Infinity);
+        await batchCase(sizes.filter((n) => !args.includes('--max') || n <= max), checks);
+        printTargets(checks);
+        return;
+    }
 
     const plain: Outcome[] = [];
     for (const stream of ['audit', 'siem'] as const) {
@@ -409,11 +436,46 @@ async function main(): Promise<void> {
         ) + '\n'
     );
 
+    await batchCase(sizes, checks);
+    printTargets(checks);
+}
+
+function printTargets(checks: { target: string; ok: boolean }[]): void {
     process.stdout.write('\nTargets\n');
     for (const c of checks) {
         process.stdout.write(`  ${c.ok ? 'PASS' : 'FAIL'}  ${c.target}\n`);
     }
     process.exitCode = checks.every((c) => c.ok) ? 0 : 1;
+}
+
+/**
+ * siem-batch-events: N events spread over a week of 15-minute gzip NDJSON files (one per event type
+ * and window), listed 100 links a page, downloaded and gunzipped in the sandbox, all in one run.
+ * The minimum is every file once, ceil(files / 100) list pages per type, and the token.
+ */
+async function batchCase(sizes: number[], checks: { target: string; ok: boolean }[]): Promise<void> {
+    const runs: Outcome[] = [];
+    for (const n of sizes) {
+        process.stderr.write(`bench: siem-batch-events N=${fmt(n)} ...\n`);
+        runs.push(await runChild({ stream: 'batch', n }));
+    }
+    process.stdout.write(`\nSIEM batch files (a week of 15-minute gzip NDJSON files per event type; one run; files gunzipped in the sandbox)\n\n`);
+    process.stdout.write(
+        table(
+            ['sync', 'N', 'in range', 'saved', 'time s', 'records/s', 'requests', 'minimum', 'tokens', 'peak RSS MB', 'peak heap MB', 'sim RSS MB'],
+            runs.map((o) => [SYNC_OF.batch, fmt(o.n), fmt(o.inRange), fmt(o.saved), fmt(o.elapsedMs / 1000, 1), fmt(o.saved / (o.elapsedMs / 1000)), fmt(o.apiRequests + o.tokens), fmt(minimumRequests(o)), fmt(o.tokens), fmt(o.peakRssMb), fmt(o.peakHeapMb), fmt(o.simPeakRssMb)])
+        ) + '\n'
+    );
+    for (const o of runs) {
+        checks.push({ target: `batch N=${fmt(o.n)}: every retained event saved once (${fmt(o.inRange)})`, ok: o.saved === o.inRange && Math.abs(o.inRange - o.n) <= o.n * 0.01 });
+        // Within 1%: a type whose page of 100 links ends just before the head needs one more (empty) page.
+        checks.push({ target: `batch N=${fmt(o.n)}: requests within 1% of the minimum (files + list pages + token)`, ok: o.apiRequests + o.tokens <= minimumRequests(o) * 1.01 });
+    }
+    if (runs.length > 1) {
+        const first = runs[0]!;
+        const last = runs[runs.length - 1]!;
+        checks.push({ target: `batch: host peak RSS flat (N=${fmt(last.n)} within 1.5x of N=${fmt(first.n)})`, ok: last.peakRssMb <= first.peakRssMb * 1.5 });
+    }
 }
 
 main().catch((err: unknown) => {

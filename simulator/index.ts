@@ -4,6 +4,7 @@ import { TokenStore } from './auth.js';
 import { V1Auth } from './endpoints/v1-login.js'; // API 1.0 hook
 import { TimeSeries, type SeriesSpec } from './data.js';
 import { endpoints } from './endpoints/index.js';
+import { SIEM_BATCH_FILES_PREFIX, serveSiemBatchFile, type SiemBatchOptions } from './endpoints/siem-batch.js';
 import { blankErrors, errorReply, isReply, parseApiRequest, type ApiRequest, type Reply } from './envelope.js';
 import { FaultQueue, parseFault, type Fault } from './faults.js';
 import { RateLimiter, familyOf, type RateLimitConfig } from './ratelimit.js';
@@ -34,6 +35,8 @@ export interface SimulatorOptions {
   now?: () => number;
   /** Added to every response, default 0. */
   latencyMs?: number;
+  /** SIEM batch files: link lifetime and fault knobs (expired links, repeated URLs, corrupt lines). */
+  siemBatch?: SiemBatchOptions;
 }
 
 export interface ResolvedSimulatorOptions {
@@ -47,6 +50,7 @@ export interface ResolvedSimulatorOptions {
   rateLimit: RateLimitConfig | false;
   now: () => number;
   latencyMs: number;
+  siemBatch: SiemBatchOptions;
 }
 
 export interface SimulatorStats {
@@ -97,7 +101,8 @@ function resolveOptions(opts: SimulatorOptions, known: Map<string, SeriesSpec<un
     sizes,
     rateLimit,
     now: opts.now ?? Date.now,
-    latencyMs: opts.latencyMs ?? 0
+    latencyMs: opts.latencyMs ?? 0,
+    siemBatch: { ...(opts.siemBatch ?? {}) }
   };
 }
 
@@ -194,14 +199,23 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       query: url.searchParams,
       request,
       item: request.data[0] ?? {},
+      ...shared()
+    });
+  }
+
+  /** What every handler context shares: clock, data sets, state, this server's URL, SIEM batch knobs. */
+  function shared() {
+    return {
       now: clock(),
       seed: options.seed,
       series,
       state: <T>(key: string, init: () => T): T => {
         if (!state.has(key)) state.set(key, init());
         return state.get(key) as T;
-      }
-    });
+      },
+      origin: `http://127.0.0.1:${options.port}`,
+      siemBatch: options.siemBatch
+    };
   }
 
   /** REST routes: plain JSON bodies, errors as `{"error":[{code,message}]}`. */
@@ -224,13 +238,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       request: { data: [] },
       body,
       item: {},
-      now: clock(),
-      seed: options.seed,
-      series,
-      state: <T>(key: string, init: () => T): T => {
-        if (!state.has(key)) state.set(key, init());
-        return state.get(key) as T;
-      }
+      ...shared()
     });
   }
 
@@ -308,6 +316,13 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
         const errors = [{ code: fault.code, message: fault.message, retryable: fault.retryable ?? false }];
         return send(res, { status: 200, body: { meta: { status: 200 }, data: [], fail: [{ key, errors }] } });
       }
+    }
+    if (path.startsWith(SIEM_BATCH_FILES_PREFIX)) {
+      // The storage host of SIEM batch files: presigned links, no bearer token, no rate limit.
+      const file = req.method === 'GET' ? serveSiemBatchFile({ path, query: url.searchParams, ...shared() }) : { status: 405, headers: {}, body: '' };
+      res.writeHead(file.status, file.headers);
+      res.end(file.body);
+      return;
     }
     send(res, await route(req, url, raw));
   }

@@ -1,5 +1,6 @@
 import type { SeriesSpec, TimeSeries } from './data.js';
 import type { ApiRequest, Item, Reply } from './envelope.js';
+import type { SiemBatchOptions } from './endpoints/siem-batch.js';
 
 /** Everything a handler may use. Handlers are pure functions of this context (plus per-simulator state). */
 export interface HandlerContext {
@@ -20,6 +21,10 @@ export interface HandlerContext {
   series<T>(spec: SeriesSpec<T>): TimeSeries<T>;
   /** Per-simulator mutable state for endpoints that change things (create/delete); created on first use. */
   state<T>(key: string, init: () => T): T;
+  /** This server's own URL (`http://127.0.0.1:port`), for links it hands out (SIEM batch files). */
+  origin: string;
+  /** SIEM batch knobs (SimulatorOptions.siemBatch). */
+  siemBatch: Readonly<SiemBatchOptions>;
 }
 
 export interface Endpoint {

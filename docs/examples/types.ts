@@ -1006,6 +1006,27 @@ export type RemediationIncident = {
     searchEnd?: string;
 };
 
+export type SiemBatchEvent = {
+    id: string;
+    type: string;
+    subtype?: string;
+    timestamp: string;
+    aggregateId?: string;
+    processingId?: string;
+    accountId?: string;
+    messageId?: string;
+    direction?: string;
+    senderEnvelope?: string;
+    senderHeader?: string;
+    recipients?: string;
+    subject?: string;
+    senderIp?: string;
+    action?: string;
+    details?: {
+        [key: string]: unknown;
+    };
+};
+
 export type SiemEvent = {
     id: string;
     type: string;
@@ -1062,6 +1083,12 @@ export type SyncMetadata_mimecast_groups = {
 
 export type SyncMetadata_mimecast_heldreleaselogs = {
     backfillDays?: number;
+    [key: string]: unknown;
+};
+
+export type SyncMetadata_mimecast_siembatchevents = {
+    backfillDays?: number;
+    maxFilesPerRun?: number;
     [key: string]: unknown;
 };
 
@@ -1170,6 +1197,7 @@ export interface Syncs {
     "held-release-logs": { models: "HeldReleaseLog" };
     "managed-urls": { models: "ManagedUrl" };
     "remediation-incidents": { models: "RemediationIncident" };
+    "siem-batch-events": { models: "SiemBatchEvent" };
     "siem-events": { models: "SiemEvent" | "SiemGap" };
     "threat-intel-feed": { models: "ThreatIndicator" };
     "ttp-attachment-logs": { models: "AttachmentLog" };
@@ -1198,6 +1226,7 @@ export interface Models {
     ManagedUrl: ManagedUrl;
     PhishingCampaign: PhishingCampaign;
     RemediationIncident: RemediationIncident;
+    SiemBatchEvent: SiemBatchEvent;
     SiemEvent: SiemEvent;
     SiemGap: SiemGap;
     ThreatIndicator: ThreatIndicator;
@@ -1212,4 +1241,4 @@ export type ModelName = keyof Models;
 export type SyncRecord<M extends ModelName> = Models[M];
 
 export const ACTION_NAMES = ["add-group-member","block-sender","check-permissions","create-anti-spoofing-bypass-policy","create-blocked-sender-policy","create-group","create-managed-url","create-remediation-incident","decode-url","delete-address-alteration-policy","delete-anti-spoofing-bypass-policy","delete-blocked-sender-policy","delete-group","delete-managed-url","find-groups","get-account","get-held-message-summary","get-message-info","get-remediation-incident","list-email-queues","list-internal-domains","permit-sender","reject-held-messages","release-held-message","remove-group-member","search-archive","search-file-hash","search-messages","search-processing-messages","update-address-alteration-policy","update-anti-spoofing-bypass-policy","update-blocked-sender-policy","update-group"] as const satisfies readonly ActionName[];
-export const MODEL_NAMES = ["AntiSpoofingBypassPolicy","ArchiveSearchLog","AttachmentLog","AuditEvent","AwarenessPerformance","AwarenessSafeScore","AwarenessWatchlistEntry","BlockedSenderPolicy","ClickLog","DlpLog","Group","GroupMember","HeldMessage","HeldReleaseLog","ImpersonationLog","ManagedUrl","PhishingCampaign","RemediationIncident","SiemEvent","SiemGap","ThreatIndicator","User"] as const satisfies readonly ModelName[];
+export const MODEL_NAMES = ["AntiSpoofingBypassPolicy","ArchiveSearchLog","AttachmentLog","AuditEvent","AwarenessPerformance","AwarenessSafeScore","AwarenessWatchlistEntry","BlockedSenderPolicy","ClickLog","DlpLog","Group","GroupMember","HeldMessage","HeldReleaseLog","ImpersonationLog","ManagedUrl","PhishingCampaign","RemediationIncident","SiemBatchEvent","SiemEvent","SiemGap","ThreatIndicator","User"] as const satisfies readonly ModelName[];

@@ -3,6 +3,8 @@
 // twice and the second run is incremental (checkpoints and records live in the local store).
 // MIMECAST_METADATA (JSON) or MIMECAST_METADATA_FILE sets the connection metadata first, checked
 // against every sync's metadata schema.
+// Syncs Nango does not start by itself (autoStart: false, e.g. siem-batch-events, an alternative to
+// siem-events) are listed but not run, unless named: `npm start -- --with siem-batch-events`.
 import { READ_ONLY_ACTIONS } from '../demo-inputs.js';
 import { describe } from '../log.js';
 import { openLocalHost } from '../local.js';
@@ -41,8 +43,13 @@ async function main(): Promise<number> {
         out();
         const functions = listFunctions();
 
+        const requested = withArgs(process.argv.slice(2));
         out('Syncs');
         for (const fn of functions.filter((f) => f.type === 'sync')) {
+            if (fn.autoStart === false && !requested.has(fn.name)) {
+                out(`  – ${fn.name}: not run (autoStart: false, Nango starts it only on request); \`npm start -- --with ${fn.name}\` runs it too`);
+                continue;
+            }
             const first = store.getCheckpoint(connection.connectionId, fn.name) === null;
             let pages = 0;
             const started = Date.now();
@@ -110,6 +117,18 @@ async function main(): Promise<number> {
     } finally {
         await local.close();
     }
+}
+
+/** The names given with `--with <sync>` (repeatable, or comma-separated). */
+function withArgs(args: string[]): Set<string> {
+    const names = new Set<string>();
+    args.forEach((arg, i) => {
+        const value = arg === '--with' ? args[i + 1] : arg.startsWith('--with=') ? arg.slice('--with='.length) : undefined;
+        for (const name of (value ?? '').split(',').filter(Boolean)) {
+            names.add(name.trim());
+        }
+    });
+    return names;
 }
 
 function summarize(output: unknown): string {

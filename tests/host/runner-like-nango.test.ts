@@ -110,7 +110,7 @@ describe('records', () => {
 describe('uncontrolledFetch', () => {
     it('refuses loopback targets other than the host\'s explicit allowance', async () => {
         const { host: h } = host();
-        await expect(h.runAction(fn('action', 'return await nango.uncontrolledFetch({ url: "http://127.0.0.1:9/x" });'), {})).rejects.toMatchObject({
+        await expect(h.runAction(fn('action', 'return await nango.uncontrolledFetch({ url: new URL("http://127.0.0.1:9/x") });'), {})).rejects.toMatchObject({
             payload: { code: 'url_not_allowed' }
         });
     });

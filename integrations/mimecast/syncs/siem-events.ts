@@ -3,11 +3,8 @@
 // the last 24 hours only.
 // https://developer.services.mimecast.com/docs/threatsandsecurityeventsdata/1/routes/siem/v1/events/cg/get
 //
-// Why the stream endpoint: the batch endpoint (GET /siem/v1/batch/events/cg) hands out presigned links to
-// gzip files, and Nango's function sandbox cannot gunzip. For very large tenants a batch sync would plug in
-// beside this one with the same checkpoint shape (one @nextPage per event type, kept even when empty), the
-// files fetched without the bearer token through nango.uncontrolledFetch, a bounded number per run, and
-// decompression done outside the sandbox. It is deliberately not built here.
+// Very large tenants use siem-batch-events instead (GET /siem/v1/batch/events/cg: gzip files of 15 minutes,
+// 7 days kept, fetched without the bearer token and gunzipped in the sandbox); a connection uses one or the other.
 //
 // Falling behind: Mimecast keeps 24 hours on this endpoint, and a stream token that points further back
 // continues at the oldest event left without saying so. The sync therefore tracks `syncedThrough` (the

@@ -1,0 +1,387 @@
+// Cloud Gateway SIEM events from the batch endpoint, for large tenants: the list answers presigned
+// links to gzip NDJSON files (about one per event type and 15 minutes, kept about 7 days), paged per
+// event type by @nextPage. The files are fetched without the bearer token and gunzipped in the sandbox.
+// https://developer.services.mimecast.com/docs/threatssecurityeventsanddataforcg/1/routes/siem/v1/batch/events/cg/get
+//
+// A connection uses this sync or the stream (`siem-events`), not both: hence autoStart false.
+//
+// What makes it safe to run unattended:
+// - One @nextPage per event type in the checkpoint, saved after every list page, an empty last page
+//   too: a call with neither a token nor dates would hand back all 7 days again.
+// - A bounded number of files per run (`maxFilesPerRun`), shared fairly between the types, one file in
+//   memory at a time (compressed bytes, a 64 KiB window, the current line) and at most 500 records.
+// - A page's token is saved only once all its files are saved, so a run that dies mid-page redoes that
+//   page; records carry a content id (events have none), so redone files upsert, never duplicate.
+// - Expired links (403/404 from the storage host), URLs listed twice, corrupt lines and unreadable files
+//   are skipped and counted, never fatal; the counts are logged at the end of every run.
+import { createSync } from 'nango';
+import * as z from 'zod';
+
+import { callMimecastGet, isObject, MimecastError, sleep } from '../helpers/api.js';
+import { toIsoUtc } from '../helpers/dates.js';
+import { GunzipError, gunzipLines, LINE_TOO_LONG } from '../helpers/gunzip.js';
+import { contentId, optionalString } from '../helpers/records.js';
+
+// The fields are those of siem-events' SiemEvent: one event, whichever endpoint delivered it. Nango
+// forbids one model in two syncs of an integration, hence a model of its own.
+const SiemBatchEvent = z.object({
+    /** Events carry no id: the SHA-256 of the event's content (helpers/records.ts contentId). */
+    id: z.string(),
+    /** receipt, process, delivery, av, spam, internal email protect, impersonation protect, url protect, attachment protect, journal. */
+    type: z.string(),
+    subtype: z.string().optional(),
+    /** The event's epoch-millisecond `timestamp`, as ISO 8601 UTC. */
+    timestamp: z.string(),
+    /** Shared by the events of one message (receipt, process, delivery, ...). */
+    aggregateId: z.string().optional(),
+    processingId: z.string().optional(),
+    accountId: z.string().optional(),
+    messageId: z.string().optional(),
+    direction: z.string().optional(),
+    senderEnvelope: z.string().optional(),
+    senderHeader: z.string().optional(),
+    recipients: z.string().optional(),
+    subject: z.string().optional(),
+    senderIp: z.string().optional(),
+    action: z.string().optional(),
+    /** Every other field of the event, as Mimecast sent it (they differ by type: url, fileName, sha256, spamScore, ...). */
+    details: z.record(z.string(), z.unknown()).optional()
+});
+type SiemBatchEvent = z.infer<typeof SiemBatchEvent>;
+
+/** The event types the batch endpoint serves, one list per type. */
+const EVENT_TYPES = ['receipt', 'process', 'delivery', 'av', 'spam', 'internal email protect', 'impersonation protect', 'url protect', 'attachment protect', 'journal'] as const;
+type EventType = (typeof EVENT_TYPES)[number];
+
+/** Checkpoint key of a type: `next_receipt`, `next_url_protect`, ... */
+const tokenKey = (type: EventType) => `next_${type.replace(/ /g, '_')}`;
+
+// Flat, as Nango requires: the @nextPage of each type ('' before its first page), and the type the
+// next run starts with (when a run's file budget ran out before every type had its turn).
+const SiemBatchCheckpoint = z.object({
+    ...(Object.fromEntries(EVENT_TYPES.map((type) => [tokenKey(type), z.string()])) as Record<string, z.ZodString>),
+    firstType: z.string()
+});
+type SiemBatchCheckpoint = Record<string, string> & { firstType: string };
+
+// Loose: a connection has one metadata object for all syncs, so keys other syncs read must pass here.
+const SiemBatchMetadata = z.looseObject({
+    /** First run: how many days back to start (1-7, default 7: all Mimecast keeps); larger values, meant for other syncs, count as 7. */
+    backfillDays: z.number().int().min(1).max(90).optional(),
+    /** Files downloaded per run at most (default 20, at most 10,000); the next run continues from the saved tokens. */
+    maxFilesPerRun: z.number().int().min(1).max(10_000).optional()
+});
+
+const PATH = '/siem/v1/batch/events/cg';
+const RETENTION_DAYS = 7;
+const DEFAULT_MAX_FILES = 20;
+/** Links asked for per list page at most (public clients use 100). */
+const MAX_PAGE_SIZE = 100;
+/** Records per batchSave: bounds what a file holds in memory at once. */
+const SAVE_BATCH = 500;
+/** A line longer than this is counted corrupt and not kept. */
+const MAX_LINE_BYTES = 1_048_576;
+/** Storage-host attempts per file for network errors, 5xx and unreadable gzip (a cut-off download). */
+const FILE_ATTEMPTS = 3;
+const PROMOTED = new Set(['type', 'eventType', 'subtype', 'subType', 'timestamp', 'aggregateId', 'processingId', 'accountId', 'messageId', 'direction', 'senderEnvelope', 'senderHeader', 'recipients', 'subject', 'senderIp', 'action']);
+
+interface RunCounts {
+    pages: number;
+    files: number;
+    events: number;
+    expired: number;
+    repeated: number;
+    corruptLines: number;
+    unreadableFiles: number;
+}
+
+const sync = createSync({
+    description:
+        'Cloud Gateway SIEM events from the batch endpoint (gzip files of 15 minutes, 7 days kept), for large tenants: a bounded number of files per run, resumed per event type by @nextPage. Use it instead of siem-events, not beside it.',
+    version: '1.0.0',
+    frequency: 'every 15 minutes',
+    autoStart: false,
+    syncType: 'incremental',
+    scopes: ['Threats, Security Events and Data for CG | Security Events and Data Retrieval | Threat and Security Events (SIEM) | Read'],
+    models: { SiemBatchEvent },
+    metadata: SiemBatchMetadata,
+    checkpoint: SiemBatchCheckpoint,
+    endpoints: [{ method: 'GET', path: '/siem-batch-events', group: 'SIEM' }],
+
+    exec: async (nango) => {
+        const parsed = SiemBatchMetadata.safeParse((await nango.getMetadata()) ?? {});
+        const metadata = parsed.success ? parsed.data : {};
+        const backfillDays = Math.min(metadata.backfillDays ?? RETENTION_DAYS, RETENTION_DAYS);
+        let remaining = metadata.maxFilesPerRun ?? DEFAULT_MAX_FILES;
+        const saved = (await nango.getCheckpoint()) as Partial<SiemBatchCheckpoint> | null;
+        const checkpoint: SiemBatchCheckpoint = { ...Object.fromEntries(EVENT_TYPES.map((type) => [tokenKey(type), saved?.[tokenKey(type)] ?? ''])), firstType: saved?.['firstType'] ?? '' };
+        const counts: RunCounts = { pages: 0, files: 0, events: 0, expired: 0, repeated: 0, corruptLines: 0, unreadableFiles: 0 };
+        const seenUrls = new Set<string>();
+        const restarted = new Set<EventType>();
+        const batch = new RecordBatch(nango, counts);
+
+        // Round robin, one page per type per round, so one busy type cannot starve the others; a type
+        // leaves the rotation when it is caught up (or its page is empty) for this run. A run whose
+        // budget ran out mid-round makes the next run start with the first type left without a turn.
+        const first = Math.max(0, EVENT_TYPES.indexOf(checkpoint['firstType'] as EventType));
+        let active: EventType[] = [...EVENT_TYPES.slice(first), ...EVENT_TYPES.slice(0, first)];
+        try {
+            while (active.length > 0 && remaining > 0) {
+                const nextRound: EventType[] = [];
+                const share = Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(remaining / active.length)));
+                for (const [index, type] of active.entries()) {
+                    if (remaining <= 0) {
+                        nextRound.push(...active.slice(index));
+                        if (checkpoint['firstType'] !== type) {
+                            checkpoint['firstType'] = type;
+                            await nango.saveCheckpoint(checkpoint);
+                        }
+                        break;
+                    }
+                    const pageSize = Math.min(share, remaining);
+                    const token = checkpoint[tokenKey(type)] ?? '';
+                    let body: Record<string, unknown>;
+                    try {
+                        // Never a call with neither a token nor dates: that answers all 7 days again.
+                        const params = token ? { type, nextPage: token, pageSize } : { type, dateRangeStartsAt: batchDate(Date.now() - backfillDays * 86_400_000), pageSize };
+                        ({ body } = await callMimecastGet(nango, PATH, params));
+                    } catch (err) {
+                        if (token && !restarted.has(type) && isRejectedToken(err)) {
+                            // Content ids make the re-read of the back-fill days upsert what is already there.
+                            restarted.add(type);
+                            await nango.log(`SIEM batch: Mimecast rejected the saved @nextPage of "${type}" (${(err as MimecastError).code}); starting it again ${backfillDays} days back`, { level: 'warn' });
+                            checkpoint[tokenKey(type)] = '';
+                            nextRound.push(type);
+                            continue;
+                        }
+                        throw err;
+                    }
+                    counts.pages += 1;
+                    const links = readLinks(body, counts);
+                    for (const link of links) {
+                        remaining -= 1;
+                        await saveFile(nango, link, seenUrls, batch, counts);
+                    }
+                    await batch.flush();
+                    // Saved after the page's files, also for an empty page: it is this type's position.
+                    const next = typeof body['@nextPage'] === 'string' && body['@nextPage'] !== '' ? body['@nextPage'] : token;
+                    if (next !== token) {
+                        checkpoint[tokenKey(type)] = next;
+                        await nango.saveCheckpoint(checkpoint);
+                    }
+                    if (body['isCaughtUp'] !== true && links.length > 0) {
+                        nextRound.push(type);
+                    }
+                }
+                active = nextRound;
+            }
+        } finally {
+            // A run that fails mid-page keeps the events it already read (the page is redone next run and upserts them).
+            await batch.flush().catch(() => undefined);
+            const behind = remaining <= 0 && active.length > 0 ? `; maxFilesPerRun reached, the next run continues (${EVENT_TYPES.filter((type) => active.includes(type)).join(', ')})` : '';
+            const summary = `SIEM batch: ${counts.events} events from ${counts.files} files in ${counts.pages} list pages; skipped ${counts.expired} expired links, ${counts.repeated} repeated links, ${counts.corruptLines} corrupt lines, ${counts.unreadableFiles} unreadable files${behind}`;
+            if (counts.expired + counts.unreadableFiles > 0) {
+                await nango.log(summary, { level: 'warn' });
+            } else {
+                await nango.log(summary);
+            }
+        }
+    }
+});
+
+interface FileLink {
+    url: string;
+    expiry: string | undefined;
+    size: number | undefined;
+}
+
+/** `value[]` of a list page: `{url, expiry, size}` links. A page without `value[]` is malformed; an entry without a usable url is skipped, counted unreadable. */
+function readLinks(body: Record<string, unknown>, counts: RunCounts): FileLink[] {
+    const value = body['value'];
+    if (!Array.isArray(value)) {
+        throw new MimecastError({ code: 'malformed_response', message: `${PATH} returned no value[] array` });
+    }
+    const links: FileLink[] = [];
+    for (const item of value) {
+        const url = isObject(item) ? item['url'] : item;
+        if (typeof url !== 'string' || !/^https?:\/\//.test(url)) {
+            counts.unreadableFiles += 1;
+            continue;
+        }
+        links.push({ url, expiry: isObject(item) ? optionalString(item, 'expiry') : undefined, size: isObject(item) && typeof item['size'] === 'number' ? item['size'] : undefined });
+    }
+    return links;
+}
+
+/** Downloads one file (no bearer token: it is a presigned storage link), saves its events in batches. */
+async function saveFile(nango: NangoSyncLocal, link: FileLink, seenUrls: Set<string>, batch: RecordBatch, counts: RunCounts): Promise<void> {
+    // The same object listed twice, with or without a fresh signature, is one file.
+    const key = link.url.split('?')[0] ?? link.url;
+    if (seenUrls.has(key)) {
+        counts.repeated += 1;
+        return;
+    }
+    seenUrls.add(key);
+    for (let attempt = 1; ; attempt++) {
+        let response: Response;
+        try {
+            // Nango's uncontrolledFetch wants a URL object (it reads `.href`) and adds no credentials.
+            response = await nango.uncontrolledFetch({ url: new URL(link.url), method: 'GET' });
+        } catch (err) {
+            if (attempt < FILE_ATTEMPTS) {
+                await sleep(500 * attempt);
+                continue;
+            }
+            throw new MimecastError({ code: 'file_download_failed', message: `a SIEM batch file could not be downloaded: ${err instanceof Error ? err.message : String(err)}`, retryable: true });
+        }
+        if (response.status === 403 || response.status === 404) {
+            // Presigned links expire; the storage host answers 403 (or 404 once the object is gone).
+            await response.arrayBuffer().catch(() => undefined);
+            counts.expired += 1;
+            await nango.log(`SIEM batch: skipped an expired file link (HTTP ${response.status}${link.expiry ? `, expiry ${link.expiry}` : ''}); its events are not fetched`, { level: 'warn' });
+            return;
+        }
+        if (response.status >= 500 && attempt < FILE_ATTEMPTS) {
+            await response.arrayBuffer().catch(() => undefined);
+            await sleep(500 * attempt);
+            continue;
+        }
+        if (response.status !== 200) {
+            // Not saved and not skipped: the run stops before this page's token, so the next run redoes it.
+            throw new MimecastError({ code: `http_${response.status}`, message: `the storage host answered HTTP ${response.status} for a SIEM batch file`, status: response.status, retryable: response.status >= 500 });
+        }
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        try {
+            await saveLines(bytes, batch, counts);
+            counts.files += 1;
+            return;
+        } catch (err) {
+            if (!(err instanceof GunzipError)) {
+                throw err;
+            }
+            // A cut-off download looks like a truncated file: fetch once more, then skip it counted.
+            // Lines before the damage are kept; a second pass upserts the same ids.
+            if (attempt < FILE_ATTEMPTS) {
+                continue;
+            }
+            counts.unreadableFiles += 1;
+            await nango.log(`SIEM batch: skipped the rest of an unreadable file (${err.message})`, { level: 'warn' });
+            return;
+        }
+    }
+}
+
+/**
+ * Collects records across files and saves them 500 at a time (small files would otherwise cost one
+ * store write each); `flush` runs before a page's token is saved, so a saved token never runs ahead.
+ */
+class RecordBatch {
+    private records = new Map<string, SiemBatchEvent>();
+
+    constructor(
+        private readonly nango: NangoSyncLocal,
+        private readonly counts: RunCounts
+    ) {}
+
+    async add(record: SiemBatchEvent): Promise<void> {
+        this.records.set(record.id, record);
+        if (this.records.size >= SAVE_BATCH) {
+            await this.flush();
+        }
+    }
+
+    async flush(): Promise<void> {
+        if (this.records.size > 0) {
+            const records = [...this.records.values()];
+            this.records = new Map();
+            await this.nango.batchSave(records, 'SiemBatchEvent');
+            this.counts.events += records.length;
+        }
+    }
+}
+
+async function saveLines(bytes: Uint8Array, batch: RecordBatch, counts: RunCounts): Promise<void> {
+    for (const line of gunzipLines(bytes, { maxLineBytes: MAX_LINE_BYTES })) {
+        const record = line === LINE_TOO_LONG ? undefined : toRecord(line);
+        if (!record) {
+            counts.corruptLines += 1;
+            continue;
+        }
+        await batch.add(record);
+    }
+}
+
+/**
+ * One NDJSON line as a record; undefined for a corrupt line (not JSON, not an object, no type or no
+ * usable timestamp). Batch files write `type`/`subtype`, the stream `eventType`/`subType`: both are read.
+ */
+function toRecord(line: string): SiemBatchEvent | undefined {
+    let raw: unknown;
+    try {
+        raw = JSON.parse(line);
+    } catch {
+        return undefined;
+    }
+    if (!isObject(raw)) {
+        return undefined;
+    }
+    const type = optionalString(raw, 'type') ?? optionalString(raw, 'eventType');
+    const timestamp = readTimestamp(raw['timestamp']);
+    if (!type || !timestamp) {
+        return undefined;
+    }
+    const details: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(raw)) {
+        if (!PROMOTED.has(key) && value !== null && value !== undefined && value !== '') {
+            details[key] = value;
+        }
+    }
+    return {
+        id: contentId('SiemBatchEvent', raw),
+        type,
+        subtype: optionalString(raw, 'subtype') ?? optionalString(raw, 'subType'),
+        timestamp,
+        aggregateId: optionalString(raw, 'aggregateId'),
+        processingId: optionalString(raw, 'processingId'),
+        accountId: optionalString(raw, 'accountId'),
+        messageId: optionalString(raw, 'messageId'),
+        direction: optionalString(raw, 'direction'),
+        senderEnvelope: optionalString(raw, 'senderEnvelope'),
+        senderHeader: optionalString(raw, 'senderHeader'),
+        recipients: optionalString(raw, 'recipients'),
+        subject: optionalString(raw, 'subject'),
+        senderIp: optionalString(raw, 'senderIp'),
+        action: optionalString(raw, 'action'),
+        ...(Object.keys(details).length > 0 ? { details } : {})
+    };
+}
+
+/**
+ * Epoch milliseconds as Mimecast documents them; a number below 1e11 can only be seconds (1e11 ms is
+ * 1973), as one published sample has it. A date string is read too. Undefined when unusable.
+ */
+function readTimestamp(value: unknown): string | undefined {
+    try {
+        if (typeof value === 'number' && Number.isFinite(value) && value > 0) {
+            return toIsoUtc(value < 1e11 ? value * 1000 : value);
+        }
+        if (typeof value === 'string' && value.trim() !== '') {
+            return toIsoUtc(/^\d+$/.test(value) ? Number(value) : value);
+        }
+    } catch {
+        return undefined;
+    }
+    return undefined;
+}
+
+/** The batch endpoint's date form: `YYYY-MM-DD` (UTC). */
+function batchDate(ms: number): string {
+    return new Date(ms).toISOString().slice(0, 10);
+}
+
+function isRejectedToken(err: unknown): boolean {
+    return err instanceof MimecastError && (err.status === 400 || err.status === 404 || err.status === 410) && /page|token/i.test(`${err.code} ${err.message}`);
+}
+
+export type NangoSyncLocal = Parameters<(typeof sync)['exec']>[0];
+export default sync;
