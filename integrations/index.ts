@@ -26,6 +26,7 @@ import './mimecast/syncs/ttp-impersonation-logs.js';
 import './mimecast/syncs/dlp-logs.js';
 import './mimecast/syncs/held-release-logs.js';
 import './mimecast/syncs/archive-search-logs.js';
+import './mimecast/syncs/archive-view-logs.js';
 import './mimecast/syncs/siem-events.js';
 import './mimecast/syncs/users.js';
 import './mimecast/syncs/groups.js';
