@@ -398,6 +398,19 @@ export type ArchiveSearchLog = {
     description?: string;
 };
 
+export type ArchiveViewLog = {
+    id: string;
+    viewed: string;
+    viewer?: string;
+    source?: string;
+    messageDate?: string;
+    subject?: string;
+    from?: string;
+    to?: string;
+    discoveryCase?: boolean;
+    contentViewed?: boolean;
+};
+
 export type AttachmentLog = {
     id: string;
     date: string;
@@ -613,6 +626,11 @@ export type SyncMetadata_mimecast_archivesearchlogs = {
     [key: string]: unknown;
 };
 
+export type SyncMetadata_mimecast_archiveviewlogs = {
+    backfillDays?: number;
+    [key: string]: unknown;
+};
+
 export type SyncMetadata_mimecast_auditevents = {
     backfillDays?: number;
     [key: string]: unknown;
@@ -695,6 +713,7 @@ export interface Actions {
 /** Each sync: the models it writes. */
 export interface Syncs {
     "archive-search-logs": { models: "ArchiveSearchLog" };
+    "archive-view-logs": { models: "ArchiveViewLog" };
     "audit-events": { models: "AuditEvent" };
     "blocked-sender-policies": { models: "BlockedSenderPolicy" };
     "dlp-logs": { models: "DlpLog" };
@@ -713,6 +732,7 @@ export interface Syncs {
 /** Each synced model by name. */
 export interface Models {
     ArchiveSearchLog: ArchiveSearchLog;
+    ArchiveViewLog: ArchiveViewLog;
     AttachmentLog: AttachmentLog;
     AuditEvent: AuditEvent;
     BlockedSenderPolicy: BlockedSenderPolicy;
@@ -737,4 +757,4 @@ export type ModelName = keyof Models;
 export type SyncRecord<M extends ModelName> = Models[M];
 
 export const ACTION_NAMES = ["add-group-member","block-sender","create-blocked-sender-policy","create-group","create-managed-url","create-remediation-incident","decode-url","delete-blocked-sender-policy","delete-managed-url","find-groups","get-account","get-message-info","get-remediation-incident","list-internal-domains","permit-sender","reject-held-messages","release-held-message","remove-group-member","search-file-hash","search-messages"] as const satisfies readonly ActionName[];
-export const MODEL_NAMES = ["ArchiveSearchLog","AttachmentLog","AuditEvent","BlockedSenderPolicy","ClickLog","DlpLog","Group","GroupMember","HeldMessage","HeldReleaseLog","ImpersonationLog","ManagedUrl","SiemEvent","SiemGap","User"] as const satisfies readonly ModelName[];
+export const MODEL_NAMES = ["ArchiveSearchLog","ArchiveViewLog","AttachmentLog","AuditEvent","BlockedSenderPolicy","ClickLog","DlpLog","Group","GroupMember","HeldMessage","HeldReleaseLog","ImpersonationLog","ManagedUrl","SiemEvent","SiemGap","User"] as const satisfies readonly ModelName[];

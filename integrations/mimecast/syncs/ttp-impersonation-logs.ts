@@ -70,7 +70,7 @@ const stream = logStream({
 
 const sync = createSync({
     description: 'Impersonation Protect logs (messages imitating internal people or domains, the identifiers hit and the action), fetched incrementally by time window.',
-    version: '1.1.0',
+    version: '1.2.0',
     frequency: 'every 15 minutes',
     autoStart: true,
     syncType: 'incremental',
