@@ -28,6 +28,7 @@ import './mimecast/syncs/held-release-logs.js';
 import './mimecast/syncs/archive-search-logs.js';
 import './mimecast/syncs/archive-view-logs.js';
 import './mimecast/syncs/siem-events.js';
+import './mimecast/syncs/siem-ci-events.js';
 import './mimecast/syncs/users.js';
 import './mimecast/syncs/groups.js';
 import './mimecast/syncs/group-members.js';

@@ -9,6 +9,7 @@ import heldReleaseLogs from './held-release-logs.js';
 import archiveSearchLogs from './archive-search-logs.js';
 import archiveViewLogs from './archive-view-logs.js';
 import siemEvents from './siem-events.js';
+import siemCiEvents from './siem-ci-events.js';
 import blockedSenderPolicies from './blocked-sender-policies.js';
 import managedSenders from './managed-senders.js';
 import managedUrls from './managed-urls.js';
@@ -18,4 +19,4 @@ import messageFinder from './message-finder.js';
 import remediation from './remediation.js';
 
 /** Every simulated endpoint. Adding one = a file in this folder + one line here. */
-export const endpoints: readonly Endpoint[] = [account, auditEvents, ttpUrlLogs, ttpAttachmentLogs, ttpImpersonationLogs, dlpLogs, heldReleaseLogs, archiveSearchLogs, archiveViewLogs, siemEvents, ...managedUrls, ...managedSenders, ...blockedSenderPolicies, ...directory, ...heldMessages, ...messageFinder, ...remediation];
+export const endpoints: readonly Endpoint[] = [account, auditEvents, ttpUrlLogs, ttpAttachmentLogs, ttpImpersonationLogs, dlpLogs, heldReleaseLogs, archiveSearchLogs, archiveViewLogs, siemEvents, siemCiEvents, ...managedUrls, ...managedSenders, ...blockedSenderPolicies, ...directory, ...heldMessages, ...messageFinder, ...remediation];
