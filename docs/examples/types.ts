@@ -592,6 +592,35 @@ export type ManagedUrl = {
     disableLogClick?: boolean;
 };
 
+export type SiemCiEvent = {
+    id: string;
+    type: string;
+    subtype?: string;
+    timestamp: string;
+    accountId?: string;
+    aggregateId?: string;
+    processingId?: string;
+    partition?: string;
+    offset?: string;
+    direction?: string;
+    threatState?: string;
+    threatType?: string;
+    policiesApplied?: string[];
+    source?: string;
+    tags?: string[];
+    details?: {
+        [key: string]: unknown;
+    };
+};
+
+export type SiemCiGap = {
+    id: string;
+    from: string;
+    to: string;
+    detectedAt: string;
+    message: string;
+};
+
 export type SiemEvent = {
     id: string;
     type: string;
@@ -653,6 +682,12 @@ export type SyncMetadata_mimecast_groups = {
 
 export type SyncMetadata_mimecast_heldreleaselogs = {
     backfillDays?: number;
+    [key: string]: unknown;
+};
+
+export type SyncMetadata_mimecast_siemcievents = {
+    backfillHours?: number;
+    maxPagesPerRun?: number;
     [key: string]: unknown;
 };
 
@@ -722,6 +757,7 @@ export interface Syncs {
     "held-messages": { models: "HeldMessage" };
     "held-release-logs": { models: "HeldReleaseLog" };
     "managed-urls": { models: "ManagedUrl" };
+    "siem-ci-events": { models: "SiemCiEvent" | "SiemCiGap" };
     "siem-events": { models: "SiemEvent" | "SiemGap" };
     "ttp-attachment-logs": { models: "AttachmentLog" };
     "ttp-impersonation-logs": { models: "ImpersonationLog" };
@@ -744,6 +780,8 @@ export interface Models {
     HeldReleaseLog: HeldReleaseLog;
     ImpersonationLog: ImpersonationLog;
     ManagedUrl: ManagedUrl;
+    SiemCiEvent: SiemCiEvent;
+    SiemCiGap: SiemCiGap;
     SiemEvent: SiemEvent;
     SiemGap: SiemGap;
     User: User;
@@ -757,4 +795,4 @@ export type ModelName = keyof Models;
 export type SyncRecord<M extends ModelName> = Models[M];
 
 export const ACTION_NAMES = ["add-group-member","block-sender","create-blocked-sender-policy","create-group","create-managed-url","create-remediation-incident","decode-url","delete-blocked-sender-policy","delete-managed-url","find-groups","get-account","get-message-info","get-remediation-incident","list-internal-domains","permit-sender","reject-held-messages","release-held-message","remove-group-member","search-file-hash","search-messages"] as const satisfies readonly ActionName[];
-export const MODEL_NAMES = ["ArchiveSearchLog","ArchiveViewLog","AttachmentLog","AuditEvent","BlockedSenderPolicy","ClickLog","DlpLog","Group","GroupMember","HeldMessage","HeldReleaseLog","ImpersonationLog","ManagedUrl","SiemEvent","SiemGap","User"] as const satisfies readonly ModelName[];
+export const MODEL_NAMES = ["ArchiveSearchLog","ArchiveViewLog","AttachmentLog","AuditEvent","BlockedSenderPolicy","ClickLog","DlpLog","Group","GroupMember","HeldMessage","HeldReleaseLog","ImpersonationLog","ManagedUrl","SiemCiEvent","SiemCiGap","SiemEvent","SiemGap","User"] as const satisfies readonly ModelName[];
