@@ -73,6 +73,8 @@ interface Outcome {
     /** The fewest requests possible when the case computes it itself (batch: list pages + files + tokens). */
     minimum?: number;
     rateLimit?: { limit: number; refillPerSecond: number };
+    /** What the sync handed to batchSave (recordCost). */
+    cost: RecordCost;
 }
 
 // ------------------------------------------------------------------ the simulator (its own process)
@@ -223,6 +225,7 @@ async function runCase(c: Case): Promise<Outcome> {
             return request(config);
         };
         await sim.call({ op: 'resetStats' });
+        const cost = recordCost();
         // Peak V8 heap in use, sampled: tells a leak (heap grows with N) from allocator headroom (RSS only).
         let peakHeap = process.memoryUsage().heapUsed;
         const sampler = setInterval(() => {
@@ -230,7 +233,7 @@ async function runCase(c: Case): Promise<Outcome> {
         }, 250);
         const started = performance.now();
         try {
-            await local.host.runSync(fn);
+            await local.host.runSync(fn, { onRecords: cost.count });
         } finally {
             clearInterval(sampler);
         }
@@ -270,7 +273,8 @@ async function runCase(c: Case): Promise<Outcome> {
             maxAttempts,
             ...(floor ? { floorMs: floor.ms, floorRecords: floor.records } : {}),
             ...(minimum !== undefined ? { minimum } : {}),
-            ...(c.rateLimit ? { rateLimit: c.rateLimit } : {})
+            ...(c.rateLimit ? { rateLimit: c.rateLimit } : {}),
+            cost: cost.total()
         };
     } finally {
         await local.close();
@@ -315,6 +319,76 @@ function runChild(c: Case): Promise<Outcome> {
     });
 }
 
+// ------------------------------------------------------------------ bytes per saved record
+
+/** Records and bytes a sync hands to batchSave, per model: what Nango stores and a back-fill costs. */
+interface RecordCost {
+    records: number;
+    /** JSON.stringify of each batch, as batchSave sends it, summed (UTF-8 bytes). */
+    bytes: number;
+    batchSaves: number;
+    models: Record<string, { records: number; bytes: number; batchSaves: number }>;
+}
+
+/** A counter for the host's onRecords hook (called once per batchSave with that batch). */
+function recordCost(): { count: (model: string, records: Record<string, unknown>[]) => void; total: () => RecordCost } {
+    const cost: RecordCost = { records: 0, bytes: 0, batchSaves: 0, models: {} };
+    return {
+        count: (model, records) => {
+            const bytes = Buffer.byteLength(JSON.stringify(records));
+            const m = (cost.models[model] ??= { records: 0, bytes: 0, batchSaves: 0 });
+            for (const t of [cost, m]) {
+                t.records += records.length;
+                t.bytes += bytes;
+                t.batchSaves += 1;
+            }
+        },
+        total: () => cost
+    };
+}
+
+const LOG_SYNCS = ['audit-events', 'ttp-url-logs', 'ttp-attachment-logs', 'ttp-impersonation-logs', 'dlp-logs', 'held-release-logs', 'archive-search-logs', 'archive-view-logs', 'siem-events', 'siem-ci-events'];
+
+/** Every log sync once against an in-process simulator (its default data), with what each saved costs in bytes. */
+async function logSyncCosts(): Promise<{ sync: string; cost: RecordCost }[]> {
+    const sim = await startSimulator({});
+    const dir = mkdtempSync(join(tmpdir(), 'mimecast-bench-bytes-'));
+    const local = await openLocalHost({ env: { NANGO_LOCAL_DIR: dir, LOG_LEVEL: 'error', MIMECAST_BASE_URL: sim.url } });
+    const out: { sync: string; cost: RecordCost }[] = [];
+    try {
+        local.store.setMetadata(local.connection.connectionId, { backfillDays: 30 });
+        for (const name of LOG_SYNCS) {
+            let fn;
+            try {
+                fn = findFunction(name);
+            } catch {
+                continue; // not built in this checkout
+            }
+            const cost = recordCost();
+            await local.host.runSync(fn, { onRecords: cost.count });
+            out.push({ sync: name, cost: cost.total() });
+        }
+    } finally {
+        await local.close();
+        await sim.close();
+        rmSync(dir, { recursive: true, force: true });
+    }
+    return out;
+}
+
+/** The bytes table: per sync and model, records, bytes, bytes/record, batchSave calls, and a 1M back-fill. */
+function costTable(rows: { sync: string; cost: RecordCost }[]): string {
+    return table(
+        ['sync', 'model', 'records', 'bytes (JSON)', 'bytes/record', 'batchSave calls', '1M events'],
+        rows.flatMap(({ sync, cost }) =>
+            Object.entries(cost.models).map(([model, m]) => {
+                const perRecord = m.records > 0 ? m.bytes / m.records : 0;
+                return [sync, model, fmt(m.records), fmt(m.bytes), fmt(perRecord), fmt(m.batchSaves), `${fmt((perRecord * 1_000_000) / 1_000_000, 0)} MB`];
+            })
+        )
+    );
+}
+
 // ------------------------------------------------------------------ report
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -343,6 +417,11 @@ async function main(): Promise<void> {
         } else {
             process.stdout.write(`${JSON.stringify(outcome)}\n`);
         }
+        return;
+    }
+    if (args.includes('--bytes')) {
+        // Only the bytes per saved record of every log sync (a few seconds).
+        process.stdout.write(costTable(await logSyncCosts()) + '\n');
         return;
     }
     const quick = args.includes('--quick');
@@ -391,6 +470,10 @@ async function main(): Promise<void> {
             })
         ) + '\n'
     );
+    process.stdout.write(`\nSaved records (what batchSave received: JSON.stringify of each batch)\n\n`);
+    process.stdout.write(costTable(plain.map((o) => ({ sync: `${o.stream === 'audit' ? 'audit-events' : 'siem-events'} N=${fmt(o.n)}`, cost: o.cost }))) + '\n');
+    process.stdout.write(`\nEvery log sync against the simulator's default data (backfillDays 30; bytes per record as saved)\n\n`);
+    process.stdout.write(costTable(await logSyncCosts()) + '\n');
     for (const o of plain) {
         const sent = o.apiRequests + o.tokens;
         checks.push({ target: `${o.stream} N=${fmt(o.n)}: exactly N records in range and saved`, ok: o.inRange === o.n && o.saved === o.n });

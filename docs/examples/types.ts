@@ -758,6 +758,19 @@ export type ArchiveSearchLog = {
     description?: string;
 };
 
+export type ArchiveViewLog = {
+    id: string;
+    viewed: string;
+    viewer?: string;
+    source?: string;
+    messageDate?: string;
+    subject?: string;
+    from?: string;
+    to?: string;
+    discoveryCase?: boolean;
+    contentViewed?: boolean;
+};
+
 export type AttachmentLog = {
     id: string;
     date: string;
@@ -1027,6 +1040,35 @@ export type SiemBatchEvent = {
     };
 };
 
+export type SiemCiEvent = {
+    id: string;
+    type: string;
+    subtype?: string;
+    timestamp: string;
+    accountId?: string;
+    aggregateId?: string;
+    processingId?: string;
+    partition?: string;
+    offset?: string;
+    direction?: string;
+    threatState?: string;
+    threatType?: string;
+    policiesApplied?: string[];
+    source?: string;
+    tags?: string[];
+    details?: {
+        [key: string]: unknown;
+    };
+};
+
+export type SiemCiGap = {
+    id: string;
+    from: string;
+    to: string;
+    detectedAt: string;
+    message: string;
+};
+
 export type SiemEvent = {
     id: string;
     type: string;
@@ -1061,6 +1103,11 @@ export type SyncMetadata_mimecast_archivesearchlogs = {
     [key: string]: unknown;
 };
 
+export type SyncMetadata_mimecast_archiveviewlogs = {
+    backfillDays?: number;
+    [key: string]: unknown;
+};
+
 export type SyncMetadata_mimecast_auditevents = {
     backfillDays?: number;
     [key: string]: unknown;
@@ -1089,6 +1136,12 @@ export type SyncMetadata_mimecast_heldreleaselogs = {
 export type SyncMetadata_mimecast_siembatchevents = {
     backfillDays?: number;
     maxFilesPerRun?: number;
+    [key: string]: unknown;
+};
+
+export type SyncMetadata_mimecast_siemcievents = {
+    backfillHours?: number;
+    maxPagesPerRun?: number;
     [key: string]: unknown;
 };
 
@@ -1184,6 +1237,7 @@ export interface Actions {
 export interface Syncs {
     "anti-spoofing-bypass-policies": { models: "AntiSpoofingBypassPolicy" };
     "archive-search-logs": { models: "ArchiveSearchLog" };
+    "archive-view-logs": { models: "ArchiveViewLog" };
     "audit-events": { models: "AuditEvent" };
     "awareness-performance-details": { models: "AwarenessPerformance" };
     "awareness-phishing-campaigns": { models: "PhishingCampaign" };
@@ -1198,6 +1252,7 @@ export interface Syncs {
     "managed-urls": { models: "ManagedUrl" };
     "remediation-incidents": { models: "RemediationIncident" };
     "siem-batch-events": { models: "SiemBatchEvent" };
+    "siem-ci-events": { models: "SiemCiEvent" | "SiemCiGap" };
     "siem-events": { models: "SiemEvent" | "SiemGap" };
     "threat-intel-feed": { models: "ThreatIndicator" };
     "ttp-attachment-logs": { models: "AttachmentLog" };
@@ -1210,6 +1265,7 @@ export interface Syncs {
 export interface Models {
     AntiSpoofingBypassPolicy: AntiSpoofingBypassPolicy;
     ArchiveSearchLog: ArchiveSearchLog;
+    ArchiveViewLog: ArchiveViewLog;
     AttachmentLog: AttachmentLog;
     AuditEvent: AuditEvent;
     AwarenessPerformance: AwarenessPerformance;
@@ -1227,6 +1283,8 @@ export interface Models {
     PhishingCampaign: PhishingCampaign;
     RemediationIncident: RemediationIncident;
     SiemBatchEvent: SiemBatchEvent;
+    SiemCiEvent: SiemCiEvent;
+    SiemCiGap: SiemCiGap;
     SiemEvent: SiemEvent;
     SiemGap: SiemGap;
     ThreatIndicator: ThreatIndicator;
@@ -1241,4 +1299,4 @@ export type ModelName = keyof Models;
 export type SyncRecord<M extends ModelName> = Models[M];
 
 export const ACTION_NAMES = ["add-group-member","block-sender","check-permissions","create-anti-spoofing-bypass-policy","create-blocked-sender-policy","create-group","create-managed-url","create-remediation-incident","decode-url","delete-address-alteration-policy","delete-anti-spoofing-bypass-policy","delete-blocked-sender-policy","delete-group","delete-managed-url","find-groups","get-account","get-held-message-summary","get-message-info","get-remediation-incident","list-email-queues","list-internal-domains","permit-sender","reject-held-messages","release-held-message","remove-group-member","search-archive","search-file-hash","search-messages","search-processing-messages","update-address-alteration-policy","update-anti-spoofing-bypass-policy","update-blocked-sender-policy","update-group"] as const satisfies readonly ActionName[];
-export const MODEL_NAMES = ["AntiSpoofingBypassPolicy","ArchiveSearchLog","AttachmentLog","AuditEvent","AwarenessPerformance","AwarenessSafeScore","AwarenessWatchlistEntry","BlockedSenderPolicy","ClickLog","DlpLog","Group","GroupMember","HeldMessage","HeldReleaseLog","ImpersonationLog","ManagedUrl","PhishingCampaign","RemediationIncident","SiemBatchEvent","SiemEvent","SiemGap","ThreatIndicator","User"] as const satisfies readonly ModelName[];
+export const MODEL_NAMES = ["AntiSpoofingBypassPolicy","ArchiveSearchLog","ArchiveViewLog","AttachmentLog","AuditEvent","AwarenessPerformance","AwarenessSafeScore","AwarenessWatchlistEntry","BlockedSenderPolicy","ClickLog","DlpLog","Group","GroupMember","HeldMessage","HeldReleaseLog","ImpersonationLog","ManagedUrl","PhishingCampaign","RemediationIncident","SiemBatchEvent","SiemCiEvent","SiemCiGap","SiemEvent","SiemGap","ThreatIndicator","User"] as const satisfies readonly ModelName[];

@@ -7,8 +7,10 @@ import ttpImpersonationLogs from './ttp-impersonation-logs.js';
 import dlpLogs from './dlp-logs.js';
 import heldReleaseLogs from './held-release-logs.js';
 import archiveSearchLogs from './archive-search-logs.js';
+import archiveViewLogs from './archive-view-logs.js';
 import siemEvents from './siem-events.js';
 import siemBatch from './siem-batch.js';
+import siemCiEvents from './siem-ci-events.js';
 import blockedSenderPolicies from './blocked-sender-policies.js';
 import managedSenders from './managed-senders.js';
 import managedUrls from './managed-urls.js';
@@ -28,4 +30,4 @@ import awareness from './awareness.js';
 import remediationIncidents from './remediation-incidents.js';
 
 /** Every simulated endpoint. Adding one = a file in this folder + one line here. */
-export const endpoints: readonly Endpoint[] = [account, auditEvents, ttpUrlLogs, ttpAttachmentLogs, ttpImpersonationLogs, dlpLogs, heldReleaseLogs, archiveSearchLogs, siemEvents, siemBatch, ...managedUrls, ...managedSenders, ...blockedSenderPolicies, ...directory, ...heldMessages, ...messageFinder, ...remediation, heldSummary, emailQueues, processingMessages, archiveSearch, ...directoryGroups, ...policyManagement, ...addressAlteration, threatIntel, ...awareness, remediationIncidents];
+export const endpoints: readonly Endpoint[] = [account, auditEvents, ttpUrlLogs, ttpAttachmentLogs, ttpImpersonationLogs, dlpLogs, heldReleaseLogs, archiveSearchLogs, archiveViewLogs, siemEvents, siemCiEvents, siemBatch, ...managedUrls, ...managedSenders, ...blockedSenderPolicies, ...directory, ...heldMessages, ...messageFinder, ...remediation, heldSummary, emailQueues, processingMessages, archiveSearch, ...directoryGroups, ...policyManagement, ...addressAlteration, threatIntel, ...awareness, remediationIncidents];

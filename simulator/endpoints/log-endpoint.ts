@@ -6,7 +6,7 @@ import { ACCOUNT } from './account.js';
 
 /**
  * A Mimecast log endpoint: POST, a required time window `[from, to)` under the endpoint's own field
- * names, pages of at most 500, records newest first, wrapped in `data[0].<key>[]`. Optional
+ * names, pages of at most 500, records newest first, wrapped in `data[0].<key>[]` (or flat in `data[]`). Optional
  * `filter` reads extra request filters (validated like Mimecast) and narrows the records.
  */
 export function logEndpoint<T>(o: {
@@ -14,8 +14,8 @@ export function logEndpoint<T>(o: {
   spec: SeriesSpec<T>;
   from: string;
   to: string;
-  /** The key under data[0] that holds the records (clickLogs, dlpLogs, logs, ...). */
-  key: string;
+  /** The key under data[0] that holds the records (clickLogs, dlpLogs, logs, ...); absent = flat `data[]` (view logs). */
+  key?: string;
   /** Also answer `data[0].resultCount` (the window's total), as published impersonation-log responses do. */
   resultCount?: boolean;
   filter?: (v: Validator) => ((record: T) => boolean) | undefined;
@@ -33,7 +33,8 @@ export function logEndpoint<T>(o: {
       const page = openPage(ctx.request, ctx.path, ctx.item, 500);
       if ('code' in page) return fail(ctx.item, [page]);
       const r = ctx.series(o.spec).page({ from, to, offset: page.offset, limit: page.pageSize, snapshot: page.snapshot, ...(filter ? { filter } : {}) });
-      return ok([{ [o.key]: r.items, ...(o.resultCount ? { resultCount: r.total } : {}) }], pageMeta(page, r.total, r.snapshot));
+      const data = o.key === undefined ? r.items : [{ [o.key]: r.items, ...(o.resultCount ? { resultCount: r.total } : {}) }];
+      return ok(data, pageMeta(page, r.total, r.snapshot));
     }
   });
 }

@@ -110,10 +110,12 @@ export function siemHead(series: TimeSeries<unknown>, now: number): { lo: number
   return series.range(now - SIEM_RETENTION_MS, Number.POSITIVE_INFINITY, now);
 }
 
-export default defineEndpoint({
+/** A SIEM event stream endpoint (CG, CI): the same paging, tokens, retention and errors over any event series. */
+export function siemStreamEndpoint<T extends { timestamp: number }>(o: { path: string; spec: SeriesSpec<T>; types: readonly string[]; kind: (event: T) => string }) {
+  return defineEndpoint({
   method: 'GET',
-  path: '/siem/v1/events/cg',
-  dataSets: [siemEvents],
+  path: o.path,
+  dataSets: [o.spec],
   handle(ctx) {
     const q = ctx.query;
     const sizeRaw = q.get('pageSize');
@@ -121,10 +123,10 @@ export default defineEndpoint({
     if (!Number.isInteger(pageSize) || pageSize < 1) return error(400, 'invalid_page_size', 'pageSize must be a positive integer');
     const typesRaw = q.get('types') ?? '';
     const types = typesRaw === '' ? undefined : typesRaw.split(',').map((t) => t.trim());
-    const unknownType = types?.find((t) => !(SIEM_TYPES as readonly string[]).includes(t));
+    const unknownType = types?.find((t) => !o.types.includes(t));
     if (unknownType !== undefined) return error(400, 'invalid_type', `Unknown event type "${unknownType}"`);
 
-    const series = ctx.series(siemEvents);
+    const series = ctx.series(o.spec);
     const live = siemHead(series, ctx.now);
     let start: number;
     let end: number | undefined;
@@ -160,12 +162,12 @@ export default defineEndpoint({
     }
     const head = end === undefined ? live.hi : Math.min(end, live.hi);
     const size = Math.min(pageSize, SIEM_MAX_PAGE_SIZE);
-    const value: SiemEvent[] = [];
+    const value: T[] = [];
     let k = start;
     // A types filter scans; the scan per page is bounded so one call stays cheap.
     for (let scanned = 0; k < head && value.length < size && scanned < size * 50; k++, scanned++) {
       const event = series.record(k);
-      if (types === undefined || types.includes(event.eventType)) value.push(event);
+      if (types === undefined || types.includes(o.kind(event))) value.push(event);
     }
     const next: StreamToken = { k, t: typesRaw, ...(end !== undefined ? { e: end } : {}) };
     const nextPageToken = Buffer.from(JSON.stringify(next)).toString('base64url');
@@ -177,3 +179,6 @@ export default defineEndpoint({
     };
   }
 });
+}
+
+export default siemStreamEndpoint({ path: '/siem/v1/events/cg', spec: siemEvents, types: SIEM_TYPES, kind: (event) => event.eventType });

@@ -15,7 +15,7 @@ import { siemHead } from '../../simulator/endpoints/siem-events.js';
 let local: LocalHost;
 
 // 7 days (the default back-fill) of 30 days hold ~1,170 records: 3 pages of 500.
-const SIZES = { auditEvents: 5_000, clickLogs: 5_000, attachmentLogs: 5_000, impersonationLogs: 5_000, dlpLogs: 5_000, heldReleaseLogs: 5_000, archiveSearchLogs: 5_000, siemEvents: 20_000 };
+const SIZES = { auditEvents: 5_000, clickLogs: 5_000, attachmentLogs: 5_000, impersonationLogs: 5_000, dlpLogs: 5_000, heldReleaseLogs: 5_000, archiveSearchLogs: 5_000, archiveViewLogs: 5_000, siemEvents: 20_000 };
 
 beforeAll(async () => {
     local = await openLocalHost({ env: { NANGO_LOCAL_DIR: mkdtempSync(join(tmpdir(), 'log-resume-')) }, simulator: { sizes: SIZES }, proxy: { backoffBaseMs: 1 } });
@@ -48,7 +48,8 @@ const CASES: Case[] = [
     { sync: 'ttp-impersonation-logs', path: '/api/ttp/impersonation/get-logs', dataSet: 'impersonationLogs', model: 'ImpersonationLog', idOf: own },
     { sync: 'dlp-logs', path: '/api/dlp/get-logs', dataSet: 'dlpLogs', model: 'DlpLog', idOf: derived('DlpLog') },
     { sync: 'held-release-logs', path: '/api/gateway/get-held-release-logs', dataSet: 'heldReleaseLogs', model: 'HeldReleaseLog', idOf: own },
-    { sync: 'archive-search-logs', path: '/api/archive/get-archive-search-logs', dataSet: 'archiveSearchLogs', model: 'ArchiveSearchLog', idOf: derived('ArchiveSearchLog') }
+    { sync: 'archive-search-logs', path: '/api/archive/get-archive-search-logs', dataSet: 'archiveSearchLogs', model: 'ArchiveSearchLog', idOf: derived('ArchiveSearchLog') },
+    { sync: 'archive-view-logs', path: '/api/archive/get-view-logs', dataSet: 'archiveViewLogs', model: 'ArchiveViewLog', idOf: derived('ArchiveViewLog') }
 ];
 
 describe('log syncs resume after a mid-sync failure with no gap and no duplicate', () => {

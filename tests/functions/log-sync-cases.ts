@@ -11,8 +11,8 @@ export interface LogSyncCase {
     path: string;
     from: string;
     to: string;
-    /** The key under data[0] holding the records. */
-    key: string;
+    /** The key under data[0] holding the records; absent = flat data[] (view logs, audit events). */
+    key?: string;
     /** Two raw records as Mimecast sends them (page 1 and page 2). */
     raws: [Record<string, unknown>, Record<string, unknown>];
     /** The records the sync must save for them, in that order. */
@@ -25,8 +25,8 @@ const ms = (mimecastDate: string) => Date.parse(mimecastDate.replace('+0000', 'Z
 const MIMECAST_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0000$/;
 
 /** A wrapped page: `data[0].<key>[]`, with `next` when more pages follow. */
-function page(key: string, records: unknown[], next?: string) {
-    return { meta: { status: 200, pagination: { pageSize: 500, totalCount: 2, ...(next ? { next } : {}) } }, data: [{ [key]: records }], fail: [] };
+function page(key: string | undefined, records: unknown[], next?: string) {
+    return { meta: { status: 200, pagination: { pageSize: 500, totalCount: 2, ...(next ? { next } : {}) } }, data: key === undefined ? records : [{ [key]: records }], fail: [] };
 }
 
 function answer(c: LogSyncCase, bodies: Body[], reply: () => [number, unknown]) {
@@ -40,7 +40,7 @@ function answer(c: LogSyncCase, bodies: Body[], reply: () => [number, unknown]) 
 
 export function describeLogSync(c: LogSyncCase): void {
     describe(`sync ${c.sync}`, () => {
-        it(`posts ${c.from}/${c.to} with pageSize 500, follows the page token, and saves ${c.model} records from data[0].${c.key}`, async () => {
+        it(`posts ${c.from}/${c.to} with pageSize 500, follows the page token, and saves ${c.model} records from ${c.key === undefined ? 'data[]' : `data[0].${c.key}`}`, async () => {
             const t = createTestHost();
             mockToken();
             const bodies: Body[] = [];
@@ -121,7 +121,7 @@ export function describeLogSync(c: LogSyncCase): void {
         it('fails on a malformed page (records not an array)', async () => {
             const t = createTestHost();
             mockToken();
-            nock(TEST_BASE).post(c.path).reply(200, { meta: { status: 200, pagination: {} }, data: [{ [c.key]: 'oops' }], fail: [] });
+            nock(TEST_BASE).post(c.path).reply(200, { meta: { status: 200, pagination: {} }, data: c.key === undefined ? 'oops' : [{ [c.key]: 'oops' }], fail: [] });
             await expect(t.runSync(c.sync)).rejects.toThrow('malformed_response');
         });
     });

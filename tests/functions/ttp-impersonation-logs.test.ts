@@ -31,6 +31,6 @@ describeLogSync({
     raws,
     expected: [
         { ...raws[0], eventTime: '2026-11-20T10:00:00.000Z' },
-        { id: 'MTOKEN:imp-2', senderAddress: 'hr@fabrikam.example', eventTime: '2026-11-19T08:30:15.000Z', hits: 1, taggedMalicious: false, impersonationResults: [] }
+        { id: 'MTOKEN:imp-2', senderAddress: 'hr@fabrikam.example', eventTime: '2026-11-19T08:30:15.000Z', hits: 1, taggedMalicious: false } // empty lists (identifiers, impersonationResults) are not saved
     ]
 });

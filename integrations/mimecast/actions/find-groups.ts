@@ -38,7 +38,7 @@ const action = createAction({
         return mimecastAction(nango, async () => {
             const groups: z.infer<typeof Group>[] = [];
             let truncated = false;
-            for await (const batch of findGroups(nango, { query: input.query, source: input.source ?? 'cloud' })) {
+            for await (const { records: batch } of findGroups(nango, { query: input.query, source: input.source ?? 'cloud' })) {
                 if (groups.length >= MAX_GROUPS) {
                     // One page past the cap only tells whether there was more.
                     truncated = batch.length > 0;

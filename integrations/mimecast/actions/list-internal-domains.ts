@@ -26,7 +26,7 @@ const action = createAction({
         parseInput(nango, ListInternalDomainsInput, rawInput);
         return mimecastAction(nango, async () => {
             const domains: InternalDomain[] = [];
-            for await (const batch of listInternalDomains(nango)) {
+            for await (const { records: batch } of listInternalDomains(nango)) {
                 domains.push(...batch);
             }
             return { domains, count: domains.length };

@@ -5,11 +5,11 @@ import { createAction } from 'nango';
 import * as z from 'zod';
 
 import { mimecastAction, parseInput } from '../helpers/actions.js';
-import { mimecastPages, recordsOf, isObject, MimecastError } from '../helpers/api.js';
+import { mimecastPages, recordsOf } from '../helpers/api.js';
 import { lenientIsoUtc } from '../helpers/dates.js';
 import { emailAddressOrDomain, freeText, internetMessageId, ipAddress, isoDateTime } from '../helpers/inputs.js';
 import { addressesOf, addressOf, endBeforeStart, toRequestDate } from '../helpers/messages.js';
-import { optionalBoolean, optionalNumber, optionalString, requiredString } from '../helpers/records.js';
+import { describeSkipped, mapRecords, optionalBoolean, optionalNumber, optionalString, requiredString } from '../helpers/records.js';
 
 const AdvancedTrackAndTraceOptions = z
     .object({
@@ -97,13 +97,13 @@ const action = createAction({
                     advancedTrackAndTraceOptions: input.advancedTrackAndTraceOptions
                 }
             };
-            for await (const page of mimecastPages(nango, request)) {
-                for (const raw of recordsOf(page, 'trackedEmails')) {
-                    if (!isObject(raw)) {
-                        throw new MimecastError({ code: 'malformed_response', message: `${PATH} returned a tracked email that is not an object` });
-                    }
-                    messages.push(toTrackedEmail(raw));
+            for await (const page of mimecastPages(nango, request, 'trackedEmails')) {
+                // The one record guard: a tracked email that cannot be read is skipped and logged by its hash.
+                const { records, skipped } = mapRecords(PATH, recordsOf(page, 'trackedEmails'), toTrackedEmail);
+                if (skipped.length > 0) {
+                    await nango.log(describeSkipped(PATH, skipped), { level: 'warn' });
                 }
+                messages.push(...records);
             }
             return { messages, count: messages.length };
         });

@@ -175,17 +175,14 @@ async function retryLater(nango: MimecastNango, endpoint: string, reason: string
     await sleep(waitMs);
 }
 
-/** Every page of one query, following `meta.pagination.next` with the same filters. */
-export async function* mimecastPages(nango: MimecastNango, request: MimecastRequest): AsyncGenerator<MimecastPage> {
-    let pageToken = request.pageToken;
-    for (;;) {
-        const page = await callMimecast(nango, { ...request, ...(pageToken ? { pageToken } : {}) });
+/**
+ * Every page of one query, following `meta.pagination.next` with the same filters (the one pager,
+ * `pages`, with the envelope's cursor). `recordsIn` names where the records sit, so that an empty
+ * wrapped list (`data[0].folders = []`) ends the listing like an empty `data[]`.
+ */
+export async function* mimecastPages(nango: MimecastNango, request: MimecastRequest, recordsIn?: string): AsyncGenerator<MimecastPage> {
+    for await (const { page } of pages(mimecastPager(nango, request, recordsIn), request.pageToken ?? '')) {
         yield page;
-        // A last page can be empty and still carry `next`: stop on either signal.
-        if (!page.next || page.data.length === 0) {
-            return;
-        }
-        pageToken = page.next;
     }
 }
 
@@ -544,4 +541,84 @@ export async function callMimecastJson(nango: MimecastNango, request: MimecastRe
         }
         return { ...result, empty: false };
     });
+}
+
+// Paging: the one pager behind every paged listing (full refreshes, log windows, the SIEM stream).
+
+/** How one paged listing is requested and where its cursor is read. */
+export interface Pager<P> {
+    /** Requests the page at `token` ('' for the first page). */
+    request(token: string): Promise<P>;
+    /** The cursor a page carries for the page after it (body `meta.pagination.next`, SIEM `@nextPage`), if any. */
+    cursor(page: P): string | undefined;
+    /** Whether this page ends the listing (given its cursor). */
+    isLast(page: P, cursor: string | undefined): boolean;
+    /**
+     * Where to continue when Mimecast rejects a saved token (isRejectedPageToken): the token to
+     * restart from ('' = the first page). Without it a rejected token fails the run.
+     */
+    restart?(err: MimecastError): Promise<string>;
+}
+
+export interface PageOf<P> {
+    page: P;
+    /** The token this page was requested with ('' for a first page). */
+    token: string;
+    /** The page's own cursor (undefined when it carries none). */
+    cursor: string | undefined;
+    last: boolean;
+}
+
+/**
+ * Every page of a listing from `token` on. The caller checkpoints between pages (the next request is
+ * only sent when it asks for the next page) and may stop early. A rejected saved token restarts the
+ * listing once, where `restart` says; a second rejection fails the run.
+ */
+export async function* pages<P>(pager: Pager<P>, token = ''): AsyncGenerator<PageOf<P>> {
+    let restarted = false;
+    for (;;) {
+        let page: P;
+        try {
+            page = await pager.request(token);
+        } catch (err) {
+            if (token !== '' && !restarted && pager.restart && isRejectedPageToken(err)) {
+                restarted = true;
+                token = await pager.restart(err);
+                continue;
+            }
+            throw err;
+        }
+        const cursor = pager.cursor(page);
+        const last = pager.isLast(page, cursor);
+        yield { page, token, cursor, last };
+        if (last || cursor === undefined) {
+            return;
+        }
+        token = cursor;
+    }
+}
+
+/**
+ * The one rule for a page token Mimecast no longer accepts (expired, unknown, from an earlier run):
+ * an error naming the token (code or field), or a 400/404/410 answer to a request that carried one.
+ */
+export function isRejectedPageToken(err: unknown): err is MimecastError {
+    return (
+        err instanceof MimecastError &&
+        (/page.?token|pagination|next.?page/i.test(err.code) || err.field === 'pageToken' || err.field === 'nextPage' || err.status === 400 || err.status === 404 || err.status === 410)
+    );
+}
+
+/** The pager of a POST `/api/...` listing: same filters on every page, cursor in `meta.pagination.next`. */
+export function mimecastPager(nango: MimecastNango, request: MimecastRequest, recordsIn?: string, restart?: Pager<MimecastPage>['restart']): Pager<MimecastPage> {
+    return {
+        request: (token) => {
+            const { pageToken: _saved, ...query } = request;
+            return callMimecast(nango, token ? { ...query, pageToken: token } : query);
+        },
+        cursor: (page) => page.next,
+        // A last page can be empty and still carry `next`: stop on either signal.
+        isLast: (page, cursor) => cursor === undefined || recordsOf(page, recordsIn).length === 0,
+        ...(restart ? { restart } : {})
+    };
 }

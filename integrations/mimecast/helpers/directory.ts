@@ -4,6 +4,7 @@
 import * as z from 'zod';
 
 import { listAll } from './full-refresh.js';
+import type { ListPage } from './full-refresh.js';
 import type { MimecastNango } from './api.js';
 import { optionalBoolean, optionalNumber, optionalString, requiredString } from './records.js';
 import { MimecastError } from './api.js';
@@ -61,17 +62,17 @@ export function toGroup(raw: Record<string, unknown>): Group {
 }
 
 /** Every internal domain of the account (flat `data[]`), page by page. */
-export function listInternalDomains(nango: MimecastNango): AsyncGenerator<InternalDomain[]> {
+export function listInternalDomains(nango: MimecastNango): AsyncGenerator<ListPage<InternalDomain>> {
     return listAll(nango, { path: '/api/domain/get-internal-domain', pageSize: DIRECTORY_PAGE_SIZE, toRecord: toInternalDomain });
 }
 
 /** Groups (directory folders, `data[0].folders`) matching the filters, page by page. */
-export function findGroups(nango: MimecastNango, filters: { query?: string | undefined; source: GroupSource }): AsyncGenerator<Group[]> {
+export function findGroups(nango: MimecastNango, filters: { query?: string | undefined; source: GroupSource }): AsyncGenerator<ListPage<Group>> {
     return listAll(nango, { path: '/api/directory/find-groups', data: { ...filters }, recordsIn: 'folders', pageSize: DIRECTORY_PAGE_SIZE, toRecord: toGroup });
 }
 
 /** Every group of the account: the cloud directory, then the LDAP-synchronised one. */
-export async function* listAllGroups(nango: MimecastNango, sources: readonly GroupSource[] = GROUP_SOURCES): AsyncGenerator<Group[]> {
+export async function* listAllGroups(nango: MimecastNango, sources: readonly GroupSource[] = GROUP_SOURCES): AsyncGenerator<ListPage<Group>> {
     for (const source of sources) {
         yield* findGroups(nango, { source });
     }

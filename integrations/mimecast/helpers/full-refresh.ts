@@ -23,67 +23,67 @@ export interface ListQuery<R extends { id: string }> extends MimecastRequest {
     toRecord: (raw: Record<string, unknown>) => R;
 }
 
-/** Lists of this run that changed while paged, per function context. */
-const shiftedLists = new WeakMap<object, Set<string>>();
-/** Records of this run that could not be read, per function context. */
-const skippedCounts = new WeakMap<object, number>();
+/**
+ * One page of a listing, mapped, with what the full refresh must know about it: how many records it
+ * could not read and whether the list changed while it was paged. The state travels with the pages.
+ */
+export interface ListPage<R> {
+    records: R[];
+    /** The endpoint listed, e.g. `/api/directory/find-groups`. */
+    path: string;
+    /** Records of this page that could not be read (each logged by its content hash). */
+    skipped: number;
+    /** The list's totalCount moved since its first page: offset pages may have skipped a record. */
+    shifted: boolean;
+}
 
 /** Every record of one list query, page by page, mapped. */
-export async function* listAll<R extends { id: string }>(nango: MimecastNango, query: ListQuery<R>): AsyncGenerator<R[]> {
+export async function* listAll<R extends { id: string }>(nango: MimecastNango, query: ListQuery<R>): AsyncGenerator<ListPage<R>> {
     const { recordsIn, toRecord, ...request } = query;
     let firstTotal: number | undefined;
-    for await (const page of mimecastPages(nango, request)) {
+    for await (const page of mimecastPages(nango, request, recordsIn)) {
         firstTotal ??= page.totalCount;
-        if (page.totalCount !== undefined && page.totalCount !== firstTotal) {
-            const shifted = shiftedLists.get(nango) ?? new Set<string>();
-            shifted.add(request.path);
-            shiftedLists.set(nango, shifted);
-        }
         const raws = recordsOf(page, recordsIn);
-        // mimecastPages stops on an empty data[]; a wrapped list (data[0].folders = []) is empty too.
+        // The pager stops after an empty page (data[] or a wrapped list such as data[0].folders = []).
         if (raws.length === 0) {
             return;
         }
         const { records, skipped } = mapRecords(request.path, raws, toRecord);
         if (skipped.length > 0) {
-            skippedCounts.set(nango, (skippedCounts.get(nango) ?? 0) + skipped.length);
             await nango.log(describeSkipped(request.path, skipped), { level: 'warn' });
         }
-        yield records;
+        yield { records, path: request.path, skipped: skipped.length, shifted: page.totalCount !== undefined && page.totalCount !== firstTotal };
     }
 }
 
-/**
- * For sources other than listAll (lists outside the `/api` envelope): counts records the record guard
- * skipped, so syncFullRefresh leaves deletes to the next run as it does for listAll.
- */
-export function noteSkipped(nango: object, count: number): void {
-    if (count > 0) {
-        skippedCounts.set(nango, (skippedCounts.get(nango) ?? 0) + count);
-    }
+/** A page that only carries a listing's state (a listing read for its ids, e.g. the domains before their users). */
+export function stateOf<R>(page: ListPage<unknown>): ListPage<R> {
+    return { ...page, records: [] };
 }
 
-/** Saves every batch the source yields as `model`, then deletes the records not seen in this run. */
-export async function syncFullRefresh<R extends { id: string }>(nango: FullRefreshNango, model: string, source: AsyncIterable<R[]>): Promise<number> {
-    shiftedLists.delete(nango);
-    skippedCounts.delete(nango);
+/** Saves every page the source yields as `model` (one batchSave per page), then deletes the records not seen in this run. */
+export async function syncFullRefresh<R extends { id: string }>(nango: FullRefreshNango, model: string, source: AsyncIterable<ListPage<R>>): Promise<number> {
     await nango.trackDeletesStart(model);
     let saved = 0;
-    for await (const batch of source) {
+    let skipped = 0;
+    const shifted = new Set<string>();
+    for await (const page of source) {
+        skipped += page.skipped;
+        if (page.shifted) {
+            shifted.add(page.path);
+        }
         // A record can appear on two pages when the list shifts while paging: keep one per id.
-        const unique = [...new Map(batch.map((r) => [r.id, r])).values()];
+        const unique = [...new Map(page.records.map((r) => [r.id, r])).values()];
         if (unique.length > 0) {
             await nango.batchSave(unique, model);
             saved += unique.length;
         }
     }
-    const skipped = skippedCounts.get(nango) ?? 0;
     if (skipped > 0) {
         await nango.log(`${model}: ${skipped} records skipped (unreadable; each named above by its content hash); deletes are left to the next run`, { level: 'warn' });
         return saved;
     }
-    const shifted = shiftedLists.get(nango);
-    if (shifted && shifted.size > 0) {
+    if (shifted.size > 0) {
         await nango.log(`${model}: ${[...shifted].join(', ')} changed while it was paged; deletes are left to the next run so no existing record is dropped`, { level: 'warn' });
         return saved;
     }

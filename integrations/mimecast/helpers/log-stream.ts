@@ -1,5 +1,5 @@
 // The one incremental engine behind every Mimecast log sync. A log sync only describes its stream
-// (endpoint, where records sit, the names of the time filters, how a record maps); this file owns
+// (endpoint, where records sit, the names of the time filters, the record description of stream.ts); this file owns
 // the cursor, the window, the page token and boundary de-duplication, so a fix here fixes them all.
 //
 // Why it is shaped like this (failures seen in other Mimecast collectors):
@@ -14,10 +14,12 @@
 //   are only searchable for 60 days.
 import * as z from 'zod';
 
-import { callMimecast, MimecastError, recordsOf } from './api.js';
+import { mimecastPager, pages, recordsOf } from './api.js';
 import type { MimecastNango } from './api.js';
 import { floorToSecond, toMimecastDate } from './dates.js';
 import { describeSkipped, mapRecords } from './records.js';
+import { connectionMetadata, recordReader, saveRecords } from './stream.js';
+import type { ConnectionMetadata, ModelMap, RecordOf, RecordSaver, RecordSpec } from './stream.js';
 
 export const LogStreamCheckpoint = z.object({
     /** ISO end of the last fully fetched window; '' before the first run. */
@@ -40,34 +42,37 @@ export const LogStreamMetadata = z.looseObject({
     backfillDays: z.number().int().min(1).max(90).optional()
 });
 
-export interface LogStream<R extends { id: string }> {
-    /** The model records are saved as. */
-    model: string;
+/**
+ * One log stream: the record description (stream.ts: model, id, the fields the model's names and
+ * types do not describe) plus the endpoint and its time filters.
+ */
+export interface LogStream<M extends ModelMap, K extends keyof M & string> extends RecordSpec<M, K> {
     /** The POST endpoint, e.g. `/api/audit/get-audit-events`. */
     path: string;
     /** Where the records sit: absent for flat `data[]`, else the key under `data[0]` (e.g. `clickLogs`). */
     recordsIn?: string;
-    /** Request field names of the time window, e.g. `startDateTime`/`endDateTime` or `from`/`to`. */
-    from: string;
-    to: string;
+    /** Request field names of the time window, e.g. `['startDateTime', 'endDateTime']` or `['from', 'to']`. */
+    window: readonly [from: string, to: string];
     /** Filters sent with every page besides the window. */
     filters?: Record<string, unknown>;
     /** Default 500, which Mimecast accepts for its log endpoints. */
     pageSize?: number;
     /** How many days back the endpoint can be searched, where a source states it; a longer back-fill is clamped. */
     lookbackDays?: number;
-    /** Maps one raw record; a missing required field (requiredString) skips that record, not the page. */
-    toRecord: (raw: Record<string, unknown>) => R;
-    /** The record's time, ISO 8601 UTC; undefined when the record carries none (it is then never a boundary record). */
-    timeOf: (record: R) => string | undefined;
+    /** The model field holding the record's time (ISO 8601 UTC); a record without it is never a boundary record. */
+    time: keyof RecordOf<M, K> & string;
+}
+
+/** Declares a log stream (an identity: it lets TypeScript check the model name and fields against `models`). */
+export function logStream<M extends ModelMap, K extends keyof M & string>(stream: LogStream<M, K>): LogStream<M, K> {
+    return stream;
 }
 
 /** What the engine needs from a sync's `nango`. */
-export interface LogStreamNango extends MimecastNango {
-    getCheckpoint(): Promise<LogStreamCheckpoint | null>;
+export interface LogStreamNango<M extends ModelMap> extends MimecastNango, RecordSaver<keyof M & string> {
+    getCheckpoint(): Promise<LogStreamCheckpoint | null | undefined>;
     saveCheckpoint(checkpoint: LogStreamCheckpoint): Promise<void>;
     getMetadata(): Promise<unknown>;
-    batchSave(records: { id: string }[], model: string): unknown;
 }
 
 export interface LogStreamResult {
@@ -89,31 +94,40 @@ const MAX_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 export const INDEXING_LAG_MS = 60 * 1000;
 const EMPTY: LogStreamCheckpoint = { cursor: '', windowStart: '', windowEnd: '', pageToken: '', skipIds: '', boundaryIds: '' };
 
-export async function syncLogStream<R extends { id: string }>(nango: LogStreamNango, stream: LogStream<R>): Promise<LogStreamResult> {
-    const result: LogStreamResult = { pages: 0, saved: 0, windows: 0, skipped: 0 };
+/** Everything one run of a stream needs besides the checkpoint, built once. */
+interface Run<M extends ModelMap, K extends keyof M & string> {
+    nango: LogStreamNango<M>;
+    stream: LogStream<M, K>;
+    toRecord: (raw: Record<string, unknown>) => RecordOf<M, K>;
+    metadata: ConnectionMetadata;
+    result: LogStreamResult;
+}
+
+export async function syncLogStream<M extends ModelMap, K extends keyof M & string>(nango: LogStreamNango<M>, stream: LogStream<M, K>): Promise<LogStreamResult> {
+    const run: Run<M, K> = { nango, stream, toRecord: recordReader(stream), metadata: await connectionMetadata(nango), result: { pages: 0, saved: 0, windows: 0, skipped: 0 } };
     const until = floorToSecond(Date.now() - INDEXING_LAG_MS);
     let checkpoint: LogStreamCheckpoint = { ...EMPTY, ...((await nango.getCheckpoint()) ?? {}) };
     if (!checkpoint.cursor && !checkpoint.windowStart) {
-        checkpoint.cursor = new Date(await backfillStart(nango, stream, until)).toISOString();
+        checkpoint.cursor = new Date(await backfillStart(nango, stream, run.metadata, until)).toISOString();
     }
 
     for (;;) {
         if (!checkpoint.windowStart) {
             const start = Date.parse(checkpoint.cursor);
             if (start >= until) {
-                return result;
+                return run.result;
             }
             const end = Math.min(until, start + MAX_WINDOW_MS);
             checkpoint = { ...checkpoint, windowStart: new Date(start).toISOString(), windowEnd: new Date(end).toISOString(), pageToken: '', boundaryIds: '' };
             await nango.saveCheckpoint(checkpoint);
         }
-        checkpoint = await fetchWindow(nango, stream, checkpoint, result);
-        result.windows += 1;
+        checkpoint = await fetchWindow(run, checkpoint);
+        run.result.windows += 1;
     }
 }
 
 /** Runs a stream and logs the run's skipped records as one warn line; returns the engine's result. */
-export async function runLogStream<R extends { id: string }>(nango: LogStreamNango, stream: LogStream<R>): Promise<LogStreamResult> {
+export async function runLogStream<M extends ModelMap, K extends keyof M & string>(nango: LogStreamNango<M>, stream: LogStream<M, K>): Promise<LogStreamResult> {
     const result = await syncLogStream(nango, stream);
     if (result.skipped > 0) {
         await nango.log(`${stream.model}: ${result.skipped} records skipped (unreadable; each named above by its content hash)`, { level: 'warn' });
@@ -122,72 +136,54 @@ export async function runLogStream<R extends { id: string }>(nango: LogStreamNan
 }
 
 /** Fetches the open window to its last page, checkpointing after each; returns the closed checkpoint. */
-async function fetchWindow<R extends { id: string }>(
-    nango: LogStreamNango,
-    stream: LogStream<R>,
-    opened: LogStreamCheckpoint,
-    result: LogStreamResult
-): Promise<LogStreamCheckpoint> {
+async function fetchWindow<M extends ModelMap, K extends keyof M & string>(run: Run<M, K>, opened: LogStreamCheckpoint): Promise<LogStreamCheckpoint> {
+    const { nango, stream, result } = run;
     let checkpoint = opened;
     const skip = new Set(split(checkpoint.skipIds));
     const boundary = new Set(split(checkpoint.boundaryIds));
     const endSecond = floorToSecond(Date.parse(checkpoint.windowEnd));
-    let restarted = false;
+    const [from, to] = stream.window;
+    const request = {
+        path: stream.path,
+        data: { ...stream.filters, [from]: toMimecastDate(checkpoint.windowStart), [to]: toMimecastDate(checkpoint.windowEnd) },
+        pageSize: stream.pageSize ?? DEFAULT_PAGE_SIZE
+    };
+    const pager = mimecastPager(nango, request, stream.recordsIn, async () => {
+        // Records are upserts by id: replaying the window from its first page duplicates nothing.
+        await nango.log(`${stream.model}: Mimecast rejected the saved page token; fetching the window again from its first page`, { level: 'warn' });
+        return '';
+    });
 
-    for (;;) {
-        let page;
-        try {
-            page = await callMimecast(nango, {
-                path: stream.path,
-                data: { ...stream.filters, [stream.from]: toMimecastDate(checkpoint.windowStart), [stream.to]: toMimecastDate(checkpoint.windowEnd) },
-                pageSize: stream.pageSize ?? DEFAULT_PAGE_SIZE,
-                ...(checkpoint.pageToken ? { pageToken: checkpoint.pageToken } : {})
-            });
-        } catch (err) {
-            if (checkpoint.pageToken && !restarted && isRejectedPageToken(err)) {
-                await nango.log(`${stream.model}: Mimecast rejected the saved page token; fetching the window again from its first page`, { level: 'warn' });
-                restarted = true;
-                checkpoint = { ...checkpoint, pageToken: '' };
-                continue;
-            }
-            throw err;
-        }
+    for await (const { page, cursor, last } of pages(pager, checkpoint.pageToken)) {
         result.pages += 1;
-
         // recordsOf throws when the page is not the documented envelope: only that fails the run.
-        const raws = recordsOf(page, stream.recordsIn);
-        const mapped = mapRecords(stream.model, raws, stream.toRecord);
+        const mapped = mapRecords(stream.model, recordsOf(page, stream.recordsIn), run.toRecord);
         if (mapped.skipped.length > 0) {
             result.skipped += mapped.skipped.length;
             await nango.log(describeSkipped(stream.model, mapped.skipped), { level: 'warn' });
         }
-        const records = new Map<string, R>();
+        const records = new Map<string, RecordOf<M, K>>();
         for (const record of mapped.records) {
             if (skip.has(record.id)) {
                 continue;
             }
             records.set(record.id, record);
-            const time = stream.timeOf(record);
-            if (time !== undefined && floorToSecond(Date.parse(time)) >= endSecond) {
+            const time = record[stream.time];
+            if (typeof time === 'string' && floorToSecond(Date.parse(time)) >= endSecond) {
                 boundary.add(record.id);
             }
         }
-        if (records.size > 0) {
-            await nango.batchSave([...records.values()], stream.model);
-            result.saved += records.size;
-        }
+        result.saved += await saveRecords(nango, stream.model, records.values(), run.metadata);
 
-        // A last page can be empty and still carry `next`: stop on either signal.
-        if (page.next !== undefined && raws.length > 0) {
-            checkpoint = { ...checkpoint, pageToken: page.next ?? '', boundaryIds: [...boundary].join(',') };
+        if (!last && cursor !== undefined) {
+            checkpoint = { ...checkpoint, pageToken: cursor, boundaryIds: [...boundary].join(',') };
             await nango.saveCheckpoint(checkpoint);
-            continue;
         }
-        // The window is complete: only now does the cursor move.
-        checkpoint = { cursor: checkpoint.windowEnd, windowStart: '', windowEnd: '', pageToken: '', skipIds: [...boundary].join(','), boundaryIds: '' };
-        await nango.saveCheckpoint(checkpoint);
-        return checkpoint;
     }
+    // The window is complete: only now does the cursor move.
+    checkpoint = { cursor: checkpoint.windowEnd, windowStart: '', windowEnd: '', pageToken: '', skipIds: [...boundary].join(','), boundaryIds: '' };
+    await nango.saveCheckpoint(checkpoint);
+    return checkpoint;
 }
 
 /**
@@ -195,8 +191,8 @@ async function fetchWindow<R extends { id: string }>(
  * further back than the endpoint keeps; a clamped start sits a few minutes inside the limit so the
  * request is still valid when it arrives.
  */
-async function backfillStart(nango: LogStreamNango, stream: { model: string; path: string; lookbackDays?: number }, until: number): Promise<number> {
-    const parsed = LogStreamMetadata.safeParse((await nango.getMetadata()) ?? {});
+async function backfillStart(nango: MimecastNango, stream: { model: string; path: string; lookbackDays?: number }, metadata: ConnectionMetadata, until: number): Promise<number> {
+    const parsed = LogStreamMetadata.safeParse(metadata);
     const days = (parsed.success ? parsed.data.backfillDays : undefined) ?? DEFAULT_BACKFILL_DAYS;
     const wanted = until - days * DAY_MS;
     if (stream.lookbackDays === undefined) {
@@ -210,10 +206,6 @@ async function backfillStart(nango: LogStreamNango, stream: { model: string; pat
         level: 'warn'
     });
     return earliest;
-}
-
-function isRejectedPageToken(err: unknown): boolean {
-    return err instanceof MimecastError && (/page.?token|pagination/i.test(err.code) || err.field === 'pageToken');
 }
 
 function split(ids: string): string[] {

@@ -9,7 +9,7 @@ import { MimecastError } from './api.js';
  * A field every record must have. `field` may list several spellings (clients disagree, e.g.
  * `['eventType', 'type']`): the first one present wins.
  */
-export function requiredString(raw: Record<string, unknown>, field: string | string[]): string {
+export function requiredString(raw: Record<string, unknown>, field: string | readonly string[]): string {
     const value = optionalString(raw, field);
     if (value !== undefined) {
         return value;
@@ -19,7 +19,7 @@ export function requiredString(raw: Record<string, unknown>, field: string | str
 }
 
 /** A field a record may lack; `field` may list several spellings, the first present one wins. */
-export function optionalString(raw: Record<string, unknown>, field: string | string[]): string | undefined {
+export function optionalString(raw: Record<string, unknown>, field: string | readonly string[]): string | undefined {
     for (const name of typeof field === 'string' ? [field] : field) {
         const value = raw[name];
         if (typeof value === 'string' && value !== '') {

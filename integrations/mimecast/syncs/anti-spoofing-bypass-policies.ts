@@ -7,7 +7,8 @@ import * as z from 'zod';
 
 import type { MimecastNango } from '../helpers/api.js';
 import { optionalIsoUtc } from '../helpers/dates.js';
-import { noteSkipped, syncFullRefresh } from '../helpers/full-refresh.js';
+import { syncFullRefresh } from '../helpers/full-refresh.js';
+import type { ListPage } from '../helpers/full-refresh.js';
 import { policyManagementPages } from '../helpers/policy-management.js';
 import { describeSkipped, mapRecords, optionalBoolean, optionalString, optionalStrings, requiredString } from '../helpers/records.js';
 
@@ -47,14 +48,13 @@ const sync = createSync({
     }
 });
 
-async function* bypassPolicies(nango: MimecastNango): AsyncGenerator<AntiSpoofingBypassPolicy[]> {
+async function* bypassPolicies(nango: MimecastNango): AsyncGenerator<ListPage<AntiSpoofingBypassPolicy>> {
     for await (const page of policyManagementPages(nango, PATH)) {
         const { records, skipped } = mapRecords(PATH, page.records, toPolicy);
         if (skipped.length > 0) {
-            noteSkipped(nango, skipped.length);
             await nango.log(describeSkipped(PATH, skipped), { level: 'warn' });
         }
-        yield records;
+        yield { records, path: PATH, skipped: skipped.length, shifted: false };
     }
 }
 

@@ -3,9 +3,7 @@
 import { createSync } from 'nango';
 import * as z from 'zod';
 
-import { LogStreamCheckpoint, LogStreamMetadata, runLogStream } from '../helpers/log-stream.js';
-import { toIsoUtc } from '../helpers/dates.js';
-import { contentId, optionalBoolean, optionalString, requiredString } from '../helpers/records.js';
+import { logStream, LogStreamCheckpoint, LogStreamMetadata, runLogStream } from '../helpers/log-stream.js';
 
 const ArchiveSearchLog = z.object({
     /** Archive search logs carry no Mimecast id: derived from the log's content (helpers/records.ts contentId). */
@@ -18,7 +16,19 @@ const ArchiveSearchLog = z.object({
     isAdmin: z.boolean().optional(),
     description: z.string().optional()
 });
-type ArchiveSearchLog = z.infer<typeof ArchiveSearchLog>;
+
+const models = { ArchiveSearchLog };
+
+const stream = logStream({
+    models,
+    model: 'ArchiveSearchLog',
+    path: '/api/archive/get-archive-search-logs',
+    recordsIn: 'logs',
+    window: ['start', 'end'],
+    id: 'content',
+    fields: { createTime: 'date' },
+    time: 'createTime'
+});
 
 const sync = createSync({
     description: 'Archive search logs (who searched the archive, the search text and the stated reason), fetched incrementally by time window.',
@@ -27,30 +37,13 @@ const sync = createSync({
     autoStart: true,
     syncType: 'incremental',
     scopes: ['Mimecast Cloud Archive | Archive | Search Logs | Read'],
-    models: { ArchiveSearchLog },
+    models,
     metadata: LogStreamMetadata,
     checkpoint: LogStreamCheckpoint,
     endpoints: [{ method: 'GET', path: '/archive-search-logs', group: 'Archive' }],
 
     exec: async (nango) => {
-        await runLogStream<ArchiveSearchLog>(nango, {
-            model: 'ArchiveSearchLog',
-            path: '/api/archive/get-archive-search-logs',
-            recordsIn: 'logs',
-            from: 'start',
-            to: 'end',
-            toRecord: (raw) => ({
-                id: contentId('ArchiveSearchLog', raw),
-                createTime: toIsoUtc(requiredString(raw, 'createTime')),
-                emailAddr: optionalString(raw, 'emailAddr'),
-                source: optionalString(raw, 'source'),
-                searchText: optionalString(raw, 'searchText'),
-                searchReason: optionalString(raw, 'searchReason'),
-                isAdmin: optionalBoolean(raw, 'isAdmin'),
-                description: optionalString(raw, 'description')
-            }),
-            timeOf: (log) => log.createTime
-        });
+        await runLogStream(nango, stream);
     }
 });
 

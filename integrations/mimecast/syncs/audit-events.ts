@@ -3,9 +3,7 @@
 import { createSync } from 'nango';
 import * as z from 'zod';
 
-import { LogStreamCheckpoint, LogStreamMetadata, runLogStream } from '../helpers/log-stream.js';
-import { toIsoUtc } from '../helpers/dates.js';
-import { optionalString, requiredString } from '../helpers/records.js';
+import { logStream, LogStreamCheckpoint, LogStreamMetadata, runLogStream } from '../helpers/log-stream.js';
 
 const AuditEvent = z.object({
     id: z.string(),
@@ -15,7 +13,20 @@ const AuditEvent = z.object({
     eventInfo: z.string().optional(),
     category: z.string().optional()
 });
-type AuditEvent = z.infer<typeof AuditEvent>;
+
+const models = { AuditEvent };
+
+const stream = logStream({
+    models,
+    model: 'AuditEvent',
+    path: '/api/audit/get-audit-events',
+    window: ['startDateTime', 'endDateTime'],
+    // "Historical lookup is limited to the last 60 days" (Mimecast's get-audit-events reference).
+    lookbackDays: 60,
+    id: { from: 'id' },
+    fields: { eventTime: 'date' },
+    time: 'eventTime'
+});
 
 const sync = createSync({
     description: 'Audit events of the Mimecast account (logins, policy and configuration changes, message actions), fetched incrementally by time window; Mimecast keeps 60 days, so a first run back-fills at most that.',
@@ -24,29 +35,13 @@ const sync = createSync({
     autoStart: true,
     syncType: 'incremental',
     scopes: ['Audit Events | Read'],
-    models: { AuditEvent },
+    models,
     metadata: LogStreamMetadata,
     checkpoint: LogStreamCheckpoint,
     endpoints: [{ method: 'GET', path: '/audit-events', group: 'Audit' }],
 
     exec: async (nango) => {
-        await runLogStream<AuditEvent>(nango, {
-            model: 'AuditEvent',
-            path: '/api/audit/get-audit-events',
-            from: 'startDateTime',
-            to: 'endDateTime',
-            // "Historical lookup is limited to the last 60 days" (Mimecast's get-audit-events reference).
-            lookbackDays: 60,
-            toRecord: (raw) => ({
-                id: requiredString(raw, 'id'),
-                auditType: requiredString(raw, 'auditType'),
-                user: optionalString(raw, 'user'),
-                eventTime: toIsoUtc(requiredString(raw, 'eventTime')),
-                eventInfo: optionalString(raw, 'eventInfo'),
-                category: optionalString(raw, 'category')
-            }),
-            timeOf: (event) => event.eventTime
-        });
+        await runLogStream(nango, stream);
     }
 });
 

@@ -3,9 +3,7 @@
 import { createSync } from 'nango';
 import * as z from 'zod';
 
-import { LogStreamCheckpoint, LogStreamMetadata, runLogStream } from '../helpers/log-stream.js';
-import { toIsoUtc } from '../helpers/dates.js';
-import { contentId, optionalString, requiredString } from '../helpers/records.js';
+import { logStream, LogStreamCheckpoint, LogStreamMetadata, runLogStream } from '../helpers/log-stream.js';
 
 const DlpLog = z.object({
     /** DLP logs carry no Mimecast id: derived from the log's content (helpers/records.ts contentId). */
@@ -20,7 +18,19 @@ const DlpLog = z.object({
     messageId: z.string().optional(),
     route: z.string().optional()
 });
-type DlpLog = z.infer<typeof DlpLog>;
+
+const models = { DlpLog };
+
+const stream = logStream({
+    models,
+    model: 'DlpLog',
+    path: '/api/dlp/get-logs',
+    recordsIn: 'dlpLogs',
+    window: ['from', 'to'],
+    id: 'content',
+    fields: { eventTime: 'date' },
+    time: 'eventTime'
+});
 
 const sync = createSync({
     description: 'Data Leak Prevention logs (messages that hit a DLP policy and the action taken), fetched incrementally by time window.',
@@ -29,32 +39,13 @@ const sync = createSync({
     autoStart: true,
     syncType: 'incremental',
     scopes: ['Data Leak Prevention | Logs | Read'],
-    models: { DlpLog },
+    models,
     metadata: LogStreamMetadata,
     checkpoint: LogStreamCheckpoint,
     endpoints: [{ method: 'GET', path: '/dlp-logs', group: 'Data Leak Prevention' }],
 
     exec: async (nango) => {
-        await runLogStream<DlpLog>(nango, {
-            model: 'DlpLog',
-            path: '/api/dlp/get-logs',
-            recordsIn: 'dlpLogs',
-            from: 'from',
-            to: 'to',
-            toRecord: (raw) => ({
-                id: contentId('DlpLog', raw),
-                eventTime: toIsoUtc(requiredString(raw, 'eventTime')),
-                policy: optionalString(raw, 'policy'),
-                action: optionalString(raw, 'action'),
-                status: optionalString(raw, 'status'),
-                senderAddress: optionalString(raw, 'senderAddress'),
-                recipientAddress: optionalString(raw, 'recipientAddress'),
-                subject: optionalString(raw, 'subject'),
-                messageId: optionalString(raw, 'messageId'),
-                route: optionalString(raw, 'route')
-            }),
-            timeOf: (log) => log.eventTime
-        });
+        await runLogStream(nango, stream);
     }
 });
 

@@ -5,7 +5,8 @@ import * as z from 'zod';
 
 import type { GroupSource } from '../helpers/directory.js';
 import { DIRECTORY_PAGE_SIZE, groupSourcesOf, GroupSyncMetadata, listAllGroups, memberKey } from '../helpers/directory.js';
-import { listAll, syncFullRefresh } from '../helpers/full-refresh.js';
+import { listAll, stateOf, syncFullRefresh } from '../helpers/full-refresh.js';
+import type { ListPage } from '../helpers/full-refresh.js';
 import type { MimecastNango } from '../helpers/api.js';
 import { optionalBoolean, optionalString } from '../helpers/records.js';
 
@@ -42,10 +43,12 @@ const sync = createSync({
 });
 
 /** The groups first (the sources asked for), then each group's members paged to the end. */
-async function* membersOfEveryGroup(nango: MimecastNango, sources: readonly GroupSource[]): AsyncGenerator<GroupMember[]> {
+async function* membersOfEveryGroup(nango: MimecastNango, sources: readonly GroupSource[]): AsyncGenerator<ListPage<GroupMember>> {
     const groupIds: string[] = [];
-    for await (const batch of listAllGroups(nango, sources)) {
-        groupIds.push(...batch.map((g) => g.id));
+    for await (const page of listAllGroups(nango, sources)) {
+        groupIds.push(...page.records.map((g) => g.id));
+        // An unreadable or shifting group list defers deletes too: its members may be missing.
+        yield stateOf(page);
     }
     for (const groupId of new Set(groupIds)) {
         yield* listAll(nango, {

@@ -3,9 +3,7 @@
 import { createSync } from 'nango';
 import * as z from 'zod';
 
-import { LogStreamCheckpoint, LogStreamMetadata, runLogStream } from '../helpers/log-stream.js';
-import { optionalIsoUtc } from '../helpers/dates.js';
-import { contentId, optionalAddress, optionalBoolean, optionalNumber, optionalString } from '../helpers/records.js';
+import { logStream, LogStreamCheckpoint, LogStreamMetadata, runLogStream } from '../helpers/log-stream.js';
 
 const HeldReleaseLog = z.object({
     /** Mimecast's id of the released message; derived from the content (contentId) if a log comes without one. */
@@ -35,7 +33,19 @@ const HeldReleaseLog = z.object({
     attachments: z.boolean().optional(),
     messageInfo: z.string().optional()
 });
-type HeldReleaseLog = z.infer<typeof HeldReleaseLog>;
+
+const models = { HeldReleaseLog };
+
+const stream = logStream({
+    models,
+    model: 'HeldReleaseLog',
+    path: '/api/gateway/get-held-release-logs',
+    recordsIn: 'heldReleaseLogs',
+    window: ['start', 'end'],
+    id: { from: 'id', orContent: true },
+    fields: { released: 'date', fromEnv: 'address', fromHdr: 'address', to: 'addresses', operator: 'address' },
+    time: 'released'
+});
 
 const sync = createSync({
     description: 'Held message release logs (messages released from or rejected in the hold queue, by whom, and why they were held), fetched incrementally by time window.',
@@ -44,44 +54,13 @@ const sync = createSync({
     autoStart: true,
     syncType: 'incremental',
     scopes: ['Email Security Cloud Gateway | Gateway | Held Messages | Read'],
-    models: { HeldReleaseLog },
+    models,
     metadata: LogStreamMetadata,
     checkpoint: LogStreamCheckpoint,
     endpoints: [{ method: 'GET', path: '/held-release-logs', group: 'Gateway' }],
 
     exec: async (nango) => {
-        await runLogStream<HeldReleaseLog>(nango, {
-            model: 'HeldReleaseLog',
-            path: '/api/gateway/get-held-release-logs',
-            recordsIn: 'heldReleaseLogs',
-            from: 'start',
-            to: 'end',
-            toRecord: (raw) => {
-                const to = Array.isArray(raw['to']) ? raw['to'].map(optionalAddress).filter((a): a is string => a !== undefined) : [];
-                return {
-                    id: optionalString(raw, 'id') ?? contentId('HeldReleaseLog', raw),
-                    released: optionalIsoUtc(raw['released']),
-                    status: optionalString(raw, 'status'),
-                    subject: optionalString(raw, 'subject'),
-                    fromEnv: optionalAddress(raw['fromEnv']),
-                    fromHdr: optionalAddress(raw['fromHdr']),
-                    to: to.length > 0 ? to : undefined,
-                    operator: optionalAddress(raw['operator']),
-                    heldReason: optionalString(raw, 'heldReason'),
-                    reason: optionalString(raw, 'reason'),
-                    rejectReason: optionalString(raw, 'rejectReason'),
-                    policy: optionalString(raw, 'policy'),
-                    heldGroup: optionalString(raw, 'heldGroup'),
-                    detectionLevel: optionalString(raw, 'detectionLevel'),
-                    route: optionalString(raw, 'route'),
-                    size: optionalNumber(raw, 'size'),
-                    spamScore: optionalNumber(raw, 'spamScore'),
-                    attachments: optionalBoolean(raw, 'attachments'),
-                    messageInfo: optionalString(raw, 'messageInfo')
-                };
-            },
-            timeOf: (log) => log.released
-        });
+        await runLogStream(nango, stream);
     }
 });
 

@@ -18,9 +18,7 @@
 import { createSync } from 'nango';
 import * as z from 'zod';
 
-import { callMimecastGet, MimecastError } from '../helpers/api.js';
-import { floorToSecond, toIsoUtc } from '../helpers/dates.js';
-import { contentId, describeSkipped, mapRecords, optionalString, requiredString } from '../helpers/records.js';
+import { runSiemStream, SiemCheckpoint, SiemGap, SiemMetadata, siemStream } from '../helpers/siem-stream.js';
 
 const SiemEvent = z.object({
     /** Events carry no id: the SHA-256 of the event's content (helpers/records.ts contentId). */
@@ -43,59 +41,33 @@ const SiemEvent = z.object({
     subject: z.string().optional(),
     senderIp: z.string().optional(),
     action: z.string().optional(),
-    /** Every other field of the event, as Mimecast sent it (they differ by type: url, fileName, sha256, spamScore, ...). */
+    /** Every other field of the event, as Mimecast sent it (they differ by type: url, fileName, sha256, spamScore, ...); none of the fields above, under any spelling, and no empty value. */
     details: z.record(z.string(), z.unknown()).optional()
 });
-type SiemEvent = z.infer<typeof SiemEvent>;
 
-/** A stretch of time whose events were lost because the connection fell more than 24 hours behind. */
-const SiemGap = z.object({
-    id: z.string(),
-    /** The last moment up to which every event had been fetched. */
-    from: z.string(),
-    /** Where fetching resumed: events between `from` and `to` are no longer available from Mimecast. */
-    to: z.string(),
-    detectedAt: z.string(),
-    message: z.string()
+const models = { SiemEvent, SiemGap };
+
+/** Every event field is read by its own name but these; the rest goes to `details`. */
+const stream = siemStream({
+    models,
+    model: 'SiemEvent',
+    path: '/siem/v1/events/cg',
+    id: 'content',
+    fields: { type: { from: ['eventType', 'type'] }, subtype: { from: ['subType', 'subtype'] }, timestamp: 'date' },
+    rest: 'details',
+    time: 'timestamp',
+    gapModel: 'SiemGap',
+    label: 'SIEM'
 });
-type SiemGap = z.infer<typeof SiemGap>;
-
-const SiemCheckpoint = z.object({
-    /** The stream position (@nextPage) after the last page saved; '' before the first page. */
-    nextPage: z.string(),
-    /** ISO time up to which every event is known to be fetched; '' before the first page. */
-    syncedThrough: z.string(),
-    /** The last gap reported (ISO), '' when none. */
-    gapFrom: z.string(),
-    gapTo: z.string()
-});
-type SiemCheckpoint = z.infer<typeof SiemCheckpoint>;
-
-// Loose: a connection has one metadata object for all syncs, so keys other syncs read must pass here.
-const SiemMetadata = z.looseObject({
-    /** How far back the first run reaches, in hours (1-24, default 24: all Mimecast keeps). */
-    backfillHours: z.number().int().min(1).max(24).optional(),
-    /** Pages of 500 fetched per run at most (default 100); the next run continues from the token. */
-    maxPagesPerRun: z.number().int().min(1).max(10_000).optional()
-});
-
-const PATH = '/siem/v1/events/cg';
-const PAGE_SIZE = 500;
-const DEFAULT_MAX_PAGES = 100;
-const RETENTION_MS = 24 * 60 * 60 * 1000;
-/** A first (or restarted) request starts this far inside the 24 hours, so it is still valid on arrival. */
-const RETENTION_MARGIN_MS = 5 * 60 * 1000;
-const EMPTY: SiemCheckpoint = { nextPage: '', syncedThrough: '', gapFrom: '', gapTo: '' };
-const PROMOTED = new Set(['eventType', 'type', 'subType', 'subtype', 'timestamp', 'aggregateId', 'processingId', 'accountId', 'messageId', 'direction', 'senderEnvelope', 'senderHeader', 'recipients', 'subject', 'senderIp', 'action']);
 
 const sync = createSync({
     description: 'Cloud Gateway SIEM events (receipt, process, delivery, spam, AV, URL/attachment/impersonation protect, journal) from the event stream, resumed by its @nextPage token; a connection more than 24 hours behind records a SiemGap.',
-    version: '1.0.0',
+    version: '1.1.0',
     frequency: 'every 15 minutes',
     autoStart: true,
     syncType: 'incremental',
     scopes: ['Threats, Security Events and Data for CG | Security Events and Data Retrieval | Threat and Security Events (SIEM) | Read'],
-    models: { SiemEvent, SiemGap },
+    models,
     metadata: SiemMetadata,
     checkpoint: SiemCheckpoint,
     endpoints: [
@@ -104,135 +76,9 @@ const sync = createSync({
     ],
 
     exec: async (nango) => {
-        const parsed = SiemMetadata.safeParse((await nango.getMetadata()) ?? {});
-        const metadata = parsed.success ? parsed.data : {};
-        const maxPages = metadata.maxPagesPerRun ?? DEFAULT_MAX_PAGES;
-        let checkpoint: SiemCheckpoint = { ...EMPTY, ...((await nango.getCheckpoint()) ?? {}) };
-
-        // A token older than the retention still "works" on a stream: it continues at the oldest event
-        // left, silently. So the gap is checked against our own clock, before the first call.
-        checkpoint = await reportGapIfBehind(nango, checkpoint, Date.now() - RETENTION_MS);
-
-        let restarted = false;
-        let skippedTotal = 0;
-        for (let pages = 0; pages < maxPages; ) {
-            const requestedAt = Date.now();
-            let body: Record<string, unknown>;
-            try {
-                const params = checkpoint.nextPage
-                    ? { nextPage: checkpoint.nextPage, pageSize: PAGE_SIZE }
-                    : { dateRangeStartsAt: streamDate(startOf(checkpoint, requestedAt, metadata.backfillHours)), pageSize: PAGE_SIZE };
-                ({ body } = await callMimecastGet(nango, PATH, params));
-            } catch (err) {
-                // A rejected (expired, unknown) token: continue by date from where we know we are complete.
-                if (checkpoint.nextPage && !restarted && isRejectedToken(err)) {
-                    restarted = true;
-                    await nango.log(`SIEM: Mimecast rejected the saved @nextPage token (${(err as MimecastError).code}); resuming by date from ${checkpoint.syncedThrough || 'the backfill start'}`, { level: 'warn' });
-                    checkpoint = await reportGapIfBehind(nango, { ...checkpoint, nextPage: '' }, requestedAt - RETENTION_MS + RETENTION_MARGIN_MS);
-                    continue;
-                }
-                throw err;
-            }
-            pages += 1;
-
-            const value = body['value'];
-            if (!Array.isArray(value)) {
-                throw new MimecastError({ code: 'malformed_response', message: `${PATH} returned no value[] array` });
-            }
-            const mapped = mapRecords('SiemEvent', value, toRecord);
-            if (mapped.skipped.length > 0) {
-                skippedTotal += mapped.skipped.length;
-                await nango.log(describeSkipped('SiemEvent', mapped.skipped), { level: 'warn' });
-            }
-            const records = new Map<string, SiemEvent>();
-            let newest = 0;
-            for (const event of mapped.records) {
-                records.set(event.id, event);
-                newest = Math.max(newest, Date.parse(event.timestamp));
-            }
-            if (records.size > 0) {
-                await nango.batchSave([...records.values()], 'SiemEvent');
-            }
-
-            // The token is saved after every page, also an empty one: it is the stream position.
-            const token = typeof body['@nextPage'] === 'string' && body['@nextPage'] !== '' ? body['@nextPage'] : checkpoint.nextPage;
-            const caughtUp = body['isCaughtUp'] === true;
-            const through = Math.max(checkpoint.syncedThrough ? Date.parse(checkpoint.syncedThrough) : 0, caughtUp ? requestedAt : newest);
-            checkpoint = { ...checkpoint, nextPage: token, ...(through > 0 ? { syncedThrough: new Date(through).toISOString() } : {}) };
-            await nango.saveCheckpoint(checkpoint);
-            if (caughtUp) {
-                await logSkipped(nango, skippedTotal);
-                return;
-            }
-        }
-        await logSkipped(nango, skippedTotal);
-        await nango.log(`SIEM: not caught up after ${maxPages} pages; the next run continues from the saved token`);
+        await runSiemStream(nango, stream);
     }
 });
-
-async function logSkipped(nango: NangoSyncLocal, skipped: number): Promise<void> {
-    if (skipped > 0) {
-        await nango.log(`SiemEvent: ${skipped} records skipped (unreadable; each named above by its content hash)`, { level: 'warn' });
-    }
-}
-
-/** Where a stream without a token starts: where we are complete, else the back-fill; always inside the 24 hours. */
-function startOf(checkpoint: SiemCheckpoint, now: number, backfillHours: number | undefined): number {
-    const earliest = now - RETENTION_MS + RETENTION_MARGIN_MS;
-    const wanted = checkpoint.syncedThrough ? Date.parse(checkpoint.syncedThrough) : now - (backfillHours ?? 24) * 60 * 60 * 1000;
-    return floorToSecond(Math.max(earliest, wanted));
-}
-
-/** Records a SiemGap (and warns) when the last complete point is older than `oldest`; moves the cursor past it. */
-async function reportGapIfBehind(nango: NangoSyncLocal, checkpoint: SiemCheckpoint, oldest: number): Promise<SiemCheckpoint> {
-    if (!checkpoint.syncedThrough || Date.parse(checkpoint.syncedThrough) >= oldest) {
-        return checkpoint;
-    }
-    const from = checkpoint.syncedThrough;
-    const to = new Date(oldest).toISOString();
-    const message = `SIEM events between ${from} and ${to} were not fetched and are no longer available: the connection fell more than 24 hours behind (Mimecast keeps 24 hours on the stream endpoint)`;
-    await nango.log(message, { level: 'warn' });
-    const gap: SiemGap = { id: `${from}/${to}`, from, to, detectedAt: new Date().toISOString(), message };
-    await nango.batchSave([gap], 'SiemGap');
-    return { ...checkpoint, syncedThrough: to, gapFrom: from, gapTo: to };
-}
-
-function toRecord(raw: Record<string, unknown>): SiemEvent {
-    const timestamp = raw['timestamp'];
-    const details: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(raw)) {
-        if (!PROMOTED.has(key) && value !== null && value !== undefined && value !== '') {
-            details[key] = value;
-        }
-    }
-    return {
-        id: contentId('SiemEvent', raw),
-        type: requiredString(raw, ['eventType', 'type']),
-        subtype: optionalString(raw, ['subType', 'subtype']),
-        timestamp: toIsoUtc(typeof timestamp === 'number' ? timestamp : requiredString(raw, 'timestamp')),
-        aggregateId: optionalString(raw, 'aggregateId'),
-        processingId: optionalString(raw, 'processingId'),
-        accountId: optionalString(raw, 'accountId'),
-        messageId: optionalString(raw, 'messageId'),
-        direction: optionalString(raw, 'direction'),
-        senderEnvelope: optionalString(raw, 'senderEnvelope'),
-        senderHeader: optionalString(raw, 'senderHeader'),
-        recipients: optionalString(raw, 'recipients'),
-        subject: optionalString(raw, 'subject'),
-        senderIp: optionalString(raw, 'senderIp'),
-        action: optionalString(raw, 'action'),
-        ...(Object.keys(details).length > 0 ? { details } : {})
-    };
-}
-
-/** The stream's date form: `YYYY-MM-DDTHH:MM:SS.000Z`. */
-function streamDate(ms: number): string {
-    return new Date(floorToSecond(ms)).toISOString();
-}
-
-function isRejectedToken(err: unknown): boolean {
-    return err instanceof MimecastError && (err.status === 400 || err.status === 404 || err.status === 410 || /page|token/i.test(err.code));
-}
 
 export type NangoSyncLocal = Parameters<(typeof sync)['exec']>[0];
 export default sync;

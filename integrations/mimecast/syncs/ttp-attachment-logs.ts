@@ -3,9 +3,7 @@
 import { createSync } from 'nango';
 import * as z from 'zod';
 
-import { LogStreamCheckpoint, LogStreamMetadata, runLogStream } from '../helpers/log-stream.js';
-import { toIsoUtc } from '../helpers/dates.js';
-import { contentId, optionalString, requiredString } from '../helpers/records.js';
+import { logStream, LogStreamCheckpoint, LogStreamMetadata, runLogStream } from '../helpers/log-stream.js';
 
 const AttachmentLog = z.object({
     /** Attachment logs carry no Mimecast id: derived from the log's content (helpers/records.ts contentId). */
@@ -26,7 +24,19 @@ const AttachmentLog = z.object({
     route: z.string().optional(),
     details: z.string().optional()
 });
-type AttachmentLog = z.infer<typeof AttachmentLog>;
+
+const models = { AttachmentLog };
+
+const stream = logStream({
+    models,
+    model: 'AttachmentLog',
+    path: '/api/ttp/attachment/get-logs',
+    recordsIn: 'attachmentLogs',
+    window: ['from', 'to'],
+    id: 'content',
+    fields: { date: 'date' },
+    time: 'date'
+});
 
 const sync = createSync({
     description: 'Attachment Protect logs (each attachment sandboxed, its verdict and the action triggered), fetched incrementally by time window.',
@@ -35,36 +45,13 @@ const sync = createSync({
     autoStart: true,
     syncType: 'incremental',
     scopes: ['Targeted Threat Protection - Attachment Protect | Logs | Read'],
-    models: { AttachmentLog },
+    models,
     metadata: LogStreamMetadata,
     checkpoint: LogStreamCheckpoint,
     endpoints: [{ method: 'GET', path: '/ttp-attachment-logs', group: 'Threat Protection' }],
 
     exec: async (nango) => {
-        await runLogStream<AttachmentLog>(nango, {
-            model: 'AttachmentLog',
-            path: '/api/ttp/attachment/get-logs',
-            recordsIn: 'attachmentLogs',
-            from: 'from',
-            to: 'to',
-            toRecord: (raw) => ({
-                id: contentId('AttachmentLog', raw),
-                date: toIsoUtc(requiredString(raw, 'date')),
-                result: requiredString(raw, 'result'),
-                fileName: optionalString(raw, 'fileName'),
-                fileType: optionalString(raw, 'fileType'),
-                senderAddress: optionalString(raw, 'senderAddress'),
-                recipientAddress: optionalString(raw, 'recipientAddress'),
-                messageId: optionalString(raw, 'messageId'),
-                subject: optionalString(raw, 'subject'),
-                fileHash: optionalString(raw, 'fileHash'),
-                definition: optionalString(raw, 'definition'),
-                actionTriggered: optionalString(raw, 'actionTriggered'),
-                route: optionalString(raw, 'route'),
-                details: optionalString(raw, 'details')
-            }),
-            timeOf: (log) => log.date
-        });
+        await runLogStream(nango, stream);
     }
 });
 

@@ -4,9 +4,8 @@ import { createSync } from 'nango';
 import * as z from 'zod';
 
 import { isObject } from '../helpers/api.js';
-import { LogStreamCheckpoint, LogStreamMetadata, runLogStream } from '../helpers/log-stream.js';
-import { toIsoUtc } from '../helpers/dates.js';
-import { contentId, optionalBoolean, optionalNumber, optionalString, optionalStrings, requiredString } from '../helpers/records.js';
+import { logStream, LogStreamCheckpoint, LogStreamMetadata, runLogStream } from '../helpers/log-stream.js';
+import { optionalString } from '../helpers/records.js';
 
 const ImpersonationLog = z.object({
     /** Mimecast's id of the log entry; derived from the content (contentId) for a log that comes without one. */
@@ -37,53 +36,52 @@ const ImpersonationLog = z.object({
         )
         .optional()
 });
-type ImpersonationLog = z.infer<typeof ImpersonationLog>;
 
-const sync = createSync({
-    description: 'Impersonation Protect logs (messages imitating internal people or domains, the identifiers hit and the action), fetched incrementally by time window.',
-    version: '1.1.0',
-    frequency: 'every 15 minutes',
-    autoStart: true,
-    syncType: 'incremental',
-    scopes: ['Targeted Threat Protection - Impersonation Protect | Logs | Read'],
-    models: { ImpersonationLog },
-    metadata: LogStreamMetadata,
-    checkpoint: LogStreamCheckpoint,
-    endpoints: [{ method: 'GET', path: '/ttp-impersonation-logs', group: 'Threat Protection' }],
+const models = { ImpersonationLog };
 
-    exec: async (nango) => {
-        await runLogStream<ImpersonationLog>(nango, {
-            model: 'ImpersonationLog',
-            path: '/api/ttp/impersonation/get-logs',
-            recordsIn: 'impersonationLogs',
-            from: 'from',
-            to: 'to',
-            toRecord: (raw) => ({
-                id: optionalString(raw, 'id') ?? contentId('ImpersonationLog', raw),
-                eventTime: toIsoUtc(requiredString(raw, ['eventTime', 'date'])),
-                senderAddress: optionalString(raw, ['senderAddress', 'fromUserEmailAddress']),
-                senderName: optionalString(raw, 'senderName'),
-                senderIpAddress: optionalString(raw, ['senderIpAddress', 'sendingIp']),
-                recipientAddress: optionalString(raw, ['recipientAddress', 'userEmailAddress']),
-                subject: optionalString(raw, 'subject'),
-                messageId: optionalString(raw, 'messageId'),
-                definition: optionalString(raw, ['definition', 'ttpDefinition']),
-                hits: optionalNumber(raw, 'hits'),
-                identifiers: optionalStrings(raw, 'identifiers'),
-                action: optionalString(raw, 'action'),
-                taggedExternal: optionalBoolean(raw, 'taggedExternal'),
-                taggedMalicious: optionalBoolean(raw, 'taggedMalicious'),
-                impersonationResults: Array.isArray(raw['impersonationResults'])
-                    ? raw['impersonationResults'].filter(isObject).map((r) => ({
+const stream = logStream({
+    models,
+    model: 'ImpersonationLog',
+    path: '/api/ttp/impersonation/get-logs',
+    recordsIn: 'impersonationLogs',
+    window: ['from', 'to'],
+    id: { from: 'id', orContent: true },
+    // Second spellings: the one published sample shaped like a click log (Rapid7's).
+    fields: {
+        eventTime: { from: ['eventTime', 'date'], read: 'date' },
+        senderAddress: { from: ['senderAddress', 'fromUserEmailAddress'] },
+        senderIpAddress: { from: ['senderIpAddress', 'sendingIp'] },
+        recipientAddress: { from: ['recipientAddress', 'userEmailAddress'] },
+        definition: { from: ['definition', 'ttpDefinition'] },
+        impersonationResults: {
+            read: (value) =>
+                Array.isArray(value)
+                    ? value.filter(isObject).map((r) => ({
                           impersonationDomainSource: optionalString(r, 'impersonationDomainSource'),
                           similarDomain: optionalString(r, 'similarDomain'),
                           stringSimilarToDomain: optionalString(r, 'stringSimilarToDomain'),
                           checkerResult: optionalString(r, 'checkerResult')
                       }))
                     : undefined
-            }),
-            timeOf: (log) => log.eventTime
-        });
+        }
+    },
+    time: 'eventTime'
+});
+
+const sync = createSync({
+    description: 'Impersonation Protect logs (messages imitating internal people or domains, the identifiers hit and the action), fetched incrementally by time window.',
+    version: '1.2.0',
+    frequency: 'every 15 minutes',
+    autoStart: true,
+    syncType: 'incremental',
+    scopes: ['Targeted Threat Protection - Impersonation Protect | Logs | Read'],
+    models,
+    metadata: LogStreamMetadata,
+    checkpoint: LogStreamCheckpoint,
+    endpoints: [{ method: 'GET', path: '/ttp-impersonation-logs', group: 'Threat Protection' }],
+
+    exec: async (nango) => {
+        await runLogStream(nango, stream);
     }
 });
 

@@ -3,9 +3,7 @@
 import { createSync } from 'nango';
 import * as z from 'zod';
 
-import { LogStreamCheckpoint, LogStreamMetadata, runLogStream } from '../helpers/log-stream.js';
-import { toIsoUtc } from '../helpers/dates.js';
-import { contentId, optionalString, optionalStrings, requiredString } from '../helpers/records.js';
+import { logStream, LogStreamCheckpoint, LogStreamMetadata, runLogStream } from '../helpers/log-stream.js';
 
 const ClickLog = z.object({
     /** Click logs carry no Mimecast id: derived from the log's content (helpers/records.ts contentId). */
@@ -29,7 +27,19 @@ const ClickLog = z.object({
     creationMethod: z.string().optional(),
     emailPartsDescription: z.array(z.string()).optional()
 });
-type ClickLog = z.infer<typeof ClickLog>;
+
+const models = { ClickLog };
+
+const stream = logStream({
+    models,
+    model: 'ClickLog',
+    path: '/api/ttp/url/get-logs',
+    recordsIn: 'clickLogs',
+    window: ['from', 'to'],
+    id: 'content',
+    fields: { date: 'date' },
+    time: 'date'
+});
 
 const sync = createSync({
     description: 'URL Protect click logs (each click on a rewritten link, its scan result and the action taken), fetched incrementally by time window.',
@@ -38,41 +48,13 @@ const sync = createSync({
     autoStart: true,
     syncType: 'incremental',
     scopes: ['Targeted Threat Protection - URL Protect | Logs | Read'],
-    models: { ClickLog },
+    models,
     metadata: LogStreamMetadata,
     checkpoint: LogStreamCheckpoint,
     endpoints: [{ method: 'GET', path: '/ttp-url-logs', group: 'Threat Protection' }],
 
     exec: async (nango) => {
-        await runLogStream<ClickLog>(nango, {
-            model: 'ClickLog',
-            path: '/api/ttp/url/get-logs',
-            recordsIn: 'clickLogs',
-            from: 'from',
-            to: 'to',
-            toRecord: (raw) => ({
-                id: contentId('ClickLog', raw),
-                date: toIsoUtc(requiredString(raw, 'date')),
-                url: requiredString(raw, 'url'),
-                userEmailAddress: optionalString(raw, 'userEmailAddress'),
-                fromUserEmailAddress: optionalString(raw, 'fromUserEmailAddress'),
-                subject: optionalString(raw, 'subject'),
-                messageId: optionalString(raw, 'messageId'),
-                scanResult: optionalString(raw, 'scanResult'),
-                category: optionalString(raw, 'category'),
-                action: optionalString(raw, 'action'),
-                actions: optionalString(raw, 'actions'),
-                adminOverride: optionalString(raw, 'adminOverride'),
-                userOverride: optionalString(raw, 'userOverride'),
-                userAwarenessAction: optionalString(raw, 'userAwarenessAction'),
-                ttpDefinition: optionalString(raw, 'ttpDefinition'),
-                route: optionalString(raw, 'route'),
-                sendingIp: optionalString(raw, 'sendingIp'),
-                creationMethod: optionalString(raw, 'creationMethod'),
-                emailPartsDescription: optionalStrings(raw, 'emailPartsDescription')
-            }),
-            timeOf: (log) => log.date
-        });
+        await runLogStream(nango, stream);
     }
 });
 

@@ -5,7 +5,8 @@ import { createSync } from 'nango';
 import * as z from 'zod';
 
 import { DIRECTORY_PAGE_SIZE, listInternalDomains } from '../helpers/directory.js';
-import { listAll, syncFullRefresh } from '../helpers/full-refresh.js';
+import { listAll, stateOf, syncFullRefresh } from '../helpers/full-refresh.js';
+import type { ListPage } from '../helpers/full-refresh.js';
 import type { MimecastNango } from '../helpers/api.js';
 import { optionalBoolean, optionalString, requiredString } from '../helpers/records.js';
 
@@ -39,10 +40,12 @@ const sync = createSync({
 });
 
 /** get-internal-users needs a domain: list the domains first, then walk each domain's users to the end. */
-async function* usersOfEveryDomain(nango: MimecastNango): AsyncGenerator<User[]> {
+async function* usersOfEveryDomain(nango: MimecastNango): AsyncGenerator<ListPage<User>> {
     const domains: string[] = [];
-    for await (const batch of listInternalDomains(nango)) {
-        domains.push(...batch.map((d) => d.domain));
+    for await (const page of listInternalDomains(nango)) {
+        domains.push(...page.records.map((d) => d.domain));
+        // An unreadable or shifting domain list defers deletes too: its users may be missing.
+        yield stateOf(page);
     }
     for (const domain of new Set(domains)) {
         yield* listAll(nango, {

@@ -1,0 +1,242 @@
+// A Mimecast record stream described once. The zod model defines the fields; a description says only
+// what the model cannot: where the id comes from, which fields are dates or mailbox addresses, and
+// which Mimecast names a field is read from when they differ from the model's (alternate spellings
+// first-present-wins, e.g. `eventType` or `type`). Every other field is read from the Mimecast key of
+// the same name with the reader its zod type implies (string, number, boolean, string[]), required
+// when the model requires it. The model name is a key of the sync's `models` map, so a typo fails
+// `tsc` and `nango compile`.
+//
+// `finish` is the one place every record passes before batchSave (log streams, SIEM, gaps): it leaves
+// out empty values (undefined, null, '', [] and {}), so no byte is stored for nothing, and it is where a
+// per-connection transformation (an OCSF rendering, say) plugs in.
+import * as z from 'zod';
+
+import { isObject, MimecastError } from './api.js';
+import { optionalIsoUtc } from './dates.js';
+import { contentId, optionalAddress, optionalBoolean, optionalNumber, optionalString, optionalStrings, requiredString } from './records.js';
+
+/** A sync's `models` object, as passed to createSync. */
+export type ModelMap = Record<string, z.ZodObject>;
+
+/**
+ * How a Mimecast value becomes a model value: `string` (numbers and booleans as text), `number`,
+ * `boolean`, `date` (ISO 8601 UTC from any Mimecast date form or epoch ms), `address` (a mailbox object's
+ * `emailAddress` or a plain string), `addresses` (a list of those), `strings` (non-blank strings).
+ */
+export type Reader = 'string' | 'number' | 'boolean' | 'date' | 'address' | 'addresses' | 'strings';
+
+/** One Mimecast key, or several spellings read first-present-wins. */
+export type Source = string | readonly string[];
+
+export type FieldSpec = Reader | { from?: Source; read?: Reader | ((value: unknown) => unknown) };
+
+/** `content`: Mimecast sends no id, so it is the content's SHA-256 (records.ts contentId); else the Mimecast key(s), optionally falling back to the content. */
+export type IdSpec = 'content' | { from: Source; orContent?: true };
+
+type Plain = string | number | boolean | string[];
+type Shape<S> = S extends z.ZodObject ? z.infer<S> : never;
+/** Fields whose type is not a plain string/number/boolean/string[] must say how they are read. */
+type NeedsSpec<V> = [NonNullable<V>] extends [Plain] ? false : true;
+/** Per model field (but `id` and the catch-all `Rest`): how it is read; required for fields of other types. */
+export type FieldSpecs<T, Rest = never> = {
+    [F in keyof T as F extends 'id' | Rest ? never : NeedsSpec<T[F]> extends true ? F : never]-?: FieldSpec;
+} & {
+    [F in keyof T as F extends 'id' | Rest ? never : NeedsSpec<T[F]> extends true ? never : F]?: FieldSpec;
+};
+
+export interface RecordSpec<M extends ModelMap, K extends keyof M & string, Rest extends string = never> {
+    /** The sync's `models` object (the same one passed to createSync). */
+    models: M;
+    /** The model records are saved as: a key of `models`. */
+    model: K;
+    id: IdSpec;
+    /** Only the fields the model's own names and types do not describe. */
+    fields?: FieldSpecs<Shape<M[K]>, Rest>;
+    /** A model field that receives every Mimecast key no other field read (SIEM `details`); empty values left out. */
+    rest?: Rest & keyof Shape<M[K]>;
+}
+
+export type RecordOf<M extends ModelMap, K extends keyof M> = Shape<M[K]> & { id: string };
+
+interface Plan {
+    key: string;
+    sources: readonly string[];
+    read: Reader | ((value: unknown) => unknown);
+    required: boolean;
+}
+
+/**
+ * The mapping of one record spec, built once per run: a function from a raw Mimecast record to a model
+ * record. A missing required field throws malformed_response (records.ts mapRecords skips that record).
+ */
+export function recordReader<M extends ModelMap, K extends keyof M & string, Rest extends string = never>(spec: RecordSpec<M, K, Rest>): (raw: Record<string, unknown>) => RecordOf<M, K> {
+    const schema = spec.models[spec.model];
+    if (!schema) {
+        throw new Error(`unknown model ${spec.model}`);
+    }
+    const specs = (spec.fields ?? {}) as Record<string, FieldSpec | undefined>;
+    const plans: Plan[] = [];
+    for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+        if (key === 'id' || key === (spec.rest as string | undefined)) {
+            continue;
+        }
+        const given = specs[key];
+        const object = typeof given === 'object' ? given : undefined;
+        const read = typeof given === 'string' ? given : (object?.read ?? readerOf(field));
+        if (read === undefined) {
+            throw new Error(`${spec.model}.${key}: no reader for its type; say how it is read in the stream's fields`);
+        }
+        const from = object?.from ?? key;
+        plans.push({ key, sources: typeof from === 'string' ? [from] : from, read, required: !field.safeParse(undefined).success });
+    }
+    const idSources = spec.id === 'content' ? [] : typeof spec.id.from === 'string' ? [spec.id.from] : spec.id.from;
+    const consumed = new Set([...idSources, ...plans.flatMap((p) => p.sources)]);
+    const model = spec.model;
+    const id = spec.id;
+
+    return (raw) => {
+        const record: Record<string, unknown> = {
+            id: id === 'content' ? contentId(model, raw) : id.orContent ? (optionalString(raw, idSources) ?? contentId(model, raw)) : requiredString(raw, idSources)
+        };
+        for (const plan of plans) {
+            const value = readField(raw, plan);
+            if (value !== undefined) {
+                record[plan.key] = value;
+            } else if (plan.required) {
+                const names = plan.sources.join(' or ');
+                throw new MimecastError({ code: 'malformed_response', message: `a record has no ${names}`, field: names });
+            }
+        }
+        if (spec.rest !== undefined) {
+            const rest: Record<string, unknown> = {};
+            for (const [key, value] of Object.entries(raw)) {
+                if (!consumed.has(key)) {
+                    rest[key] = value;
+                }
+            }
+            record[spec.rest] = rest;
+        }
+        return record as RecordOf<M, K>;
+    };
+}
+
+function readField(raw: Record<string, unknown>, plan: Plan): unknown {
+    const { read, sources } = plan;
+    if (typeof read === 'function') {
+        const name = sources.find((s) => raw[s] !== undefined && raw[s] !== null);
+        return name === undefined ? undefined : read(raw[name]);
+    }
+    switch (read) {
+        case 'string':
+            return optionalString(raw, sources);
+        case 'number':
+            return first(sources, (s) => optionalNumber(raw, s));
+        case 'boolean':
+            return first(sources, (s) => optionalBoolean(raw, s));
+        case 'strings':
+            return first(sources, (s) => optionalStrings(raw, s));
+        case 'date':
+            // An unreadable date throws malformed_response ('unreadable date'): the record is skipped.
+            return first(sources, (s) => optionalIsoUtc(raw[s]));
+        case 'address':
+            return first(sources, (s) => optionalAddress(raw[s]));
+        case 'addresses':
+            return first(sources, (s) => {
+                const value = raw[s];
+                const list = (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(optionalAddress).filter((a): a is string => a !== undefined);
+                return list.length > 0 ? list : undefined;
+            });
+    }
+}
+
+function first<T>(sources: readonly string[], read: (source: string) => T | undefined): T | undefined {
+    for (const source of sources) {
+        const value = read(source);
+        if (value !== undefined) {
+            return value;
+        }
+    }
+    return undefined;
+}
+
+/** The reader a zod field's type implies, or undefined when the stream must say (objects, records, ...). */
+function readerOf(field: z.ZodType): Reader | undefined {
+    let def = (field as unknown as { def: ZodDef }).def;
+    while ((def.type === 'optional' || def.type === 'nullable') && def.innerType) {
+        def = def.innerType.def;
+    }
+    switch (def.type) {
+        case 'string':
+            return 'string';
+        case 'number':
+            return 'number';
+        case 'boolean':
+            return 'boolean';
+        case 'array':
+            return def.element?.def.type === 'string' ? 'strings' : undefined;
+        default:
+            return undefined;
+    }
+}
+
+interface ZodDef {
+    type: string;
+    innerType?: { def: ZodDef };
+    element?: { def: ZodDef };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The one place records are finished before they are saved.
+
+/** What `finish` may read from the connection (its metadata object, `{}` when none is set). */
+export type ConnectionMetadata = Record<string, unknown>;
+
+/**
+ * Every record of every stream passes here right before batchSave. Leaves out empty values, at any
+ * depth (undefined, null, '', [] and {}); a record is otherwise saved as mapped. A per-connection
+ * rendering (e.g. `ocsf` when the metadata says `{ "ocsf": true }`) is added here, once.
+ */
+export function finish<R extends { id: string }>(_model: string, record: R, _metadata: ConnectionMetadata): R {
+    return withoutEmpty(record) as R;
+}
+
+/** What the savers need from a sync's `nango`: Nango's batchSave, typed by the sync's model names (`N`). */
+export interface RecordSaver<N extends string> {
+    batchSave(records: { id: string }[], model: N): unknown;
+}
+
+/** Finishes and saves one page of records as `model` in one batchSave; returns how many were saved. */
+export async function saveRecords<N extends string, K extends N, R extends { id: string }>(nango: RecordSaver<N>, model: K, records: Iterable<R>, metadata: ConnectionMetadata): Promise<number> {
+    const finished: R[] = [];
+    for (const record of records) {
+        finished.push(finish(model, record, metadata));
+    }
+    if (finished.length > 0) {
+        await nango.batchSave(finished, model);
+    }
+    return finished.length;
+}
+
+/** The connection's metadata as an object (`{}` when none is set: Nango answers null). */
+export async function connectionMetadata(nango: { getMetadata(): Promise<unknown> }): Promise<ConnectionMetadata> {
+    const metadata = await nango.getMetadata();
+    return isObject(metadata) ? metadata : {};
+}
+
+function withoutEmpty(value: unknown): unknown {
+    if (Array.isArray(value)) {
+        const items = value.map(withoutEmpty).filter((v) => v !== undefined);
+        return items.length > 0 ? items : undefined;
+    }
+    if (isObject(value)) {
+        const out: Record<string, unknown> = {};
+        for (const [key, v] of Object.entries(value)) {
+            const kept = withoutEmpty(v);
+            if (kept !== undefined) {
+                out[key] = kept;
+            }
+        }
+        return Object.keys(out).length > 0 ? out : undefined;
+    }
+    return value === null || value === '' ? undefined : value;
+}
