@@ -1,9 +1,13 @@
-// Generates the function reference from the compiled manifest (integrations/.nango/nango.json), so the
-// docs cannot drift from the code: one page per function (input, output, models with their fields,
-// schedule, permissions), an index, the TypeScript types a customer app uses (docs/examples/types.ts),
-// and the generated tables inside docs/mimecast.mdx and docs/api-integrations/mimecast/connect.mdx (between
-// `<!-- BEGIN GENERATED name -->` and `<!-- END GENERATED name -->`, wrapped in {/* */} in .mdx files).
+// The docs that `nango generate:docs` cannot write, made from the compiled manifest
+// (integrations/.nango/nango.json) so they cannot drift from the code. The function reference itself is the
+// CLI's: one page per function, integrations/mimecast/{syncs,actions}/<name>.md (runGenerateDocs below).
+// What is made here: the "Pre-built syncs & actions" snippet of the provider pages
+// (docs/snippets/generated/mimecast/PreBuiltUseCases.mdx, in the form of Nango's generated snippets), the
+// TypeScript types a customer app uses (docs/examples/types.ts), and the generated tables inside the README
+// (catalog) and docs/api-integrations/mimecast/connect.mdx (permissions), between
+// `<!-- BEGIN GENERATED name -->` and `<!-- END GENERATED name -->` (wrapped in {/* */} in .mdx files).
 // Nothing here names a Mimecast function: syncs and actions added later appear on the next run.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +15,9 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const MANIFEST = join(ROOT, 'integrations', '.nango', 'nango.json');
 export const DOCS_DIR = join(ROOT, 'docs');
+export const INTEGRATIONS_DIR = join(ROOT, 'integrations');
+/** The integration id: the functions' folder name, and Nango's provider key for API 2.0. */
+export const INTEGRATION = 'mimecast';
 
 type JsonSchema = {
     type?: string | string[];
@@ -89,7 +96,7 @@ export function readManifest(file = MANIFEST, providerConfigKey = 'mimecast'): F
                 type: fn.type,
                 description: (fn.description ?? '').trim(),
                 version: fn.version,
-                group: endpoint?.group ?? 'Other',
+                group: endpoint?.group ?? 'Others',
                 endpoint: endpoint ? `${endpoint.method} ${endpoint.path}` : undefined,
                 scopes: fn.scopes ?? [],
                 runs: fn.runs,
@@ -105,7 +112,7 @@ export function readManifest(file = MANIFEST, providerConfigKey = 'mimecast'): F
 }
 
 // ------------------------------------------------------------------------------------------------
-// JSON schema → words and TypeScript
+// JSON schema → TypeScript
 
 function refName(ref: string): string {
     return ref.replace(/^#\/definitions\//, '');
@@ -115,99 +122,16 @@ function typesOf(schema: JsonSchema): string[] {
     return Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
 }
 
-/** A short type for tables: `string`, `"a" | "b"`, `AuditEvent[]`, `object`. */
-export function describeType(schema: JsonSchema): string {
-    if (schema.$ref) {
-        return refName(schema.$ref);
-    }
-    if (schema.const !== undefined) {
-        return JSON.stringify(schema.const);
-    }
-    if (schema.enum) {
-        return schema.enum.map((v) => JSON.stringify(v)).join(' \\| ');
-    }
-    const union = schema.anyOf ?? schema.oneOf;
-    if (union) {
-        return [...new Set(union.map(describeType))].join(' \\| ');
-    }
-    if (schema.allOf) {
-        return schema.allOf.map(describeType).join(' & ');
-    }
-    const types = typesOf(schema);
-    if (types.length === 0) {
-        return 'any';
-    }
-    return types.map((t) => (t === 'array' ? `${schema.items ? wrapArray(describeType(schema.items)) : 'any'}[]` : t)).join(' \\| ');
+function mdEscape(text: string): string {
+    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-function wrapArray(type: string): string {
-    return /[ |&]/.test(type) ? `(${type})` : type;
-}
-
-/** Constraints in words: format, pattern, bounds, default, description. */
-function notes(schema: JsonSchema): string {
-    const out: string[] = [];
-    if (schema.description) {
-        out.push(schema.description);
+function byGroup(fns: FunctionDoc[]): Map<string, FunctionDoc[]> {
+    const groups = new Map<string, FunctionDoc[]>();
+    for (const fn of fns) {
+        groups.set(fn.group, [...(groups.get(fn.group) ?? []), fn]);
     }
-    const formats = [schema.format, ...(schema.anyOf ?? schema.oneOf ?? []).map((s) => s.format)].filter((f): f is string => Boolean(f));
-    if (formats.length > 0) {
-        out.push(`format: ${[...new Set(formats)].join(' or ')}`);
-    }
-    if (schema.pattern) {
-        out.push(`pattern: \`${schema.pattern}\``);
-    }
-    const bound = (label: string, value: number | undefined) => value !== undefined && out.push(`${label} ${value}`);
-    bound('min', schema.minimum);
-    bound('max', schema.maximum);
-    bound('greater than', schema.exclusiveMinimum);
-    bound('less than', schema.exclusiveMaximum);
-    bound('min length', schema.minLength);
-    bound('max length', schema.maxLength);
-    bound('min items', schema.minItems ?? schema.items?.minItems);
-    bound('max items', schema.maxItems);
-    if (schema.default !== undefined) {
-        out.push(`default ${JSON.stringify(schema.default)}`);
-    }
-    return out.join('; ').replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
-interface FieldRow {
-    path: string;
-    type: string;
-    required: boolean;
-    notes: string;
-}
-
-/** Every field of an object schema, nested objects flattened as `parent.child`, arrays of objects as `parent[].child`. */
-export function fieldRows(schema: JsonSchema, prefix = ''): FieldRow[] {
-    const rows: FieldRow[] = [];
-    const required = new Set(schema.required ?? []);
-    for (const [key, child] of Object.entries(schema.properties ?? {})) {
-        const path = `${prefix}${key}`;
-        rows.push({ path, type: describeType(child), required: required.has(key), notes: notes(child) });
-        if (child.properties) {
-            rows.push(...fieldRows(child, `${path}.`));
-        } else if (child.items?.properties) {
-            rows.push(...fieldRows(child.items, `${path}[].`));
-        }
-    }
-    return rows;
-}
-
-function fieldTable(schema: JsonSchema | undefined): string {
-    if (!schema) {
-        return '_No schema._\n';
-    }
-    const rows = fieldRows(schema);
-    if (rows.length === 0) {
-        return '_No fields._\n';
-    }
-    const lines = ['| Field | Type | Required | Notes |', '|---|---|---|---|'];
-    for (const row of rows) {
-        lines.push(`| \`${row.path}\` | \`${row.type}\` | ${row.required ? 'yes' : 'no'} | ${row.notes} |`);
-    }
-    return `${lines.join('\n')}\n`;
+    return groups;
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -273,112 +197,64 @@ export function toTypeScript(schema: JsonSchema, indent = ''): string {
 }
 
 // ------------------------------------------------------------------------------------------------
-// Pages
+// The function reference: `nango generate:docs`
 
-const HEADER = '<!-- Generated from integrations/.nango/nango.json by `npm run docs:reference`. Do not edit: change the function and regenerate. -->';
-
-function camel(name: string): string {
-    return name.replace(/-([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+/** Where `nango generate:docs` writes a function's page, relative to the project root. */
+export function functionDocPath(fn: Pick<FunctionDoc, 'name' | 'type'>): string {
+    return join('integrations', INTEGRATION, `${fn.type}s`, `${fn.name}.md`);
 }
 
-function mdEscape(text: string): string {
-    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/**
+ * Runs `nango generate:docs` (offline; it reads the functions' source). Without `outDir` it writes
+ * integrations/<integration>/{syncs,actions}/<name>.md, keeping what follows each page's end marker; with it,
+ * the same pages flat as `<outDir>/<name>.md`, for comparing with the committed ones.
+ */
+export function runGenerateDocs(outDir?: string): void {
+    const cli = join(ROOT, 'node_modules', 'nango', 'dist', 'index.js');
+    const args = [cli, 'generate:docs', '--no-dependency-update', '--no-interactive', '--auto-confirm'];
+    if (outDir) {
+        // The CLI resolves --path under the project folder, so it must be relative to it.
+        args.push('--path', relative(INTEGRATIONS_DIR, outDir));
+    }
+    execFileSync(process.execPath, args, { cwd: INTEGRATIONS_DIR, stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 });
 }
 
-export function functionPage(fn: FunctionDoc, provider = 'mimecast'): string {
-    const facts: [string, string][] = [
-        ['Type', fn.type],
-        ['Area', fn.group],
-        ...(fn.endpoint ? ([['Endpoint', `\`${fn.endpoint}\``]] as [string, string][]) : []),
-        ['Version', fn.version ?? '-'],
-        ['Mimecast API 2.0 permissions', fn.scopes.length > 0 ? fn.scopes.map((s) => `\`${s}\``).join(', ') : '-']
-    ];
-    if (fn.type === 'sync') {
-        facts.push(
-            ['Schedule', fn.runs ?? '-'],
-            ['Starts automatically', fn.autoStart === false ? 'no' : 'yes'],
-            ['Sync type', fn.syncType ?? '-'],
-            ['Detects deletions', fn.trackDeletes ? 'yes' : 'no']
-        );
-    }
-    const out: string[] = [HEADER, '', `# ${fn.name}`, '', fn.description, '', '| | |', '|---|---|'];
-    for (const [label, value] of facts) {
-        out.push(`| ${label} | ${mdEscape(value)} |`);
-    }
-    out.push('');
-    if (fn.type === 'action') {
-        out.push(`## Input \`${fn.input ?? '-'}\``, '', fieldTable(fn.input ? fn.definitions[fn.input] : undefined));
-        const output = fn.outputs[0];
-        out.push(`## Output \`${output ?? '-'}\``, '', fieldTable(output ? fn.definitions[output] : undefined));
-        out.push(
-            '## Call it',
-            '',
-            '```ts',
-            "import type { Nango } from '@nangohq/node';",
-            `import type { ActionInput, ActionOutput } from '../examples/types.js';`,
-            '',
-            `async function ${camel(fn.name)}(nango: Nango, connectionId: string, input: ActionInput<'${fn.name}'>): Promise<ActionOutput<'${fn.name}'>> {`,
-            `    return (await nango.triggerAction('${provider}', connectionId, '${fn.name}', input)) as ActionOutput<'${fn.name}'>;`,
-            '}',
-            '```',
-            ''
-        );
-    } else {
-        for (const model of fn.outputs) {
-            out.push(`## Model \`${model}\``, '', fieldTable(fn.definitions[model]));
+/** Function pages on disk that no function produces any more (a renamed or deleted function). */
+export function staleFunctionDocs(fns: FunctionDoc[], root = ROOT): string[] {
+    const expected = new Set(fns.map(functionDocPath));
+    const stale: string[] = [];
+    for (const type of ['syncs', 'actions']) {
+        const dir = join(root, 'integrations', INTEGRATION, type);
+        if (existsSync(dir)) {
+            stale.push(...readdirSync(dir).filter((n) => n.endsWith('.md')).map((n) => join('integrations', INTEGRATION, type, n)).filter((p) => !expected.has(p)));
         }
-        if (fn.input && fn.definitions[fn.input]) {
-            out.push(`## Connection metadata \`${fn.input}\``, '', 'Optional settings read from the connection metadata (`nango.setMetadata`).', '', fieldTable(fn.definitions[fn.input]));
-        }
-        out.push(
-            '## Read the records',
-            '',
-            '```ts',
-            "import type { Nango } from '@nangohq/node';",
-            `import type { SyncRecord } from '../examples/types.js';`,
-            '',
-            ...fn.outputs.map(
-                (model) =>
-                    `const { records, next_cursor } = await nango.listRecords<SyncRecord<'${model}'>>({ providerConfigKey: '${provider}', connectionId, model: '${model}' });`
-            ),
-            '```',
-            ''
-        );
     }
-    return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+    return stale;
 }
 
-export function indexPage(fns: FunctionDoc[]): string {
-    const out: string[] = [HEADER, '', '# Function reference', '', 'Every sync and action of the Mimecast integration, generated from the compiled functions.', ''];
-    for (const [group, members] of byGroup(fns)) {
-        out.push(`## ${group}`, '', '| Function | Type | Description | Permissions |', '|---|---|---|---|');
+// ------------------------------------------------------------------------------------------------
+// The provider pages' snippet
+
+export const SNIPPET = join('docs', 'snippets', 'generated', INTEGRATION, 'PreBuiltUseCases.mdx');
+/** Where the functions will live once in NangoHQ/integration-templates (Nango's snippets link their source there). */
+const TEMPLATES_URL = 'https://github.com/NangoHQ/integration-templates/blob/main/integrations';
+
+/**
+ * docs/snippets/generated/<integration>/PreBuiltUseCases.mdx, as Nango's own generated snippets are written:
+ * one `### <group>` table per area (Nango puts "Others" last), each function with its description, type and source.
+ */
+export function snippetFile(fns: FunctionDoc[]): string {
+    const groups = [...byGroup(fns)].sort(([a], [b]) => Number(a === 'Others') - Number(b === 'Others') || a.localeCompare(b));
+    const out: string[] = [];
+    for (const [group, members] of groups) {
+        out.push(`### ${group}`, '', '| Function name | Description | Type | Source code |', '| - | - | - | - |');
         for (const fn of members) {
-            out.push(`| [${fn.name}](./${fn.name}.md) | ${fn.type} | ${mdEscape(fn.description)} | ${mdEscape(fn.scopes.join(', ') || '-')} |`);
+            const type = fn.type === 'sync' ? '[Sync](/guides/use-cases/syncs)' : '[Action](/guides/use-cases/actions)';
+            out.push(`| \`${fn.name}\` | ${mdEscape(fn.description)} | ${type} | [🔗 Github](${TEMPLATES_URL}/${INTEGRATION}/${fn.type}s/${fn.name}.ts) |`);
         }
         out.push('');
     }
     return `${out.join('\n').trimEnd()}\n`;
-}
-
-function byGroup(fns: FunctionDoc[]): Map<string, FunctionDoc[]> {
-    const groups = new Map<string, FunctionDoc[]>();
-    for (const fn of fns) {
-        groups.set(fn.group, [...(groups.get(fn.group) ?? []), fn]);
-    }
-    return groups;
-}
-
-/** The provider page's table of pre-built syncs and actions, grouped by area. */
-export function functionsSection(fns: FunctionDoc[]): string {
-    const out: string[] = [];
-    for (const [group, members] of byGroup(fns)) {
-        out.push(`### ${group}`, '', '| Function | Type | Description | Schedule |', '|---|---|---|---|');
-        for (const fn of members) {
-            out.push(`| [\`${fn.name}\`](./reference/${fn.name}.md) | ${fn.type} | ${mdEscape(fn.description)} | ${fn.type === 'sync' ? (fn.runs ?? '-') : 'on demand'} |`);
-        }
-        out.push('');
-    }
-    return out.join('\n').trimEnd();
 }
 
 /** The connect guide's table: which API 2.0 product/permission each function needs. */
@@ -465,7 +341,7 @@ export function fillSections(text: string, sections: Record<string, string>, fil
 
 /** The README's catalog: every sync with its models and schedule, every action with input and output, and the product each needs. */
 export function catalogSection(fns: FunctionDoc[]): string {
-    const link = (fn: FunctionDoc) => `[\`${fn.name}\`](docs/reference/${fn.name}.md)`;
+    const link = (fn: FunctionDoc) => `[\`${fn.name}\`](${functionDocPath(fn)})`;
     const products = (fn: FunctionDoc) => mdEscape(fn.scopes.join(', ') || '-');
     const out = ['**Syncs**', '', '| Sync | Models | Schedule | Kind | Mimecast API 2.0 product / permission |', '|---|---|---|---|---|'];
     for (const fn of fns.filter((f) => f.type === 'sync')) {
@@ -495,38 +371,27 @@ export function connectGuidePath(providerKey: string, docsDir = DOCS_DIR): strin
     return join(docsDir, 'api-integrations', providerKey, 'connect.mdx');
 }
 
-export const PAGES_WITH_SECTIONS = ['mimecast.mdx', join('api-integrations', 'mimecast', 'connect.mdx'), join('..', 'README.md')];
+/** Hand-written pages with generated sections, relative to the project root. */
+export const PAGES_WITH_SECTIONS = [join('docs', 'api-integrations', INTEGRATION, 'connect.mdx'), 'README.md'];
 
-/** Every generated file, path relative to docs/ → content. Also the pages whose generated sections it fills. */
-export function generateDocs(options: { manifest?: string; docsDir?: string } = {}): Map<string, string> {
-    const docsDir = options.docsDir ?? DOCS_DIR;
+/**
+ * Every file this generator writes, path relative to the project root → content: the snippet, the example
+ * types and the pages whose generated sections it fills. The function pages are `nango generate:docs`'s.
+ */
+export function generateDocs(options: { manifest?: string; root?: string } = {}): Map<string, string> {
+    const root = options.root ?? ROOT;
     const fns = readManifest(options.manifest ?? MANIFEST);
     const files = new Map<string, string>();
-    for (const fn of fns) {
-        files.set(join('reference', `${fn.name}.md`), functionPage(fn));
-    }
-    files.set(join('reference', 'index.md'), indexPage(fns));
-    files.set(join('examples', 'types.ts'), typesFile(fns));
-    const sections = { functions: functionsSection(fns), permissions: permissionsSection(fns), catalog: catalogSection(fns) };
+    files.set(SNIPPET, snippetFile(fns));
+    files.set(join('docs', 'examples', 'types.ts'), typesFile(fns));
+    const sections = { permissions: permissionsSection(fns), catalog: catalogSection(fns) };
     for (const page of PAGES_WITH_SECTIONS) {
-        const file = join(docsDir, page);
+        const file = join(root, page);
         if (existsSync(file)) {
             files.set(page, fillSections(readFileSync(file, 'utf8'), sections, page));
         }
     }
     return files;
-}
-
-/** Reference pages on disk that no function produces any more (a renamed or deleted function). */
-export function staleReferencePages(generated: Map<string, string>, docsDir = DOCS_DIR): string[] {
-    const dir = join(docsDir, 'reference');
-    if (!existsSync(dir)) {
-        return [];
-    }
-    return readdirSync(dir)
-        .filter((name) => name.endsWith('.md'))
-        .map((name) => join('reference', name))
-        .filter((path) => !generated.has(path));
 }
 
 /** Heading anchors as Mintlify makes them: `#### Step 2: Copy your credentials` → `step-2-copy-your-credentials`. */
