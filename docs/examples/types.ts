@@ -1,6 +1,5 @@
 // Generated from integrations/.nango/nango.json by `npm run docs:reference`. Do not edit.
 // The JSON schemas `nango compile` wrote for each function, as TypeScript types for a customer app.
-/* eslint-disable */
 
 export type ActionInput_mimecast_addgroupmember = {
     /** a directory group id (Group.id from find-groups or the groups sync); letters, digits, - _ (segments joined by : or .), at most 1024 characters */

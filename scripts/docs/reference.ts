@@ -281,7 +281,6 @@ export function typesFile(fns: FunctionDoc[]): string {
     const out: string[] = [
         '// Generated from integrations/.nango/nango.json by `npm run docs:reference`. Do not edit.',
         '// The JSON schemas `nango compile` wrote for each function, as TypeScript types for a customer app.',
-        '/* eslint-disable */',
         ''
     ];
     for (const name of [...models.keys()].sort()) {

@@ -26,7 +26,7 @@ describe('npm start against the embedded simulator', () => {
         expect(first).toMatch(/✓ audit-events \(first run, back-fill\): \+[1-9]\d* new/);
         expect(first).toContain('✓ get-account: accountCode=CDE22A102, accountName=Simulated Tenant Ltd');
         expect(first).toContain('access tokens fetched: 1');
-        expect(first).toMatch(/Permissions \(check-permissions\)\n  Account Management +✓ granted/);
+        expect(first).toMatch(/Permissions \(check-permissions\)\n {2}Account Management +✓ granted/);
         expect(first).toContain('MIMECAST_CLIENT_ID=<client id> MIMECAST_CLIENT_SECRET=<client secret>');
         expect(first).not.toContain('sim-client-secret');
 

@@ -10,6 +10,7 @@ import * as z from 'zod';
 const CONTROL = '\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029';
 const SINGLE_LINE = new RegExp(`^[^${CONTROL}]*$`);
 /** The same, but tab, line feed and carriage return pass (multi-line text such as a notice body). */
+// eslint-disable-next-line no-control-regex -- the point of this pattern is to refuse control characters
 const MULTI_LINE = new RegExp('^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u2028\\u2029]*$');
 /** A UTF-16 surrogate without its pair cannot be sent as UTF-8. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -153,6 +154,7 @@ export function httpUrl(max = URL_MAX) {
     return z
         .url({ protocol: /^https?$/, error: 'must be an http or https URL', abort: true })
         .max(max, { error: `must be a URL of at most ${max} characters`, abort: true })
+        // eslint-disable-next-line no-control-regex -- refusing control characters is the point
         .regex(/^[^\s\u0000-\u001f\u007f-\u009f]*$/, { error: 'must not contain spaces or control characters (percent-encode them)', abort: true })
         .describe(`an absolute http or https URL, at most ${max} characters`);
 }
