@@ -26,7 +26,8 @@ const PROBES = [
     '/api/directory/find-groups',
     '/api/domain/get-internal-domain',
     '/api/ttp/remediation/get-incident',
-    '/api/archive/search'
+    '/api/archive/search',
+    '/api/awareness-training/company/get-safe-score-details'
 ];
 
 function allGranted(except: Record<string, () => void> = {}): nock.Scope[] {
@@ -43,6 +44,13 @@ function allGranted(except: Record<string, () => void> = {}): nock.Scope[] {
     } else {
         scopes.push(nock(TEST_BASE).get('/siem/v1/events/cg').query(true).reply(200, { '@nextPage': 'n', pageSize: 0, isCaughtUp: true, value: [] }));
     }
+    scopes.push(nock(TEST_BASE).get('/siem/v1/events/ci').query(true).reply(200, { '@nextPage': 'n', pageSize: 0, isCaughtUp: true, value: [] }));
+    // The feed's "nothing in this window" answer: a granted read that found nothing.
+    scopes.push(
+        nock(TEST_BASE)
+            .post('/api/ttp/threat-intel/get-feed')
+            .reply(200, { meta: { status: 200 }, data: [], fail: [{ errors: [{ code: 'err_threat_intel_feed_no_result_found', message: 'No result found', retryable: false }] }] })
+    );
     return scopes;
 }
 
@@ -56,9 +64,9 @@ describe('action check-permissions', () => {
         const out = (await t.runAction('check-permissions', {})) as Output;
         expect(scopes.every((s) => s.isDone())).toBe(true);
         expect(bodies).toEqual([]);
-        expect(out.products).toHaveLength(10);
+        expect(out.products).toHaveLength(13);
         expect(out.products.every((p) => p.granted === true)).toBe(true);
-        expect(out.summary).toMatchObject({ granted: 10, notGranted: 0, unknown: 0, notRunnable: [], undetermined: [] });
+        expect(out.summary).toMatchObject({ granted: 13, notGranted: 0, unknown: 0, notRunnable: [], undetermined: [] });
         expect(out.summary.runnable).toEqual(expect.arrayContaining(['audit-events', 'siem-events', 'search-archive', 'update-blocked-sender-policy', 'users']));
         nock.emitter.removeAllListeners('no match');
     });
@@ -77,15 +85,15 @@ describe('action check-permissions', () => {
         expect(by('Threats, Security Events and Data for CG')).toMatchObject({
             granted: false,
             probe: '/siem/v1/events/cg',
-            functions: ['siem-events'],
+            functions: ['siem-events', 'siem-batch-events'],
             permission: expect.stringContaining('Threat and Security Events (SIEM)'),
             reason: expect.stringContaining('403')
         });
         expect(by('Threat Management')).toMatchObject({ granted: true, reason: expect.stringContaining('err_incident_not_found') });
         expect(by('Data Retention')).toMatchObject({ granted: false, reason: expect.stringContaining('err_xdk_operation_forbidden'), functions: ['search-archive'] });
         expect(by('Security Events')).toMatchObject({ granted: null, reason: expect.stringContaining('HTTP 500') });
-        expect(out.summary).toMatchObject({ granted: 7, notGranted: 2, unknown: 1 });
-        expect(out.summary.notRunnable.sort()).toEqual(['search-archive', 'siem-events']);
+        expect(out.summary).toMatchObject({ granted: 10, notGranted: 2, unknown: 1 });
+        expect(out.summary.notRunnable.sort()).toEqual(['search-archive', 'siem-batch-events', 'siem-events']);
         expect(out.summary.undetermined.sort()).toEqual(['dlp-logs', 'ttp-attachment-logs', 'ttp-impersonation-logs', 'ttp-url-logs']);
         expect(out.summary.runnable).not.toContain('siem-events');
     });

@@ -9,6 +9,7 @@ import * as z from 'zod';
 
 import { parseInput } from '../helpers/actions.js';
 import { callMimecast, callMimecastGet, MimecastError } from '../helpers/api.js';
+import { AWARENESS_SCOPE } from '../helpers/awareness.js';
 import { toMimecastDate } from '../helpers/dates.js';
 import { noInput } from '../helpers/inputs.js';
 
@@ -33,8 +34,9 @@ const PRODUCTS: readonly Product[] = [
     { product: 'Account Management', permission: 'Account | Dashboard | Read', functions: ['get-account'], probe: () => ({ kind: 'api', path: '/api/account/get-account' }) },
     {
         product: 'Audit Events',
-        permission: 'Audit Events | Read; Mimecast Cloud Archive | Archive | Search Logs | Read; Email Security Cloud Gateway | Gateway | Held Messages | Read',
-        functions: ['audit-events', 'archive-search-logs', 'held-release-logs'],
+        permission:
+            'Audit Events | Read; Mimecast Cloud Archive | Archive | Search Logs | Read; Mimecast Cloud Archive | Archive | View Logs | Read; Email Security Cloud Gateway | Gateway | Held Messages | Read',
+        functions: ['audit-events', 'archive-search-logs', 'archive-view-logs', 'held-release-logs'],
         probe: (now) => ({ kind: 'api', path: '/api/audit/get-audit-events', pageSize: 1, data: { startDateTime: toMimecastDate(minuteAgo(now)), endDateTime: toMimecastDate(now) } })
     },
     {
@@ -53,8 +55,27 @@ const PRODUCTS: readonly Product[] = [
     {
         product: 'Threats, Security Events and Data for CG',
         permission: 'Threats, Security Events and Data for CG | Security Events and Data Retrieval | Threat and Security Events (SIEM) | Read',
-        functions: ['siem-events'],
+        functions: ['siem-events', 'siem-batch-events'],
         probe: (now) => ({ kind: 'get', path: '/siem/v1/events/cg', params: { dateRangeStartsAt: new Date(Math.floor(minuteAgo(now) / 1000) * 1000).toISOString(), pageSize: 1 } })
+    },
+    {
+        product: 'Threats, Security Events and Data for CI',
+        permission: 'Threats, Security Events and Data for CI | Security Events and Data Retrieval | Threat and Security Events (SIEM) | Read',
+        functions: ['siem-ci-events'],
+        probe: (now) => ({ kind: 'get', path: '/siem/v1/events/ci', params: { dateRangeStartsAt: new Date(Math.floor(minuteAgo(now) / 1000) * 1000).toISOString(), pageSize: 1 } })
+    },
+    {
+        product: 'Threat Intelligence',
+        permission: 'Threat Intelligence | Threat Intel Feed | Read',
+        functions: ['threat-intel-feed'],
+        // "No result found" in a fail[] is a granted read that found nothing.
+        probe: (now) => ({ kind: 'api', path: '/api/ttp/threat-intel/get-feed', data: { feedType: 'malware_customer', fileType: 'stix', start: toMimecastDate(minuteAgo(now)), end: toMimecastDate(now) } })
+    },
+    {
+        product: 'Awareness Training',
+        permission: AWARENESS_SCOPE,
+        functions: ['awareness-performance-details', 'awareness-watchlist', 'awareness-safe-scores', 'awareness-phishing-campaigns'],
+        probe: () => ({ kind: 'api', path: '/api/awareness-training/company/get-safe-score-details', pageSize: 1 })
     },
     {
         product: 'Policy Management',
@@ -69,6 +90,7 @@ const PRODUCTS: readonly Product[] = [
             'delete-anti-spoofing-bypass-policy',
             'update-address-alteration-policy',
             'delete-address-alteration-policy',
+            'anti-spoofing-bypass-policies',
             'managed-urls',
             'create-managed-url',
             'delete-managed-url'
@@ -85,7 +107,7 @@ const PRODUCTS: readonly Product[] = [
     {
         product: 'Threat Management',
         permission: 'Services | Threat Remediation | Read; Services | Threat Remediation | Edit',
-        functions: ['create-remediation-incident', 'get-remediation-incident', 'search-file-hash'],
+        functions: ['create-remediation-incident', 'get-remediation-incident', 'search-file-hash', 'remediation-incidents'],
         // A dummy id: "not found" proves the read is allowed without touching any incident.
         probe: () => ({ kind: 'api', path: '/api/ttp/remediation/get-incident', data: { id: 'check-permissions-probe' } })
     },
