@@ -45,7 +45,9 @@ export const SiemMetadata = z.looseObject({
     /** How far back the first run reaches, in hours (1-24, default 24: all Mimecast keeps). */
     backfillHours: z.number().int().min(1).max(24).optional(),
     /** Pages of 500 fetched per run at most (default 100); the next run continues from the token. */
-    maxPagesPerRun: z.number().int().min(1).max(10_000).optional()
+    maxPagesPerRun: z.number().int().min(1).max(10_000).optional(),
+    /** Each event also carries its OCSF 1.8.0 event as `ocsf` (stream.ts finish). */
+    ocsf: z.boolean().optional()
 });
 
 const PAGE_SIZE = 500;

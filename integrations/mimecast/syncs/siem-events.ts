@@ -18,6 +18,7 @@
 import { createSync } from 'nango';
 import * as z from 'zod';
 
+import { OcsfEventSchema } from '../helpers/ocsf.js';
 import { runSiemStream, SiemCheckpoint, SiemGap, SiemMetadata, siemStream } from '../helpers/siem-stream.js';
 
 const SiemEvent = z.object({
@@ -42,7 +43,9 @@ const SiemEvent = z.object({
     senderIp: z.string().optional(),
     action: z.string().optional(),
     /** Every other field of the event, as Mimecast sent it (they differ by type: url, fileName, sha256, spamScore, ...); none of the fields above, under any spelling, and no empty value. */
-    details: z.record(z.string(), z.unknown()).optional()
+    details: z.record(z.string(), z.unknown()).optional(),
+    /** The record as an OCSF 1.8.0 event (helpers/ocsf.ts), when the connection's metadata says {"ocsf": true}. */
+    ocsf: OcsfEventSchema.optional()
 });
 
 const models = { SiemEvent, SiemGap };
@@ -62,7 +65,7 @@ const stream = siemStream({
 
 const sync = createSync({
     description: 'Cloud Gateway SIEM events (receipt, process, delivery, spam, AV, URL/attachment/impersonation protect, journal) from the event stream, resumed by its @nextPage token; a connection more than 24 hours behind records a SiemGap.',
-    version: '1.1.0',
+    version: '1.2.0',
     frequency: 'every 15 minutes',
     autoStart: true,
     syncType: 'incremental',
