@@ -18,6 +18,7 @@
 import { createSync } from 'nango';
 import * as z from 'zod';
 
+import { MessageTrace } from '../helpers/message-trace.js';
 import { OcsfEventSchema } from '../helpers/ocsf.js';
 import { runSiemStream, SiemCheckpoint, SiemGap, SiemMetadata, siemStream } from '../helpers/siem-stream.js';
 
@@ -48,7 +49,7 @@ const SiemEvent = z.object({
     ocsf: OcsfEventSchema.optional()
 });
 
-const models = { SiemEvent, SiemGap };
+const models = { SiemEvent, SiemGap, MessageTrace };
 
 /** Every event field is read by its own name but these; the rest goes to `details`. */
 const stream = siemStream({
@@ -60,11 +61,12 @@ const stream = siemStream({
     rest: 'details',
     time: 'timestamp',
     gapModel: 'SiemGap',
-    label: 'SIEM'
+    label: 'SIEM',
+    traceModel: 'MessageTrace'
 });
 
 const sync = createSync({
-    description: 'Cloud Gateway SIEM events (receipt, process, delivery, spam, AV, URL/attachment/impersonation protect, journal) from the event stream, resumed by its @nextPage token; a connection more than 24 hours behind records a SiemGap.',
+    description: 'Cloud Gateway SIEM events (receipt, process, delivery, spam, AV, URL/attachment/impersonation protect, journal) from the event stream, resumed by its @nextPage token; one MessageTrace per message (aggregateId) with its steps in order and its outcome, updated as later events arrive; a connection more than 24 hours behind records a SiemGap.',
     version: '1.2.0',
     frequency: 'every 15 minutes',
     autoStart: true,
@@ -75,7 +77,8 @@ const sync = createSync({
     checkpoint: SiemCheckpoint,
     endpoints: [
         { method: 'GET', path: '/siem-events', group: 'SIEM' },
-        { method: 'GET', path: '/siem-gaps', group: 'SIEM' }
+        { method: 'GET', path: '/siem-gaps', group: 'SIEM' },
+        { method: 'GET', path: '/message-traces', group: 'SIEM' }
     ],
 
     exec: async (nango) => {
