@@ -78,6 +78,15 @@ describe('connection metadata { "ocsf": true }', () => {
         }
     });
 
+    it('siem-events makes one MessageTrace per simulated message: several steps each, the flows\' outcomes', () => {
+        const traces = records(flagged, 'MessageTrace');
+        const events = records(flagged, 'SiemEvent');
+        expect(traces.length).toBe(new Set(events.map((e) => e['aggregateId'])).size);
+        expect(traces.filter((t) => (t['steps'] as unknown[]).length >= 2).length).toBeGreaterThan(traces.length / 2);
+        const outcomes = new Set(traces.map((t) => t['outcome']));
+        for (const outcome of ['delivered', 'held', 'rejected', 'bounced']) expect(outcomes).toContain(outcome);
+    });
+
     it('without the flag no record has an ocsf key', () => {
         for (const model of ['AuditEvent', 'ClickLog', 'SiemEvent']) {
             const saved = records(plain, model);
