@@ -13,8 +13,8 @@ import { externalAddress, internalAddress, ipAddress, subject } from './endpoint
  * deliveryErrors, destinationIp, url/urlCategory/scanResults, fileName/md5/sha1/sha256, virusFound,
  * taggedMalicious, ...). Action words follow both published spellings (Allow/Hold/Rej, Acc/Hld/Sdbx).
  *
- * Not wired into the simulator's SIEM endpoint yet (simulator/endpoints/siem-events.ts); the stream
- * would serve flowEvents(...) sorted by timestamp.
+ * The simulator's SIEM stream (simulator/endpoints/siem-events.ts) serves these flows one message
+ * after another (messageFlow(i)), each event at its lattice time.
  */
 export type StreamEvent = Record<string, string | number | boolean> & { eventType: string; timestamp: number; aggregateId: string };
 
@@ -80,6 +80,11 @@ export function messageFlows(options: MessageFlowOptions = {}): MessageFlow[] {
   const spacing = options.spacingMs ?? 7_000;
   const choices = options.scenarios ? SCENARIOS.filter((s) => options.scenarios!.includes(s.scenario)) : SCENARIOS;
   return Array.from({ length: count }, (_, i) => flow(new Rng(hash32(seed, 'message-flow', i)), seed, i, start + i * spacing, choices));
+}
+
+/** Message `i` of the default flows (the same as messageFlows({ count: i + 1 })[i]), made alone. */
+export function messageFlow(i: number, seed = 1): MessageFlow {
+  return flow(new Rng(hash32(seed, 'message-flow', i)), seed, i, Date.UTC(2026, 10, 20, 9, 0, 0) + i * 7_000, SCENARIOS);
 }
 
 /** Every event of the flows, oldest first (the order the stream serves them). */

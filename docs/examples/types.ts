@@ -755,6 +755,19 @@ export type ArchiveSearchLog = {
     searchReason?: string;
     isAdmin?: boolean;
     description?: string;
+    ocsf?: {
+        class_uid: number;
+        class_name: string;
+        category_uid: number;
+        activity_id: number;
+        type_uid: number;
+        severity_id: number;
+        time: number;
+        metadata: {
+            [key: string]: unknown;
+        };
+        [key: string]: unknown;
+    };
 };
 
 export type ArchiveViewLog = {
@@ -785,6 +798,19 @@ export type AttachmentLog = {
     actionTriggered?: string;
     route?: string;
     details?: string;
+    ocsf?: {
+        class_uid: number;
+        class_name: string;
+        category_uid: number;
+        activity_id: number;
+        type_uid: number;
+        severity_id: number;
+        time: number;
+        metadata: {
+            [key: string]: unknown;
+        };
+        [key: string]: unknown;
+    };
 };
 
 export type AuditEvent = {
@@ -794,6 +820,19 @@ export type AuditEvent = {
     eventTime: string;
     eventInfo?: string;
     category?: string;
+    ocsf?: {
+        class_uid: number;
+        class_name: string;
+        category_uid: number;
+        activity_id: number;
+        type_uid: number;
+        severity_id: number;
+        time: number;
+        metadata: {
+            [key: string]: unknown;
+        };
+        [key: string]: unknown;
+    };
 };
 
 export type AwarenessPerformance = {
@@ -872,6 +911,19 @@ export type ClickLog = {
     sendingIp?: string;
     creationMethod?: string;
     emailPartsDescription?: string[];
+    ocsf?: {
+        class_uid: number;
+        class_name: string;
+        category_uid: number;
+        activity_id: number;
+        type_uid: number;
+        severity_id: number;
+        time: number;
+        metadata: {
+            [key: string]: unknown;
+        };
+        [key: string]: unknown;
+    };
 };
 
 export type DlpLog = {
@@ -885,6 +937,19 @@ export type DlpLog = {
     subject?: string;
     messageId?: string;
     route?: string;
+    ocsf?: {
+        class_uid: number;
+        class_name: string;
+        category_uid: number;
+        activity_id: number;
+        type_uid: number;
+        severity_id: number;
+        time: number;
+        metadata: {
+            [key: string]: unknown;
+        };
+        [key: string]: unknown;
+    };
 };
 
 export type Group = {
@@ -946,6 +1011,19 @@ export type HeldReleaseLog = {
     spamScore?: number;
     attachments?: boolean;
     messageInfo?: string;
+    ocsf?: {
+        class_uid: number;
+        class_name: string;
+        category_uid: number;
+        activity_id: number;
+        type_uid: number;
+        severity_id: number;
+        time: number;
+        metadata: {
+            [key: string]: unknown;
+        };
+        [key: string]: unknown;
+    };
 };
 
 export type ImpersonationLog = {
@@ -969,6 +1047,19 @@ export type ImpersonationLog = {
         stringSimilarToDomain?: string;
         checkerResult?: string;
     }[];
+    ocsf?: {
+        class_uid: number;
+        class_name: string;
+        category_uid: number;
+        activity_id: number;
+        type_uid: number;
+        severity_id: number;
+        time: number;
+        metadata: {
+            [key: string]: unknown;
+        };
+        [key: string]: unknown;
+    };
 };
 
 export type ManagedUrl = {
@@ -985,6 +1076,36 @@ export type ManagedUrl = {
     disableRewrite?: boolean;
     disableUserAwareness?: boolean;
     disableLogClick?: boolean;
+};
+
+export type MessageTrace = {
+    id: string;
+    messageId?: string;
+    sender?: string;
+    recipients: string[];
+    subject?: string;
+    direction?: string;
+    outcome: "delivered" | "partially_delivered" | "held" | "rejected" | "bounced" | "deferred" | "in_progress" | "unknown";
+    outcomeReason?: string;
+    firstSeen: string;
+    updatedAt: string;
+    steps: {
+        eventId: string;
+        kind: string;
+        subtype?: string;
+        time: string;
+        action?: string;
+        verdict?: string;
+        delivered?: boolean;
+        code?: string;
+        reason?: string;
+        sender?: string;
+        recipients?: string[];
+        subject?: string;
+        direction?: string;
+        messageId?: string;
+    }[];
+    truncated?: boolean;
 };
 
 export type PhishingCampaign = {
@@ -1037,6 +1158,19 @@ export type SiemBatchEvent = {
     details?: {
         [key: string]: unknown;
     };
+    ocsf?: {
+        class_uid: number;
+        class_name: string;
+        category_uid: number;
+        activity_id: number;
+        type_uid: number;
+        severity_id: number;
+        time: number;
+        metadata: {
+            [key: string]: unknown;
+        };
+        [key: string]: unknown;
+    };
 };
 
 export type SiemCiEvent = {
@@ -1087,6 +1221,19 @@ export type SiemEvent = {
     details?: {
         [key: string]: unknown;
     };
+    ocsf?: {
+        class_uid: number;
+        class_name: string;
+        category_uid: number;
+        activity_id: number;
+        type_uid: number;
+        severity_id: number;
+        time: number;
+        metadata: {
+            [key: string]: unknown;
+        };
+        [key: string]: unknown;
+    };
 };
 
 export type SiemGap = {
@@ -1099,21 +1246,25 @@ export type SiemGap = {
 
 export type SyncMetadata_mimecast_archivesearchlogs = {
     backfillDays?: number;
+    ocsf?: boolean;
     [key: string]: unknown;
 };
 
 export type SyncMetadata_mimecast_archiveviewlogs = {
     backfillDays?: number;
+    ocsf?: boolean;
     [key: string]: unknown;
 };
 
 export type SyncMetadata_mimecast_auditevents = {
     backfillDays?: number;
+    ocsf?: boolean;
     [key: string]: unknown;
 };
 
 export type SyncMetadata_mimecast_dlplogs = {
     backfillDays?: number;
+    ocsf?: boolean;
     [key: string]: unknown;
 };
 
@@ -1129,24 +1280,28 @@ export type SyncMetadata_mimecast_groups = {
 
 export type SyncMetadata_mimecast_heldreleaselogs = {
     backfillDays?: number;
+    ocsf?: boolean;
     [key: string]: unknown;
 };
 
 export type SyncMetadata_mimecast_siembatchevents = {
     backfillDays?: number;
     maxFilesPerRun?: number;
+    ocsf?: boolean;
     [key: string]: unknown;
 };
 
 export type SyncMetadata_mimecast_siemcievents = {
     backfillHours?: number;
     maxPagesPerRun?: number;
+    ocsf?: boolean;
     [key: string]: unknown;
 };
 
 export type SyncMetadata_mimecast_siemevents = {
     backfillHours?: number;
     maxPagesPerRun?: number;
+    ocsf?: boolean;
     [key: string]: unknown;
 };
 
@@ -1158,16 +1313,19 @@ export type SyncMetadata_mimecast_threatintelfeed = {
 
 export type SyncMetadata_mimecast_ttpattachmentlogs = {
     backfillDays?: number;
+    ocsf?: boolean;
     [key: string]: unknown;
 };
 
 export type SyncMetadata_mimecast_ttpimpersonationlogs = {
     backfillDays?: number;
+    ocsf?: boolean;
     [key: string]: unknown;
 };
 
 export type SyncMetadata_mimecast_ttpurllogs = {
     backfillDays?: number;
+    ocsf?: boolean;
     [key: string]: unknown;
 };
 
@@ -1252,7 +1410,7 @@ export interface Syncs {
     "remediation-incidents": { models: "RemediationIncident" };
     "siem-batch-events": { models: "SiemBatchEvent" };
     "siem-ci-events": { models: "SiemCiEvent" | "SiemCiGap" };
-    "siem-events": { models: "SiemEvent" | "SiemGap" };
+    "siem-events": { models: "SiemEvent" | "SiemGap" | "MessageTrace" };
     "threat-intel-feed": { models: "ThreatIndicator" };
     "ttp-attachment-logs": { models: "AttachmentLog" };
     "ttp-impersonation-logs": { models: "ImpersonationLog" };
@@ -1279,6 +1437,7 @@ export interface Models {
     HeldReleaseLog: HeldReleaseLog;
     ImpersonationLog: ImpersonationLog;
     ManagedUrl: ManagedUrl;
+    MessageTrace: MessageTrace;
     PhishingCampaign: PhishingCampaign;
     RemediationIncident: RemediationIncident;
     SiemBatchEvent: SiemBatchEvent;
@@ -1298,4 +1457,4 @@ export type ModelName = keyof Models;
 export type SyncRecord<M extends ModelName> = Models[M];
 
 export const ACTION_NAMES = ["add-group-member","block-sender","check-permissions","create-anti-spoofing-bypass-policy","create-blocked-sender-policy","create-group","create-managed-url","create-remediation-incident","decode-url","delete-address-alteration-policy","delete-anti-spoofing-bypass-policy","delete-blocked-sender-policy","delete-group","delete-managed-url","find-groups","get-account","get-held-message-summary","get-message-info","get-remediation-incident","list-email-queues","list-internal-domains","permit-sender","reject-held-messages","release-held-message","remove-group-member","search-archive","search-file-hash","search-messages","search-processing-messages","update-address-alteration-policy","update-anti-spoofing-bypass-policy","update-blocked-sender-policy","update-group"] as const satisfies readonly ActionName[];
-export const MODEL_NAMES = ["AntiSpoofingBypassPolicy","ArchiveSearchLog","ArchiveViewLog","AttachmentLog","AuditEvent","AwarenessPerformance","AwarenessSafeScore","AwarenessWatchlistEntry","BlockedSenderPolicy","ClickLog","DlpLog","Group","GroupMember","HeldMessage","HeldReleaseLog","ImpersonationLog","ManagedUrl","PhishingCampaign","RemediationIncident","SiemBatchEvent","SiemCiEvent","SiemCiGap","SiemEvent","SiemGap","ThreatIndicator","User"] as const satisfies readonly ModelName[];
+export const MODEL_NAMES = ["AntiSpoofingBypassPolicy","ArchiveSearchLog","ArchiveViewLog","AttachmentLog","AuditEvent","AwarenessPerformance","AwarenessSafeScore","AwarenessWatchlistEntry","BlockedSenderPolicy","ClickLog","DlpLog","Group","GroupMember","HeldMessage","HeldReleaseLog","ImpersonationLog","ManagedUrl","MessageTrace","PhishingCampaign","RemediationIncident","SiemBatchEvent","SiemCiEvent","SiemCiGap","SiemEvent","SiemGap","ThreatIndicator","User"] as const satisfies readonly ModelName[];

@@ -1,18 +1,17 @@
-import { createHash } from 'node:crypto';
-
-import { DAY_MS, hash32, type SeriesSpec, type TimeSeries } from '../data.js';
+import { DAY_MS, type SeriesSpec, type TimeSeries } from '../data.js';
 import type { Reply } from '../envelope.js';
 import { defineEndpoint } from '../router.js';
-import { ACCOUNT } from './account.js';
-import { externalAddress, internalAddress, ipAddress, messageId, subject } from './log-endpoint.js';
+import { messageFlow } from '../message-flows.js';
+import type { MessageFlow } from '../message-flows.js';
 
 /**
  * Cloud Gateway SIEM events, stream flavour: `GET /siem/v1/events/cg`, events inline in `value[]`,
  * oldest first, `@nextPage` on every answer (also an empty one), `isCaughtUp` once the head is
  * reached, 24 hours retained. Events carry an epoch-millisecond `timestamp` and no unique id, and
- * name their kind `eventType` / `subType`, as the published stream responses do (the batch files use
+ * name their kind `eventType` / `subType`, as the published stream responses do. Events come from coherent
+ * message flows (simulator/message-flows.ts: receipt, process, verdicts, delivery of one aggregateId) (the batch files use
  * `type` / `subtype`; the batch route is not served). Receipt events carry the fields the published
- * receipts carry (string counts, null spam fields on rejections). Errors are `{"error":{"code","message"}}`.
+ * receipts carry (string counts). Errors are `{"error":{"code","message"}}`.
  */
 export type SiemEvent = Record<string, string | number | boolean | null> & { timestamp: number; eventType: string };
 
@@ -20,70 +19,49 @@ export const SIEM_RETENTION_MS = DAY_MS;
 export const SIEM_MAX_PAGE_SIZE = 500;
 export const SIEM_TYPES = ['receipt', 'process', 'delivery', 'av', 'spam', 'internal email protect', 'impersonation protect', 'url protect', 'attachment protect', 'journal'] as const;
 
-const WEIGHTS: { type: (typeof SIEM_TYPES)[number]; weight: number }[] = [
-  { type: 'receipt', weight: 30 },
-  { type: 'process', weight: 25 },
-  { type: 'delivery', weight: 25 },
-  { type: 'spam', weight: 5 },
-  { type: 'url protect', weight: 6 },
-  { type: 'av', weight: 2 },
-  { type: 'attachment protect', weight: 2 },
-  { type: 'impersonation protect', weight: 2 },
-  { type: 'internal email protect', weight: 2 },
-  { type: 'journal', weight: 1 }
-];
+/**
+ * Where lattice index k sits in the message flows (simulator/message-flows.ts): a cycle of FLOW_CYCLE
+ * messages is laid out once, each message's events on consecutive indices, and repeated along the
+ * lattice (lattice indices are absolute, so they can be large) with the cycle number in the
+ * aggregateId and processingId; every event of one message shares its aggregateId and arrives in order.
+ */
+const FLOW_CYCLE = 1_024;
+let cycle: { starts: number[]; flows: MessageFlow[]; length: number } | undefined;
+
+function locate(k: number): { flow: MessageFlow; j: number; c: number } {
+  if (cycle === undefined) {
+    const flows = Array.from({ length: FLOW_CYCLE }, (_, m) => messageFlow(m));
+    const starts: number[] = [];
+    let length = 0;
+    for (const flow of flows) {
+      starts.push(length);
+      length += flow.events.length;
+    }
+    cycle = { starts, flows, length };
+  }
+  const c = Math.floor(k / cycle.length);
+  const r = k - c * cycle.length;
+  let lo = 0;
+  let hi = cycle.starts.length;
+  // The last message whose first index is <= r.
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (cycle.starts[mid]! <= r) lo = mid;
+    else hi = mid;
+  }
+  return { flow: cycle.flows[lo]!, j: r - cycle.starts[lo]!, c };
+}
 
 export const siemEvents: SeriesSpec<SiemEvent> = {
   name: 'siemEvents',
   defaultSize: 20_000,
   retentionMs: SIEM_RETENTION_MS,
-  make({ k, time, rng }) {
-    const { type } = rng.weighted(WEIGHTS);
-    // Three consecutive events describe one message (receipt, process, delivery share an aggregateId).
-    const message = Math.floor(k / 3);
-    const aggregateId = createHash('sha256').update(`agg:${message}`).digest('base64url').slice(0, 22);
-    const inbound = hash32('dir', message) % 10 < 7;
-    const sender = inbound ? externalAddress(rng) : internalAddress(rng);
-    const recipient = inbound ? internalAddress(rng) : externalAddress(rng);
-    const base = {
-      processingId: `${aggregateId}_${1 + rng.int(1_000_000)}`,
-      aggregateId,
-      accountId: ACCOUNT.accountCode,
-      timestamp: time,
-      eventType: type,
-      direction: inbound ? 'Inbound' : 'Outbound',
-      messageId: messageId(`eNq${aggregateId}`),
-      _offset: k,
-      _partition: hash32('partition', message) % 12
-    };
-    switch (type) {
-      case 'receipt': {
-        const receipt = { ...base, senderEnvelope: sender, senderHeader: sender, recipients: recipient, subject: subject(rng), senderIp: ipAddress(rng), tlsVersion: 'TLSv1.2', tlsCipher: 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', numberAttachments: String(rng.int(3)), receiptErrors: null };
-        if (rng.int(20) === 0) {
-          const info = `Rejected by header based Blocked Senders: ${sender}`;
-          return { ...receipt, subType: 'Rej', action: 'Rej', rejectionType: 'Header Rejected', rejectionCode: '0', rejectionInfo: info, virusFound: info, spamInfo: null, spamScore: null, spamDetectionLevel: null, spamProcessingDetail: null };
-        }
-        return { ...receipt, subType: 'Allow', action: 'Allow', rejectionType: '', spamInfo: null, spamScore: String(rng.int(10)), spamDetectionLevel: '0', spamProcessingDetail: 'Not Spam' };
-      }
-      case 'process':
-        return { ...base, subType: rng.int(15) === 0 ? 'Hold' : 'Allow', senderEnvelope: sender, recipients: recipient, subject: subject(rng), numberAttachments: rng.int(3), emailSize: 2_000 + rng.int(2_000_000), action: 'Allow' };
-      case 'delivery':
-        return { ...base, subType: rng.int(25) === 0 ? 'Failed' : 'Delivery', senderEnvelope: sender, recipients: recipient, delivered: true, destinationIp: ipAddress(rng), route: inbound ? 'inbound' : 'outbound', tlsUsed: 'Yes', deliveryTime: 150 + rng.int(5000) };
-      case 'spam':
-        return { ...base, subType: 'Spam', senderEnvelope: sender, recipients: recipient, subject: subject(rng), spamScore: 5 + rng.int(15), action: 'Hold' };
-      case 'url protect':
-        return { ...base, subType: 'Block', recipients: recipient, url: `https://login-microsoftonline.example/auth?session=${rng.int(1_000_000)}`, urlCategory: 'Phishing & Fraud', scanResult: 'malicious', action: 'Block' };
-      case 'av':
-        return { ...base, subType: 'Virus', senderEnvelope: sender, recipients: recipient, fileName: `invoice_${rng.int(9999)}.xlsm`, sha256: createHash('sha256').update(`av:${k}`).digest('hex'), virusFound: 'Macro.Downloader', action: 'Reject' };
-      case 'attachment protect':
-        return { ...base, subType: 'Malicious', senderEnvelope: sender, recipients: recipient, fileName: `scan_${rng.int(9999)}.iso`, fileExtension: 'iso', sha256: createHash('sha256').update(`ap:${k}`).digest('hex'), action: 'Block' };
-      case 'impersonation protect':
-        return { ...base, subType: 'Hold', senderEnvelope: externalAddress(rng, true), recipients: recipient, subject: subject(rng), similarDomain: 'simulated-tenant.example', hits: 2 + rng.int(3), action: 'Hold' };
-      case 'internal email protect':
-        return { ...base, subType: 'Clean', senderEnvelope: internalAddress(rng), recipients: internalAddress(rng), subject: subject(rng), scanResults: 'clean', action: 'None' };
-      case 'journal':
-        return { ...base, subType: 'Journal', senderEnvelope: sender, recipients: recipient, subject: subject(rng) };
-    }
+  make({ k, time }) {
+    const { flow, j, c } = locate(k);
+    const event: SiemEvent = flow.events[j]!;
+    // Published receipts always carry these keys (null spam fields on rejections): the flows leave them out when unset.
+    const receipt = event.eventType === 'receipt' ? { rejectionType: '', messageId: `<${event.aggregateId}@${String(event['senderEnvelope'] ?? 'unknown.example').split('@')[1]}>`, senderHeader: event['senderEnvelope'] ?? null, subject: '', spamInfo: null, spamScore: null, spamDetectionLevel: null, receiptErrors: null, virusFound: String(event['rejectionInfo'] ?? '') } : ({} as Record<string, never>);
+    return { ...receipt, ...event, aggregateId: `${event.aggregateId}${c.toString(36)}`, processingId: `${String(event['processingId'])}${c.toString(36)}`, timestamp: time, _offset: k };
   }
 };
 

@@ -173,3 +173,41 @@ describe('sync siem-events', () => {
         expect(t.checkpoint('siem-events')).toBeNull();
     });
 });
+
+describe('sync siem-events: message traces', () => {
+    it('gathers the events of one message across two pages and two runs into one MessageTrace, steps in time order, outcome updated', async () => {
+        const t = createTestHost();
+        mockToken();
+        const queries: Query[] = [];
+        const t0 = Date.now() - 2 * HOUR;
+        const base = { aggregateId: 'agg-7', accountId: 'C0A1', direction: 'Inbound', messageId: '<m7@fabrikam.example>' };
+        const received = { ...receipt(7, t0), subType: 'Allow', action: 'Allow' };
+        const processed = { ...base, timestamp: t0 + 1_000, eventType: 'process', subType: 'Allow', action: 'Allow', senderEnvelope: 'billing@fabrikam.example', recipients: 'alice@example.com' };
+        const url = { ...base, timestamp: t0 + 2_000, eventType: 'url protect', subType: 'Block', url: 'https://phish.example/login', urlCategory: 'Phishing & Fraud', action: 'Block', recipients: 'alice@example.com' };
+        const delivered = { ...base, timestamp: t0 + 3_000, eventType: 'delivery', subType: 'Delivery', delivered: true, recipients: 'alice@example.com' };
+        const other = receipt(8, t0 + 500);
+        // Run 1: page 1 holds the process step before the receipt (same message), page 2 the URL verdict.
+        stream(queries, () => [200, page([processed, received, other], 'token-2', false)]);
+        stream(queries, () => [200, page([url], 'token-3', true)]);
+        await t.runSync('siem-events');
+
+        const first = t.records('MessageTrace');
+        expect(first.map((r) => r['id']).sort()).toEqual(['agg-7', 'agg-8']);
+        const trace1 = first.find((r) => r['id'] === 'agg-7')!;
+        expect(trace1).toMatchObject({ outcome: 'in_progress', sender: 'billing@fabrikam.example', recipients: ['alice@example.com'], subject: 'Invoice 7', direction: 'Inbound', firstSeen: new Date(t0).toISOString(), updatedAt: new Date(t0 + 2_000).toISOString() });
+        expect((trace1['steps'] as { kind: string }[]).map((s) => s.kind)).toEqual(['receipt', 'process', 'url protect']);
+
+        // Run 2: the delivery arrives (and the URL verdict again, as a replayed page would bring it).
+        stream(queries, () => [200, page([delivered, url], 'token-4', true)]);
+        await t.runSync('siem-events');
+        expect(queries[2]).toEqual({ nextPage: 'token-3', pageSize: '500' });
+        const traces = t.records('MessageTrace').filter((r) => r['id'] === 'agg-7');
+        expect(traces).toHaveLength(1);
+        const steps = traces[0]!['steps'] as { kind: string; eventId: string }[];
+        expect(steps.map((s) => s.kind)).toEqual(['receipt', 'process', 'url protect', 'delivery']);
+        expect(steps.map((s) => s.eventId)).toEqual([received, processed, url, delivered].map((e) => contentId('SiemEvent', e)));
+        expect(traces[0]).toMatchObject({ outcome: 'delivered', updatedAt: new Date(t0 + 3_000).toISOString() });
+        // The other message's trace is untouched by run 2.
+        expect(t.records('MessageTrace').find((r) => r['id'] === 'agg-8')).toMatchObject({ outcome: 'in_progress', steps: [{ kind: 'receipt' }] });
+    });
+});

@@ -1,6 +1,7 @@
 // Each model's records mapped to OCSF: the class and activity chosen, the key fields where a SIEM or
 // a SOC analyst looks for them, and zero findings from the checker against the OCSF 1.8.0 definitions.
-import { OCSF_MODELS, OcsfRecord, ocsfModelName, ocsfRecords, saveOcsfEvents, toOcsf } from '../../integrations/mimecast/helpers/ocsf.js';
+import { OCSF_MODELS, OcsfEventSchema, toOcsf } from '../../integrations/mimecast/helpers/ocsf.js';
+import { finish } from '../../integrations/mimecast/helpers/stream.js';
 import type { OcsfEvent } from '../../integrations/mimecast/helpers/ocsf.js';
 import { describeWithShared, sharedPath } from '../shared.js';
 import { OCSF_FILES, OcsfSchema } from './checker.js';
@@ -21,32 +22,22 @@ describeWithShared('OCSF mappings of the log and SIEM models', OCSF_FILES, () =>
     const evidence = (event: OcsfEvent) => (event['evidences'] as Record<string, unknown>[])[0]!;
 
     it('dispatches every mapped model and refuses an unknown one', () => {
-        expect(OCSF_MODELS).toEqual(['AuditEvent', 'ClickLog', 'AttachmentLog', 'ImpersonationLog', 'DlpLog', 'HeldReleaseLog', 'ArchiveSearchLog', 'SiemEvent']);
+        expect(OCSF_MODELS).toEqual(['AuditEvent', 'ClickLog', 'AttachmentLog', 'ImpersonationLog', 'DlpLog', 'HeldReleaseLog', 'ArchiveSearchLog', 'SiemEvent', 'SiemBatchEvent']);
         expect(() => toOcsf('SiemGap', { id: 'x' })).toThrow('no OCSF mapping for model SiemGap');
         expect(() => toOcsf('AuditEvent', R.auditEvent({ ...R.AUDIT_RAW.logon, eventTime: 'yesterday' }))).toThrow(/unreadable date|no readable time/);
     });
 
-    it('ocsfRecords makes Nango records (id <model>:<record id>) and leaves out a record it cannot map', () => {
+    it('finish adds the OCSF event as `ocsf` only when the metadata says ocsf: true, and keeps a record it cannot map', () => {
         const good = R.dlpLog(R.DLP_RAW.held);
-        const { records, skipped } = ocsfRecords('DlpLog', [good, { ...good, id: 'bad', eventTime: 'not a date' }]);
-        expect(records).toHaveLength(1);
-        expect(OcsfRecord.parse(records[0])).toEqual(records[0]);
-        expect(records[0]).toEqual({ id: `DlpLog:${good.id}`, ...toOcsf('DlpLog', good) });
-        expect(schema.check({ ...records[0], id: undefined })).toEqual([]);
-        expect(skipped).toEqual([{ id: 'bad', error: expect.stringContaining('no readable time') }]);
-        expect(ocsfModelName('DlpLog')).toBe('OcsfDlpLog');
-    });
-
-    it('saveOcsfEvents saves a page as Ocsf<model>, warns about a record it cannot map, and ignores unmapped models', async () => {
-        const saved: [string, unknown[]][] = [];
-        const logs: string[] = [];
-        const nango = { batchSave: (records: unknown[], model: string) => saved.push([model, records]), log: (message: string) => logs.push(message) };
-        const good = R.clickLog(R.CLICK_RAW.blocked);
-        expect(await saveOcsfEvents(nango, 'ClickLog', [good, { ...good, id: 'bad', date: 'not a date' }])).toBe(1);
-        expect(saved).toEqual([['OcsfClickLog', [{ id: `ClickLog:${good.id}`, ...toOcsf('ClickLog', good) }]]]);
-        expect(logs).toEqual([expect.stringMatching(/^ClickLog bad: no OCSF event/)]);
-        expect(await saveOcsfEvents(nango, 'SiemGap', [{ id: 'g' }])).toBe(0);
-        expect(saved).toHaveLength(1);
+        const rendered = finish('DlpLog', good, { ocsf: true }) as typeof good & { ocsf?: unknown };
+        expect(rendered).toEqual({ ...finish('DlpLog', good, {}), ocsf: toOcsf('DlpLog', good) });
+        expect(OcsfEventSchema.parse(rendered.ocsf)).toEqual(rendered.ocsf);
+        expect(schema.check(rendered.ocsf as object)).toEqual([]);
+        expect(finish('DlpLog', good, {})).not.toHaveProperty('ocsf');
+        expect(finish('DlpLog', good, { ocsf: 'yes' })).not.toHaveProperty('ocsf');
+        expect(finish('SiemGap', { id: 'g', from: 'a' }, { ocsf: true })).toEqual({ id: 'g', from: 'a' });
+        const bad = { ...good, id: 'bad', eventTime: 'not a date' };
+        expect(finish('DlpLog', bad, { ocsf: true })).toEqual(finish('DlpLog', bad, {}));
     });
 
     describe('AuditEvent', () => {

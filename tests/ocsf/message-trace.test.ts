@@ -152,18 +152,18 @@ describe('saveMessageTraces', () => {
 
     it('reads the saved traces of the page\'s messages, merges the new events and saves them', async () => {
         const nango = store();
-        expect(await saveMessageTraces(nango, [receipt, heldSpam])).toBe(1);
+        expect(await saveMessageTraces(nango, 'MessageTrace', [receipt, heldSpam])).toBe(1);
         expect(nango.records.get(AGG)).toMatchObject({ outcome: 'held' });
         const release = ev('delivery', 60_000, { subType: 'Delivery', delivered: true, recipients: 'alice@example.com' });
-        expect(await saveMessageTraces(nango, [release])).toBe(1);
+        expect(await saveMessageTraces(nango, 'MessageTrace', [release])).toBe(1);
         expect(nango.reads).toEqual([[AGG], [AGG]]);
         expect(nango.records.get(AGG)).toEqual(mergeTrace(undefined, [receipt, heldSpam, release]));
-        expect(await saveMessageTraces(nango, [siemEvent({ eventType: 'receipt', timestamp: T0 })])).toBe(0);
+        expect(await saveMessageTraces(nango, 'MessageTrace', [siemEvent({ eventType: 'receipt', timestamp: T0 })])).toBe(0);
     });
 
     it('rebuilds a saved trace that no longer parses instead of failing the run', async () => {
         const nango = store({ [AGG]: { id: AGG, steps: 'garbage' } });
-        await saveMessageTraces(nango, [receipt]);
+        await saveMessageTraces(nango, 'MessageTrace', [receipt]);
         expect(nango.records.get(AGG)).toEqual(mergeTrace(undefined, [receipt]));
     });
 });

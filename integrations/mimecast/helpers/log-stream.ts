@@ -39,7 +39,9 @@ export type LogStreamCheckpoint = z.infer<typeof LogStreamCheckpoint>;
 // Loose: a connection has one metadata object for all syncs, so keys other syncs read must pass here.
 export const LogStreamMetadata = z.looseObject({
     /** How far back the first run reaches, in days (default 7; clamped to what each endpoint keeps). */
-    backfillDays: z.number().int().min(1).max(90).optional()
+    backfillDays: z.number().int().min(1).max(90).optional(),
+    /** Each record also carries its OCSF 1.8.0 event as `ocsf` (stream.ts finish). */
+    ocsf: z.boolean().optional()
 });
 
 /**

@@ -221,27 +221,28 @@ function dropUndefined<T extends object>(value: T): T {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** What saveMessageTraces needs from a sync's `nango`. */
-export interface MessageTraceStore {
-    getRecordsByIds(ids: string[], model: 'MessageTrace'): Promise<Map<string, unknown>> | Map<string, unknown>;
-    batchSave(records: MessageTrace[], model: 'MessageTrace'): unknown;
+/** What saveMessageTraces needs from a sync's `nango` (Nango's getRecordsByIds and batchSave), `N` the trace model's name. */
+export interface MessageTraceStore<N extends string = 'MessageTrace'> {
+    getRecordsByIds(ids: string[], model: N): Promise<Map<string, unknown>> | Map<string, unknown>;
+    batchSave(records: MessageTrace[], model: N): unknown;
 }
 
 /**
- * Updates the MessageTrace records of the messages among `events`: reads the traces saved by earlier
- * pages or runs, merges the events in, saves them. A saved trace that no longer parses is rebuilt
- * from the new events. Returns the number of traces saved.
+ * Updates the traces (saved as `model`) of the messages among `events`: reads the traces saved by
+ * earlier pages or runs, merges the events in, saves them. A saved trace that no longer parses is
+ * rebuilt from the new events. Returns the number of traces saved. Traces are saved as built, not
+ * through stream.ts `finish`: their `recipients` list is required even when empty.
  */
-export async function saveMessageTraces(nango: MessageTraceStore, events: SiemEventRecord[]): Promise<number> {
+export async function saveMessageTraces<N extends string>(nango: MessageTraceStore<N>, model: N, events: SiemEventRecord[]): Promise<number> {
     const ids = [...new Set(events.map((e) => siemView(e).aggregateId).filter((id): id is string => id !== undefined))];
     if (ids.length === 0) {
         return 0;
     }
-    const saved = await nango.getRecordsByIds(ids, 'MessageTrace');
+    const saved = await nango.getRecordsByIds(ids, model);
     const traces = buildTraces(events, (id) => {
         const parsed = MessageTrace.safeParse(saved.get(id));
         return parsed.success ? parsed.data : undefined;
     });
-    await nango.batchSave(traces, 'MessageTrace');
+    await nango.batchSave(traces, model);
     return traces.length;
 }

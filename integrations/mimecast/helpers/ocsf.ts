@@ -6,7 +6,8 @@
 // - HeldReleaseLog: Email Activity (4009), activity Other (Release / Reject);
 // - ArchiveSearchLog: API Activity (6003), Read;
 // - SiemEvent: Email Activity for receipt, process, delivery and journal events, Detection Finding for
-//   av, spam, url/attachment/impersonation/internal email protect verdicts.
+//   av, spam, url/attachment/impersonation/internal email protect verdicts; SiemBatchEvent likewise.
+// Not mapped yet: ArchiveViewLog, SiemCiEvent (CI kinds: entities, mailflow, urlclick).
 // tests/ocsf/checker.ts holds every mapping to the OCSF schema definitions.
 import * as z from 'zod';
 
@@ -35,6 +36,7 @@ export interface OcsfRecords {
     HeldReleaseLog: HeldReleaseLogRecord;
     ArchiveSearchLog: ArchiveSearchLogRecord;
     SiemEvent: SiemEventRecord;
+    SiemBatchEvent: SiemEventRecord;
 }
 export type OcsfModel = keyof OcsfRecords;
 
@@ -46,7 +48,9 @@ const MAPPERS: { [M in OcsfModel]: (record: OcsfRecords[M]) => OcsfEvent } = {
     DlpLog: dlpLogToOcsf,
     HeldReleaseLog: heldReleaseLogToOcsf,
     ArchiveSearchLog: archiveSearchLogToOcsf,
-    SiemEvent: siemEventToOcsf
+    SiemEvent: siemEventToOcsf,
+    // The batch files' events have the stream's fields (type/subtype read under both spellings).
+    SiemBatchEvent: siemEventToOcsf
 };
 
 export const OCSF_MODELS = Object.keys(MAPPERS) as OcsfModel[];
@@ -66,11 +70,11 @@ export function toOcsf(model: string, record: object): OcsfEvent {
 }
 
 /**
- * The Nango model OCSF events are saved as: the classification attributes typed, the rest of the event
- * as the class defines it. `id` is `<model>:<record id>`, so an event is upserted with its record.
+ * The optional `ocsf` member of a log or SIEM record (added by stream.ts `finish` when the connection's
+ * metadata says `{ "ocsf": true }`): the classification attributes typed, the rest of the event as the
+ * OCSF class defines it.
  */
-export const OcsfRecord = z.looseObject({
-    id: z.string(),
+export const OcsfEventSchema = z.looseObject({
     class_uid: z.number(),
     class_name: z.string(),
     category_uid: z.number(),
@@ -81,52 +85,3 @@ export const OcsfRecord = z.looseObject({
     time: z.number(),
     metadata: z.record(z.string(), z.unknown())
 });
-export type OcsfRecord = z.infer<typeof OcsfRecord>;
-
-/** The Nango model name of a model's OCSF events (`OcsfClickLog`, ...): Nango wants model names unique per integration. */
-export function ocsfModelName(model: OcsfModel): `Ocsf${OcsfModel}` {
-    return `Ocsf${model}`;
-}
-
-/**
- * The OCSF records for a page of `model` records, ready for batchSave. A record that cannot be mapped
- * (no readable time) is left out and named in `skipped`, so one odd record never stops a sync.
- */
-export function ocsfRecords<M extends OcsfModel>(model: M, records: OcsfRecords[M][]): { records: OcsfRecord[]; skipped: { id: string; error: string }[] };
-export function ocsfRecords(model: OcsfModel, records: { id: string }[]): { records: OcsfRecord[]; skipped: { id: string; error: string }[] };
-export function ocsfRecords(model: OcsfModel, records: { id: string }[]): { records: OcsfRecord[]; skipped: { id: string; error: string }[] } {
-    const out: OcsfRecord[] = [];
-    const skipped: { id: string; error: string }[] = [];
-    for (const record of records) {
-        try {
-            out.push({ id: `${model}:${record.id}`, ...toOcsf(model, record) });
-        } catch (err) {
-            skipped.push({ id: record.id, error: err instanceof Error ? err.message : String(err) });
-        }
-    }
-    return { records: out, skipped };
-}
-
-/** What saveOcsfEvents needs from a sync's `nango`. */
-export interface OcsfEventStore {
-    batchSave(records: OcsfRecord[], model: string): unknown;
-    log(message: string, options?: { level?: 'warn' }): unknown;
-}
-
-/**
- * Saves the OCSF events of a page of `model` records as `Ocsf<model>` (a no-op for a model without
- * a mapping); a record that cannot be mapped is logged as a warning and left out. Returns the count saved.
- */
-export async function saveOcsfEvents(nango: OcsfEventStore, model: string, records: { id: string }[]): Promise<number> {
-    if (!hasOcsfMapping(model) || records.length === 0) {
-        return 0;
-    }
-    const mapped = ocsfRecords(model, records);
-    for (const { id, error } of mapped.skipped) {
-        await nango.log(`${model} ${id}: no OCSF event (${error})`, { level: 'warn' });
-    }
-    if (mapped.records.length > 0) {
-        await nango.batchSave(mapped.records, ocsfModelName(model));
-    }
-    return mapped.records.length;
-}

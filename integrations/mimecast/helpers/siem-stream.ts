@@ -14,6 +14,8 @@ import * as z from 'zod';
 import { callMimecastGet, MimecastError, pages } from './api.js';
 import type { MimecastJson, MimecastNango } from './api.js';
 import { floorToSecond } from './dates.js';
+import { saveMessageTraces } from './message-trace.js';
+import type { SiemEventRecord } from './siem-view.js';
 import { describeSkipped, mapRecords } from './records.js';
 import { connectionMetadata, recordReader, saveRecords } from './stream.js';
 import type { ConnectionMetadata, ModelMap, RecordOf, RecordSaver, RecordSpec } from './stream.js';
@@ -45,7 +47,9 @@ export const SiemMetadata = z.looseObject({
     /** How far back the first run reaches, in hours (1-24, default 24: all Mimecast keeps). */
     backfillHours: z.number().int().min(1).max(24).optional(),
     /** Pages of 500 fetched per run at most (default 100); the next run continues from the token. */
-    maxPagesPerRun: z.number().int().min(1).max(10_000).optional()
+    maxPagesPerRun: z.number().int().min(1).max(10_000).optional(),
+    /** Each event also carries its OCSF 1.8.0 event as `ocsf` (stream.ts finish). */
+    ocsf: z.boolean().optional()
 });
 
 const PAGE_SIZE = 500;
@@ -66,6 +70,11 @@ export interface SiemStream<M extends ModelMap, K extends keyof M & string, Rest
     gapModel: keyof M & string;
     /** How log lines name the stream, e.g. `SIEM`. */
     label: string;
+    /**
+     * The model (a MessageTrace schema) that gathers the events of one message (one aggregateId) into
+     * a trace, updated after each page; absent for a stream whose events are not gateway message events.
+     */
+    traceModel?: keyof M & string;
 }
 
 /** Declares a SIEM stream (an identity: TypeScript checks model names and fields against `models`). */
@@ -78,6 +87,7 @@ export interface SiemStreamNango<M extends ModelMap> extends MimecastNango, Reco
     getCheckpoint(): Promise<SiemCheckpoint | null | undefined>;
     saveCheckpoint(checkpoint: SiemCheckpoint): Promise<void>;
     getMetadata(): Promise<unknown>;
+    getRecordsByIds(ids: string[], model: keyof M & string): Promise<Map<string, unknown>> | Map<string, unknown>;
 }
 
 export async function runSiemStream<M extends ModelMap, K extends keyof M & string, Rest extends string = never>(nango: SiemStreamNango<M>, stream: SiemStream<M, K, Rest>): Promise<void> {
@@ -128,6 +138,10 @@ export async function runSiemStream<M extends ModelMap, K extends keyof M & stri
         const records = new Map(mapped.records.map((event) => [event.id, event]));
         const newest = Math.max(0, ...[...records.values()].map((event) => Date.parse(String(event[stream.time]))));
         await saveRecords(nango, stream.model, records.values(), metadata);
+        if (stream.traceModel !== undefined) {
+            // After the events, before the token: a run that dies in between merges the page again (merging is idempotent).
+            await saveMessageTraces(nango, stream.traceModel, [...records.values()] as unknown as SiemEventRecord[]);
+        }
 
         // The token is saved after every page, also an empty one: it is the stream position. An
         // answer without @nextPage keeps the last token rather than losing the position.

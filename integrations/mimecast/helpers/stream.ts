@@ -8,11 +8,12 @@
 //
 // `finish` is the one place every record passes before batchSave (log streams, SIEM, gaps): it leaves
 // out empty values (undefined, null, '', [] and {}), so no byte is stored for nothing, and it is where a
-// per-connection transformation (an OCSF rendering, say) plugs in.
+// per-connection transformation plugs in: the OCSF rendering (`ocsf`) when the metadata asks for it.
 import * as z from 'zod';
 
 import { isObject, MimecastError } from './api.js';
 import { optionalIsoUtc } from './dates.js';
+import { hasOcsfMapping, toOcsf } from './ocsf.js';
 import { contentId, optionalAddress, optionalBoolean, optionalNumber, optionalString, optionalStrings, requiredString } from './records.js';
 
 /** A sync's `models` object, as passed to createSync. */
@@ -37,11 +38,13 @@ type Plain = string | number | boolean | string[];
 type Shape<S> = S extends z.ZodObject ? z.infer<S> : never;
 /** Fields whose type is not a plain string/number/boolean/string[] must say how they are read. */
 type NeedsSpec<V> = [NonNullable<V>] extends [Plain] ? false : true;
-/** Per model field (but `id` and the catch-all `Rest`): how it is read; required for fields of other types. */
+/** Fields no Mimecast key is read into: the id, and `ocsf` (added by `finish`). */
+type Computed = 'id' | 'ocsf';
+/** Per model field (but `id`, `ocsf` and the catch-all `Rest`): how it is read; required for fields of other types. */
 export type FieldSpecs<T, Rest = never> = {
-    [F in keyof T as F extends 'id' | Rest ? never : NeedsSpec<T[F]> extends true ? F : never]-?: FieldSpec;
+    [F in keyof T as F extends Computed | Rest ? never : NeedsSpec<T[F]> extends true ? F : never]-?: FieldSpec;
 } & {
-    [F in keyof T as F extends 'id' | Rest ? never : NeedsSpec<T[F]> extends true ? never : F]?: FieldSpec;
+    [F in keyof T as F extends Computed | Rest ? never : NeedsSpec<T[F]> extends true ? never : F]?: FieldSpec;
 };
 
 export interface RecordSpec<M extends ModelMap, K extends keyof M & string, Rest extends string = never> {
@@ -77,7 +80,7 @@ export function recordReader<M extends ModelMap, K extends keyof M & string, Res
     const specs = (spec.fields ?? {}) as Record<string, FieldSpec | undefined>;
     const plans: Plan[] = [];
     for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
-        if (key === 'id' || key === (spec.rest as string | undefined)) {
+        if (key === 'id' || key === 'ocsf' || key === (spec.rest as string | undefined)) {
             continue;
         }
         const given = specs[key];
@@ -193,11 +196,21 @@ export type ConnectionMetadata = Record<string, unknown>;
 
 /**
  * Every record of every stream passes here right before batchSave. Leaves out empty values, at any
- * depth (undefined, null, '', [] and {}); a record is otherwise saved as mapped. A per-connection
- * rendering (e.g. `ocsf` when the metadata says `{ "ocsf": true }`) is added here, once.
+ * depth (undefined, null, '', [] and {}); a record is otherwise saved as mapped. When the connection's
+ * metadata says `{ "ocsf": true }`, a record of a model with an OCSF mapping (ocsf.ts) also carries
+ * its OCSF 1.8.0 event as `ocsf`; a record the mapper cannot render (no readable time) is saved
+ * without it rather than stopping the sync.
  */
-export function finish<R extends { id: string }>(_model: string, record: R, _metadata: ConnectionMetadata): R {
-    return withoutEmpty(record) as R;
+export function finish<R extends { id: string }>(model: string, record: R, metadata: ConnectionMetadata): R {
+    const finished = withoutEmpty(record) as R;
+    if (metadata['ocsf'] !== true || !hasOcsfMapping(model)) {
+        return finished;
+    }
+    try {
+        return { ...finished, ocsf: withoutEmpty(toOcsf(model, finished)) };
+    } catch {
+        return finished;
+    }
 }
 
 /** What the savers need from a sync's `nango`: Nango's batchSave, typed by the sync's model names (`N`). */

@@ -3,6 +3,7 @@
 import { createSync } from 'nango';
 import * as z from 'zod';
 
+import { OcsfEventSchema } from '../helpers/ocsf.js';
 import { logStream, LogStreamCheckpoint, LogStreamMetadata, runLogStream } from '../helpers/log-stream.js';
 
 const ArchiveSearchLog = z.object({
@@ -14,7 +15,9 @@ const ArchiveSearchLog = z.object({
     searchText: z.string().optional(),
     searchReason: z.string().optional(),
     isAdmin: z.boolean().optional(),
-    description: z.string().optional()
+    description: z.string().optional(),
+    /** The record as an OCSF 1.8.0 event (helpers/ocsf.ts), when the connection's metadata says {"ocsf": true}. */
+    ocsf: OcsfEventSchema.optional()
 });
 
 const models = { ArchiveSearchLog };
@@ -32,7 +35,7 @@ const stream = logStream({
 
 const sync = createSync({
     description: 'Archive search logs (who searched the archive, the search text and the stated reason), fetched incrementally by time window.',
-    version: '1.0.0',
+    version: '1.1.0',
     frequency: 'every hour',
     autoStart: true,
     syncType: 'incremental',

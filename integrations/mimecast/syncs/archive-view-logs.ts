@@ -38,7 +38,7 @@ const stream = logStream({
 
 const sync = createSync({
     description: 'Archive view logs (who viewed which archived message, from where, and whether its content was shown), fetched incrementally by time window.',
-    version: '1.0.0',
+    version: '1.1.0',
     frequency: 'every hour',
     autoStart: true,
     syncType: 'incremental',

@@ -3,6 +3,7 @@
 import { createSync } from 'nango';
 import * as z from 'zod';
 
+import { OcsfEventSchema } from '../helpers/ocsf.js';
 import { logStream, LogStreamCheckpoint, LogStreamMetadata, runLogStream } from '../helpers/log-stream.js';
 
 const AuditEvent = z.object({
@@ -11,7 +12,9 @@ const AuditEvent = z.object({
     user: z.string().optional(),
     eventTime: z.string(),
     eventInfo: z.string().optional(),
-    category: z.string().optional()
+    category: z.string().optional(),
+    /** The record as an OCSF 1.8.0 event (helpers/ocsf.ts), when the connection's metadata says {"ocsf": true}. */
+    ocsf: OcsfEventSchema.optional()
 });
 
 const models = { AuditEvent };
@@ -30,7 +33,7 @@ const stream = logStream({
 
 const sync = createSync({
     description: 'Audit events of the Mimecast account (logins, policy and configuration changes, message actions), fetched incrementally by time window; Mimecast keeps 60 days, so a first run back-fills at most that.',
-    version: '1.0.0',
+    version: '1.1.0',
     frequency: 'every 15 minutes',
     autoStart: true,
     syncType: 'incremental',

@@ -3,6 +3,7 @@
 import { createSync } from 'nango';
 import * as z from 'zod';
 
+import { OcsfEventSchema } from '../helpers/ocsf.js';
 import { logStream, LogStreamCheckpoint, LogStreamMetadata, runLogStream } from '../helpers/log-stream.js';
 
 const DlpLog = z.object({
@@ -16,7 +17,9 @@ const DlpLog = z.object({
     recipientAddress: z.string().optional(),
     subject: z.string().optional(),
     messageId: z.string().optional(),
-    route: z.string().optional()
+    route: z.string().optional(),
+    /** The record as an OCSF 1.8.0 event (helpers/ocsf.ts), when the connection's metadata says {"ocsf": true}. */
+    ocsf: OcsfEventSchema.optional()
 });
 
 const models = { DlpLog };
@@ -34,7 +37,7 @@ const stream = logStream({
 
 const sync = createSync({
     description: 'Data Leak Prevention logs (messages that hit a DLP policy and the action taken), fetched incrementally by time window.',
-    version: '1.0.0',
+    version: '1.1.0',
     frequency: 'every 15 minutes',
     autoStart: true,
     syncType: 'incremental',

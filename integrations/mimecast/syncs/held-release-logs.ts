@@ -3,6 +3,7 @@
 import { createSync } from 'nango';
 import * as z from 'zod';
 
+import { OcsfEventSchema } from '../helpers/ocsf.js';
 import { logStream, LogStreamCheckpoint, LogStreamMetadata, runLogStream } from '../helpers/log-stream.js';
 
 const HeldReleaseLog = z.object({
@@ -31,7 +32,9 @@ const HeldReleaseLog = z.object({
     size: z.number().optional(),
     spamScore: z.number().optional(),
     attachments: z.boolean().optional(),
-    messageInfo: z.string().optional()
+    messageInfo: z.string().optional(),
+    /** The record as an OCSF 1.8.0 event (helpers/ocsf.ts), when the connection's metadata says {"ocsf": true}. */
+    ocsf: OcsfEventSchema.optional()
 });
 
 const models = { HeldReleaseLog };
@@ -49,7 +52,7 @@ const stream = logStream({
 
 const sync = createSync({
     description: 'Held message release logs (messages released from or rejected in the hold queue, by whom, and why they were held), fetched incrementally by time window.',
-    version: '1.1.0',
+    version: '1.2.0',
     frequency: 'every 15 minutes',
     autoStart: true,
     syncType: 'incremental',

@@ -17,10 +17,13 @@
 import { createSync } from 'nango';
 import * as z from 'zod';
 
+import { OcsfEventSchema } from '../helpers/ocsf.js';
 import { callMimecastGet, isObject, MimecastError, sleep } from '../helpers/api.js';
 import { toIsoUtc } from '../helpers/dates.js';
 import { GunzipError, gunzipLines, LINE_TOO_LONG } from '../helpers/gunzip.js';
 import { contentId, optionalString } from '../helpers/records.js';
+import { saveRecords } from '../helpers/stream.js';
+import type { ConnectionMetadata } from '../helpers/stream.js';
 
 // The fields are those of siem-events' SiemEvent: one event, whichever endpoint delivered it. Nango
 // forbids one model in two syncs of an integration, hence a model of its own.
@@ -45,7 +48,9 @@ const SiemBatchEvent = z.object({
     senderIp: z.string().optional(),
     action: z.string().optional(),
     /** Every other field of the event, as Mimecast sent it (they differ by type: url, fileName, sha256, spamScore, ...). */
-    details: z.record(z.string(), z.unknown()).optional()
+    details: z.record(z.string(), z.unknown()).optional(),
+    /** The record as an OCSF 1.8.0 event (helpers/ocsf.ts), when the connection's metadata says {"ocsf": true}. */
+    ocsf: OcsfEventSchema.optional()
 });
 type SiemBatchEvent = z.infer<typeof SiemBatchEvent>;
 
@@ -69,7 +74,9 @@ const SiemBatchMetadata = z.looseObject({
     /** First run: how many days back to start (1-7, default 7: all Mimecast keeps); larger values, meant for other syncs, count as 7. */
     backfillDays: z.number().int().min(1).max(90).optional(),
     /** Files downloaded per run at most (default 20, at most 10,000); the next run continues from the saved tokens. */
-    maxFilesPerRun: z.number().int().min(1).max(10_000).optional()
+    maxFilesPerRun: z.number().int().min(1).max(10_000).optional(),
+    /** Each event also carries its OCSF 1.8.0 event as `ocsf` (stream.ts finish). */
+    ocsf: z.boolean().optional()
 });
 
 const PATH = '/siem/v1/batch/events/cg';
@@ -98,7 +105,7 @@ interface RunCounts {
 const sync = createSync({
     description:
         'Cloud Gateway SIEM events from the batch endpoint (gzip files of 15 minutes, 7 days kept), for large tenants: a bounded number of files per run, resumed per event type by @nextPage. Use it instead of siem-events, not beside it.',
-    version: '1.0.0',
+    version: '1.1.0',
     frequency: 'every 15 minutes',
     autoStart: false,
     syncType: 'incremental',
@@ -118,7 +125,7 @@ const sync = createSync({
         const counts: RunCounts = { pages: 0, files: 0, events: 0, expired: 0, repeated: 0, corruptLines: 0, unreadableFiles: 0 };
         const seenUrls = new Set<string>();
         const restarted = new Set<EventType>();
-        const batch = new RecordBatch(nango, counts);
+        const batch = new RecordBatch(nango, counts, metadata);
 
         // Round robin, one page per type per round, so one busy type cannot starve the others; a type
         // leaves the rotation when it is caught up (or its page is empty) for this run. A run whose
@@ -280,7 +287,8 @@ class RecordBatch {
 
     constructor(
         private readonly nango: NangoSyncLocal,
-        private readonly counts: RunCounts
+        private readonly counts: RunCounts,
+        private readonly metadata: ConnectionMetadata
     ) {}
 
     async add(record: SiemBatchEvent): Promise<void> {
@@ -294,7 +302,7 @@ class RecordBatch {
         if (this.records.size > 0) {
             const records = [...this.records.values()];
             this.records = new Map();
-            await this.nango.batchSave(records, 'SiemBatchEvent');
+            await saveRecords(this.nango, 'SiemBatchEvent', records, this.metadata);
             this.counts.events += records.length;
         }
     }

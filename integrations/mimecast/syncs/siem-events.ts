@@ -18,6 +18,8 @@
 import { createSync } from 'nango';
 import * as z from 'zod';
 
+import { MessageTrace } from '../helpers/message-trace.js';
+import { OcsfEventSchema } from '../helpers/ocsf.js';
 import { runSiemStream, SiemCheckpoint, SiemGap, SiemMetadata, siemStream } from '../helpers/siem-stream.js';
 
 const SiemEvent = z.object({
@@ -42,10 +44,12 @@ const SiemEvent = z.object({
     senderIp: z.string().optional(),
     action: z.string().optional(),
     /** Every other field of the event, as Mimecast sent it (they differ by type: url, fileName, sha256, spamScore, ...); none of the fields above, under any spelling, and no empty value. */
-    details: z.record(z.string(), z.unknown()).optional()
+    details: z.record(z.string(), z.unknown()).optional(),
+    /** The record as an OCSF 1.8.0 event (helpers/ocsf.ts), when the connection's metadata says {"ocsf": true}. */
+    ocsf: OcsfEventSchema.optional()
 });
 
-const models = { SiemEvent, SiemGap };
+const models = { SiemEvent, SiemGap, MessageTrace };
 
 /** Every event field is read by its own name but these; the rest goes to `details`. */
 const stream = siemStream({
@@ -57,12 +61,13 @@ const stream = siemStream({
     rest: 'details',
     time: 'timestamp',
     gapModel: 'SiemGap',
-    label: 'SIEM'
+    label: 'SIEM',
+    traceModel: 'MessageTrace'
 });
 
 const sync = createSync({
-    description: 'Cloud Gateway SIEM events (receipt, process, delivery, spam, AV, URL/attachment/impersonation protect, journal) from the event stream, resumed by its @nextPage token; a connection more than 24 hours behind records a SiemGap.',
-    version: '1.1.0',
+    description: 'Cloud Gateway SIEM events (receipt, process, delivery, spam, AV, URL/attachment/impersonation protect, journal) from the event stream, resumed by its @nextPage token; one MessageTrace per message (aggregateId) with its steps in order and its outcome, updated as later events arrive; a connection more than 24 hours behind records a SiemGap.',
+    version: '1.2.0',
     frequency: 'every 15 minutes',
     autoStart: true,
     syncType: 'incremental',
@@ -72,7 +77,8 @@ const sync = createSync({
     checkpoint: SiemCheckpoint,
     endpoints: [
         { method: 'GET', path: '/siem-events', group: 'SIEM' },
-        { method: 'GET', path: '/siem-gaps', group: 'SIEM' }
+        { method: 'GET', path: '/siem-gaps', group: 'SIEM' },
+        { method: 'GET', path: '/message-traces', group: 'SIEM' }
     ],
 
     exec: async (nango) => {

@@ -3,6 +3,7 @@
 import { createSync } from 'nango';
 import * as z from 'zod';
 
+import { OcsfEventSchema } from '../helpers/ocsf.js';
 import { logStream, LogStreamCheckpoint, LogStreamMetadata, runLogStream } from '../helpers/log-stream.js';
 
 const AttachmentLog = z.object({
@@ -22,7 +23,9 @@ const AttachmentLog = z.object({
     definition: z.string().optional(),
     actionTriggered: z.string().optional(),
     route: z.string().optional(),
-    details: z.string().optional()
+    details: z.string().optional(),
+    /** The record as an OCSF 1.8.0 event (helpers/ocsf.ts), when the connection's metadata says {"ocsf": true}. */
+    ocsf: OcsfEventSchema.optional()
 });
 
 const models = { AttachmentLog };
@@ -40,7 +43,7 @@ const stream = logStream({
 
 const sync = createSync({
     description: 'Attachment Protect logs (each attachment sandboxed, its verdict and the action triggered), fetched incrementally by time window.',
-    version: '1.1.0',
+    version: '1.2.0',
     frequency: 'every 15 minutes',
     autoStart: true,
     syncType: 'incremental',

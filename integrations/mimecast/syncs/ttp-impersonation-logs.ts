@@ -3,6 +3,7 @@
 import { createSync } from 'nango';
 import * as z from 'zod';
 
+import { OcsfEventSchema } from '../helpers/ocsf.js';
 import { isObject } from '../helpers/api.js';
 import { logStream, LogStreamCheckpoint, LogStreamMetadata, runLogStream } from '../helpers/log-stream.js';
 import { optionalString } from '../helpers/records.js';
@@ -34,7 +35,9 @@ const ImpersonationLog = z.object({
                 checkerResult: z.string().optional()
             })
         )
-        .optional()
+        .optional(),
+    /** The record as an OCSF 1.8.0 event (helpers/ocsf.ts), when the connection's metadata says {"ocsf": true}. */
+    ocsf: OcsfEventSchema.optional()
 });
 
 const models = { ImpersonationLog };
@@ -70,7 +73,7 @@ const stream = logStream({
 
 const sync = createSync({
     description: 'Impersonation Protect logs (messages imitating internal people or domains, the identifiers hit and the action), fetched incrementally by time window.',
-    version: '1.2.0',
+    version: '1.3.0',
     frequency: 'every 15 minutes',
     autoStart: true,
     syncType: 'incremental',

@@ -3,6 +3,7 @@
 import { createSync } from 'nango';
 import * as z from 'zod';
 
+import { OcsfEventSchema } from '../helpers/ocsf.js';
 import { logStream, LogStreamCheckpoint, LogStreamMetadata, runLogStream } from '../helpers/log-stream.js';
 
 const ClickLog = z.object({
@@ -25,7 +26,9 @@ const ClickLog = z.object({
     route: z.string().optional(),
     sendingIp: z.string().optional(),
     creationMethod: z.string().optional(),
-    emailPartsDescription: z.array(z.string()).optional()
+    emailPartsDescription: z.array(z.string()).optional(),
+    /** The record as an OCSF 1.8.0 event (helpers/ocsf.ts), when the connection's metadata says {"ocsf": true}. */
+    ocsf: OcsfEventSchema.optional()
 });
 
 const models = { ClickLog };
@@ -43,7 +46,7 @@ const stream = logStream({
 
 const sync = createSync({
     description: 'URL Protect click logs (each click on a rewritten link, its scan result and the action taken), fetched incrementally by time window.',
-    version: '1.0.0',
+    version: '1.1.0',
     frequency: 'every 15 minutes',
     autoStart: true,
     syncType: 'incremental',
