@@ -7,7 +7,17 @@ import nangoIntegrations from '@nangohq/eslint-plugin-custom-integrations-lintin
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-    { ignores: ['node_modules/**', 'integrations/build/**', 'integrations/dist/**', 'integrations/.nango/**', '.local/**', 'coverage/**', 'tests/summary-reporter.cjs'] },
+    {
+        ignores: [
+            'node_modules/**',
+            'integrations/build/**',
+            'integrations/dist/**',
+            'integrations/.nango/**',
+            '.local/**',
+            'coverage/**',
+            'tests/summary-reporter.cjs'
+        ]
+    },
     js.configs.recommended,
     ...tseslint.configs.recommended,
     {

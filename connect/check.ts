@@ -115,7 +115,8 @@ export async function checkCredentials(request: CheckRequest): Promise<CheckResu
         } catch (err) {
             const payload = actionPayload(err);
             logger.log('warn', `connect check: ${CHECK_FUNCTION} failed: ${describe(err)}`);
-            const answer = payload.status !== undefined ? `HTTP ${payload.status} ${payload.code}` : payload.code === 'network_error' ? undefined : payload.code;
+            const answer =
+                payload.status !== undefined ? `HTTP ${payload.status} ${payload.code}` : payload.code === 'network_error' ? undefined : payload.code;
             return readFailure(payload, fn.scopes, gatewayUrl, failAt('read', answer));
         }
     } finally {

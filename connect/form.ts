@@ -136,7 +136,9 @@ export function renderConnectPage(provider: ProviderDefinition, options: RenderO
     const problems = options.problems ?? {};
     const name = escapeHtml(provider.display_name);
     const controls = fields.map((field) => renderField(field, values, problems[field.inputName])).join('\n');
-    const valid = fields.every((field) => !fieldProblem(field.definition, field.definition.secret ? '' : (values[field.inputName] ?? initialValue(field.definition))));
+    const valid = fields.every(
+        (field) => !fieldProblem(field.definition, field.definition.secret ? '' : (values[field.inputName] ?? initialValue(field.definition)))
+    );
     const outcome = options.outcome;
     const guide = provider.docs_connect
         ? `<p class="help-footer" id="help-footer"${outcome?.nango.ok ? ' hidden' : ''}>Need help? <a id="guide-link" href="${escapeHtml(provider.docs_connect)}" target="_blank" rel="noopener">View connection guide</a> <span aria-hidden="true">&#8599;</span></p>`
@@ -176,7 +178,12 @@ ${outcome ? renderProjectCheck(outcome.check) : ''}
 
 function logo(provider: ProviderDefinition, badge?: 'ok' | 'failed'): string {
     // Nango shows the provider's logo (template-logos/<key>.svg); the preview has none, so a letter tile.
-    const mark = badge === 'ok' ? '<span class="badge ok" aria-hidden="true">&#10003;</span>' : badge === 'failed' ? '<span class="badge failed" aria-hidden="true">&#10005;</span>' : '';
+    const mark =
+        badge === 'ok'
+            ? '<span class="badge ok" aria-hidden="true">&#10003;</span>'
+            : badge === 'failed'
+              ? '<span class="badge failed" aria-hidden="true">&#10005;</span>'
+              : '';
     return `<div class="logo" aria-hidden="true">${escapeHtml(provider.display_name.charAt(0).toLowerCase())}${mark}</div>`;
 }
 

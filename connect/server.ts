@@ -17,7 +17,9 @@ const { values } = parseArgs({
     }
 });
 if (values.help) {
-    process.stdout.write('usage: npm run connect [-- --target simulator|real] [--port 3010]\n  MIMECAST_BASE_URL=<url> replaces the gateway (implies --target real)\n');
+    process.stdout.write(
+        'usage: npm run connect [-- --target simulator|real] [--port 3010]\n  MIMECAST_BASE_URL=<url> replaces the gateway (implies --target real)\n'
+    );
     process.exit(0);
 }
 const baseUrl = process.env['MIMECAST_BASE_URL'] || undefined;
@@ -31,7 +33,10 @@ const logger = createLogger({ level: (process.env['LOG_LEVEL'] as LogLevel | und
 const server = await startConnectServer({ target, port, logger, ...(baseUrl ? { baseUrl } : {}) });
 logger.log('info', `Connect preview: ${server.url}  (checks credentials against ${server.target})`);
 if (server.simulator) {
-    logger.log('info', `Simulator demo credentials: Client ID ${server.simulator.options.clientId}, Client Secret = SIMULATOR_CLIENT_SECRET in simulator/index.ts (they only open the local simulator)`);
+    logger.log(
+        'info',
+        `Simulator demo credentials: Client ID ${server.simulator.options.clientId}, Client Secret = SIMULATOR_CLIENT_SECRET in simulator/index.ts (they only open the local simulator)`
+    );
 }
 const stop = (): void => {
     void server.close().then(() => process.exit(0));

@@ -43,7 +43,13 @@ function v1Env(env: ConnectionEnv): Record<'baseUrl' | 'appId' | 'appKey' | 'acc
         secretKey: env.MIMECAST_SECRET_KEY
     };
 }
-const V1_ENV_NAMES = { baseUrl: 'MIMECAST_V1_BASE_URL', appId: 'MIMECAST_APP_ID', appKey: 'MIMECAST_APP_KEY', accessKey: 'MIMECAST_ACCESS_KEY', secretKey: 'MIMECAST_SECRET_KEY' };
+const V1_ENV_NAMES = {
+    baseUrl: 'MIMECAST_V1_BASE_URL',
+    appId: 'MIMECAST_APP_ID',
+    appKey: 'MIMECAST_APP_KEY',
+    accessKey: 'MIMECAST_ACCESS_KEY',
+    secretKey: 'MIMECAST_SECRET_KEY'
+};
 
 /** Demo API 1.0 keys of the simulator, used when MIMECAST_PROVIDER=mimecast-api-v1 and no keys are set. */
 export interface V1Fallback {

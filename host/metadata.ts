@@ -30,7 +30,10 @@ export function parseMetadata(source: string, text: string): Record<string, unkn
 }
 
 /** MIMECAST_METADATA (JSON) or MIMECAST_METADATA_FILE (a path to JSON); undefined when neither is set. */
-export function metadataFromEnv(env: { MIMECAST_METADATA?: string | undefined; MIMECAST_METADATA_FILE?: string | undefined }): Record<string, unknown> | undefined {
+export function metadataFromEnv(env: {
+    MIMECAST_METADATA?: string | undefined;
+    MIMECAST_METADATA_FILE?: string | undefined;
+}): Record<string, unknown> | undefined {
     if (env.MIMECAST_METADATA && env.MIMECAST_METADATA_FILE) {
         throw new MetadataError('set MIMECAST_METADATA or MIMECAST_METADATA_FILE, not both');
     }
@@ -70,15 +73,21 @@ export function validateMetadata(source: string, metadata: Record<string, unknow
         }
         const issue = (result as unknown[])[0] as SchemaIssue | Error | undefined;
         if (issue instanceof Error || !issue) {
-            throw new MetadataError(`${source}: the metadata schema of ${fn.name} could not be used (${issue instanceof Error ? issue.message : 'unknown error'})`);
+            throw new MetadataError(
+                `${source}: the metadata schema of ${fn.name} could not be used (${issue instanceof Error ? issue.message : 'unknown error'})`
+            );
         }
         const field = (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.') || '(the object)';
         const allowed = Array.isArray(issue.params?.['allowedValues']) ? `: ${(issue.params['allowedValues'] as unknown[]).map(String).join(', ')}` : '';
         const got = field === '(the object)' ? metadata : valueAt(metadata, field);
-        throw new MetadataError(`${source}: ${field} ${issue.message ?? 'is invalid'}${allowed} (got ${JSON.stringify(got)}; metadata schema of sync ${fn.name})`);
+        throw new MetadataError(
+            `${source}: ${field} ${issue.message ?? 'is invalid'}${allowed} (got ${JSON.stringify(got)}; metadata schema of sync ${fn.name})`
+        );
     }
 }
 
 function valueAt(value: unknown, path: string): unknown {
-    return path.split('.').reduce<unknown>((current, key) => (current && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined), value);
+    return path
+        .split('.')
+        .reduce<unknown>((current, key) => (current && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined), value);
 }

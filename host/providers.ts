@@ -54,7 +54,10 @@ const Provider = z
                 base_url: z.string().min(1),
                 headers: z.record(z.string().regex(/^[a-z0-9_.-]+$/, 'a lowercase header name'), z.string()).optional(),
                 paginate: Paginate.optional(),
-                retry: z.object({ after: z.array(z.string()).optional(), at: z.array(z.string()).optional() }).strict().optional()
+                retry: z
+                    .object({ after: z.array(z.string()).optional(), at: z.array(z.string()).optional() })
+                    .strict()
+                    .optional()
             })
             .strict(),
         docs: z.string().url(),
@@ -86,7 +89,10 @@ const Provider = z
 export type ProviderDefinition = z.infer<typeof Provider>;
 
 export class ProviderDefinitionError extends Error {
-    constructor(public readonly field: string, detail: string) {
+    constructor(
+        public readonly field: string,
+        detail: string
+    ) {
         super(`providers.yaml: ${field}: ${detail}`);
         this.name = 'ProviderDefinitionError';
     }

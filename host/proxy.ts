@@ -68,7 +68,17 @@ const AXIOS_CODE_OF: Record<string, string> = {
     TimeoutError: 'ECONNABORTED',
     ABORT_ERR: 'ECONNABORTED'
 };
-const KNOWN_CODES = ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', ...Object.keys(AXIOS_CODE_OF)];
+const KNOWN_CODES = [
+    'ECONNRESET',
+    'ETIMEDOUT',
+    'ECONNABORTED',
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    ...Object.keys(AXIOS_CODE_OF)
+];
 
 /**
  * Nango's egress check for one URL. `allowedOrigins` is the host's explicit allowance (the embedded
@@ -135,7 +145,13 @@ export class HostProxy {
             if (outcome.response && outcome.response.status < 400) {
                 return outcome.response as ProxyResponse<T>;
             }
-            const failure = outcome.error ?? new ProxyError(`Request failed with status code ${outcome.response?.status}`, `ERR_BAD_${(outcome.response?.status ?? 500) < 500 ? 'REQUEST' : 'RESPONSE'}`, outcome.response);
+            const failure =
+                outcome.error ??
+                new ProxyError(
+                    `Request failed with status code ${outcome.response?.status}`,
+                    `ERR_BAD_${(outcome.response?.status ?? 500) < 500 ? 'REQUEST' : 'RESPONSE'}`,
+                    outcome.response
+                );
             // Nango asks whether to retry only while retries are left.
             if (attempt >= retries) {
                 throw failure;
@@ -162,21 +178,33 @@ export class HostProxy {
         const backoff = Math.min(this.maxWaitMs, this.backoffBaseMs * 2 ** attempt);
         if (!outcome.response) {
             const code = outcome.error?.code ?? '';
-            return RETRIED_NETWORK_CODES.has(code) ? { retry: true, reason: 'network_error', waitMs: backoff } : { retry: false, reason: `network error ${code} is not in Nango's list`, waitMs: 0 };
+            return RETRIED_NETWORK_CODES.has(code)
+                ? { retry: true, reason: 'network_error', waitMs: backoff }
+                : { retry: false, reason: `network error ${code} is not in Nango's list`, waitMs: 0 };
         }
         const { status, headers } = outcome.response;
         if (status === 401) {
             // Nango re-reads the connection; it retries only if the stored credentials changed meanwhile.
             this.stats.reauthentications += 1;
             const current = this.auth && tokenUsed !== undefined ? await this.auth.accessToken() : tokenUsed;
-            return current !== tokenUsed ? { retry: true, reason: 'credentials_changed', waitMs: 0 } : { retry: false, reason: 'invalid_credentials', waitMs: 0 };
+            return current !== tokenUsed
+                ? { retry: true, reason: 'credentials_changed', waitMs: 0 }
+                : { retry: false, reason: 'invalid_credentials', waitMs: 0 };
         }
         if (!(status >= 500 || status === 429 || (config.retryOn ?? []).includes(status))) {
             return { retry: false, reason: 'not_retryable', waitMs: 0 };
         }
-        const perCall = config.retryHeader?.at ? { type: 'at' as const, name: config.retryHeader.at } : config.retryHeader?.after ? { type: 'after' as const, name: config.retryHeader.after } : undefined;
+        const perCall = config.retryHeader?.at
+            ? { type: 'at' as const, name: config.retryHeader.at }
+            : config.retryHeader?.after
+              ? { type: 'after' as const, name: config.retryHeader.after }
+              : undefined;
         const providerRetry = this.connection.provider.proxy.retry;
-        const fromProvider = providerRetry?.at?.[0] ? { type: 'at' as const, name: providerRetry.at[0] } : providerRetry?.after?.[0] ? { type: 'after' as const, name: providerRetry.after[0] } : undefined;
+        const fromProvider = providerRetry?.at?.[0]
+            ? { type: 'at' as const, name: providerRetry.at[0] }
+            : providerRetry?.after?.[0]
+              ? { type: 'after' as const, name: providerRetry.after[0] }
+              : undefined;
         for (const header of [perCall, fromProvider]) {
             const name = Array.isArray(header?.name) ? header.name[0] : header?.name;
             const waitMs = header && name ? headerWait(headers, header.type, name) : undefined;
@@ -196,7 +224,12 @@ export class HostProxy {
         return url.toString();
     }
 
-    private async once(method: string, url: string, config: ProxyConfiguration, token: string | undefined): Promise<{ response?: ProxyResponse; error?: ProxyError }> {
+    private async once(
+        method: string,
+        url: string,
+        config: ProxyConfiguration,
+        token: string | undefined
+    ): Promise<{ response?: ProxyResponse; error?: ProxyError }> {
         const headers: Record<string, string> = { accept: 'application/json' };
         for (const [key, value] of Object.entries(this.connection.provider.proxy.headers ?? {})) {
             headers[key] = interpolate(value, this.connection.connectionConfig);
@@ -240,7 +273,6 @@ export class HostProxy {
         }
         return { response: { status: res.status, statusText: res.statusText, headers: responseHeaders, data, config: { method, url } } };
     }
-
 }
 
 /** Nango's getRetryFromHeader: `at` is an epoch in seconds, `after` a number of seconds. */

@@ -185,10 +185,14 @@ export class Host {
         const output: unknown = await compiled.exec(guardNango(context) as never, input as never);
         const bytes = output === undefined ? 0 : Buffer.byteLength(JSON.stringify(output) ?? '', 'utf8');
         if (bytes > MAX_ACTION_OUTPUT_BYTES) {
-            throw new HostRunError('action_output_too_large', `${fn.name} returned ${bytes} bytes; Nango accepts at most ${MAX_ACTION_OUTPUT_BYTES} bytes of action output`, {
-                bytes,
-                maxBytes: MAX_ACTION_OUTPUT_BYTES
-            });
+            throw new HostRunError(
+                'action_output_too_large',
+                `${fn.name} returned ${bytes} bytes; Nango accepts at most ${MAX_ACTION_OUTPUT_BYTES} bytes of action output`,
+                {
+                    bytes,
+                    maxBytes: MAX_ACTION_OUTPUT_BYTES
+                }
+            );
         }
         return output;
     }
@@ -230,7 +234,12 @@ function nangoProps(host: Host, fn: FunctionInfo): NangoProps {
         team: { id: 1, name: 'local' },
         environmentId: 1,
         activityLogId: randomUUID(),
-        runnerFlags: { validateActionInput: false, validateActionOutput: false, validateSyncRecords: host.options.validateRecords ?? false, validateSyncMetadata: false },
+        runnerFlags: {
+            validateActionInput: false,
+            validateActionOutput: false,
+            validateSyncRecords: host.options.validateRecords ?? false,
+            validateSyncMetadata: false
+        },
         logger: { level: 'debug' as const },
         syncConfig: { models_json_schema: fn.jsonSchema, version: '1' },
         isCLI: true
@@ -278,7 +287,7 @@ function log(host: Host, fn: FunctionInfo, args: unknown[]): void {
     const last = args[args.length - 1];
     const level: LogLevel =
         args.length > 1 && last && typeof last === 'object' && 'level' in last && typeof (last as { level: unknown }).level === 'string'
-            ? ((last as { level: LogLevel }).level)
+            ? (last as { level: LogLevel }).level
             : 'info';
     const parts = args.length > 1 && level !== 'info' ? args.slice(0, -1) : args;
     host.options.logger.log(level === 'info' ? 'debug' : level, `[${fn.name}] ${parts.map(describe).join(' ')}`);
@@ -454,7 +463,10 @@ class LocalSync extends onHost(NangoSyncBase) {
         }
         const batch = unique.size === results.length ? results : [...unique.values()];
         if (batch !== results) {
-            this.host.options.logger.log('warn', `[${this.fn.name}] ${results.length - batch.length} duplicate ${model} id(s) in one batch dropped, as Nango does`);
+            this.host.options.logger.log(
+                'warn',
+                `[${this.fn.name}] ${results.length - batch.length} duplicate ${model} id(s) in one batch dropped, as Nango does`
+            );
         }
         const toSave = this.removeMetadata(batch);
         this.runOptions.onRecords?.(model, batch);
@@ -495,7 +507,11 @@ class LocalSync extends onHost(NangoSyncBase) {
 
     override async batchUpdate(results: Record<string, unknown>[], model: string): Promise<boolean> {
         this.flushWrites();
-        const existing = this.store.getRecordsByIds(this.connectionId, model, results.map((r) => String(r['id'])));
+        const existing = this.store.getRecordsByIds(
+            this.connectionId,
+            model,
+            results.map((r) => String(r['id']))
+        );
         const merged = results.filter((r) => existing.has(String(r['id']))).map((r) => ({ ...existing.get(String(r['id'])), ...r }));
         return this.batchSave(merged as Record<string, unknown>[], model);
     }
@@ -544,15 +560,61 @@ class LocalSync extends onHost(NangoSyncBase) {
  */
 export const GUARDED_NANGO_PROPERTIES: ReadonlySet<string> = new Set([
     // NangoActionBase / NangoSyncBase internals
-    'nango', 'logger', 'activityLogId', 'syncId', 'nangoConnectionId', 'environmentId', 'environmentName', 'syncJobId', 'abortSignal',
-    'syncConfig', 'runnerFlags', 'scriptType', 'lifecycle', 'isCLI', 'accountId', 'integrationConfig', 'functionVariant', 'attributes',
-    'telemetryBag', 'memoizedConnections', 'memoizedIntegration', 'getProxyConfig', 'proxyConfig', 'stringify', 'shouldLog',
-    'validateRecords', 'removeMetadata', 'modelFullName', 'emptyCache', 'track_deletes', 'lastSyncDate',
+    'nango',
+    'logger',
+    'activityLogId',
+    'syncId',
+    'nangoConnectionId',
+    'environmentId',
+    'environmentName',
+    'syncJobId',
+    'abortSignal',
+    'syncConfig',
+    'runnerFlags',
+    'scriptType',
+    'lifecycle',
+    'isCLI',
+    'accountId',
+    'integrationConfig',
+    'functionVariant',
+    'attributes',
+    'telemetryBag',
+    'memoizedConnections',
+    'memoizedIntegration',
+    'getProxyConfig',
+    'proxyConfig',
+    'stringify',
+    'shouldLog',
+    'validateRecords',
+    'removeMetadata',
+    'modelFullName',
+    'emptyCache',
+    'track_deletes',
+    'lastSyncDate',
     // Nango's runner (persist client)
-    'persistApi', 'persistClient', 'batchSize', 'sendLogToPersist', 'logAPICall',
+    'persistApi',
+    'persistClient',
+    'batchSize',
+    'sendLogToPersist',
+    'logAPICall',
     // this host
-    'host', 'fn', 'locks', 'runOptions', 'results', 'runId', 'batches', 'store', 'result', 'attach',
-    'writes', 'writeScheduled', 'writeError', 'queueWrite', 'drainWrites', 'flushWrites', 'throwIfWriteFailed'
+    'host',
+    'fn',
+    'locks',
+    'runOptions',
+    'results',
+    'runId',
+    'batches',
+    'store',
+    'result',
+    'attach',
+    'writes',
+    'writeScheduled',
+    'writeError',
+    'queueWrite',
+    'drainWrites',
+    'flushWrites',
+    'throwIfWriteFailed'
 ]);
 
 export function guardNango<T extends object>(target: T): T {

@@ -31,7 +31,10 @@ export function loadCompiledFunction(file: string, options: SandboxOptions = {})
     const code = readFileSync(file, 'utf8');
     const scale = options.timeScale ?? 1;
     const sandboxSetTimeout =
-        scale === 1 ? setTimeout : (((callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => setTimeout(callback, (ms ?? 0) * scale, ...args)) as typeof setTimeout);
+        scale === 1
+            ? setTimeout
+            : (((callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) =>
+                  setTimeout(callback, (ms ?? 0) * scale, ...args)) as typeof setTimeout);
     const sandboxRequire = (name: string): unknown => {
         if (ALLOWED_MODULES.has(name)) {
             return requireFromHost(name);

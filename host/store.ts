@@ -48,7 +48,9 @@ export class Store {
                 PRIMARY KEY (connection_id, model));
         `);
         this.statements = {
-            existing: this.db.prepare('SELECT id, hash, deleted_at FROM records WHERE connection_id = ? AND model = ? AND id IN (SELECT value FROM json_each(?))'),
+            existing: this.db.prepare(
+                'SELECT id, hash, deleted_at FROM records WHERE connection_id = ? AND model = ? AND id IN (SELECT value FROM json_each(?))'
+            ),
             upsert: this.db.prepare(`
                 INSERT INTO records (connection_id, model, id, data, hash, seen_run, first_seen_at, last_modified_at, deleted_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)
@@ -73,7 +75,11 @@ export class Store {
         this.db.transaction(() => {
             // One lookup for the whole batch instead of one per record.
             const existing = new Map<string, { hash: string; deleted_at: string | null }>();
-            for (const row of this.statements.existing.all(connectionId, model, JSON.stringify(rows.map((r) => r.id))) as { id: string; hash: string; deleted_at: string | null }[]) {
+            for (const row of this.statements.existing.all(connectionId, model, JSON.stringify(rows.map((r) => r.id))) as {
+                id: string;
+                hash: string;
+                deleted_at: string | null;
+            }[]) {
                 existing.set(row.id, row);
             }
             for (const row of rows) {
@@ -96,7 +102,9 @@ export class Store {
 
     deleteRecords(connectionId: string, model: string, ids: string[]): number {
         const now = new Date().toISOString();
-        const stmt = this.db.prepare('UPDATE records SET deleted_at = ?, last_modified_at = ? WHERE connection_id = ? AND model = ? AND id = ? AND deleted_at IS NULL');
+        const stmt = this.db.prepare(
+            'UPDATE records SET deleted_at = ?, last_modified_at = ? WHERE connection_id = ? AND model = ? AND id = ? AND deleted_at IS NULL'
+        );
         let deleted = 0;
         this.db.transaction(() => {
             for (const id of ids) {
@@ -108,7 +116,9 @@ export class Store {
 
     /** Starts delete tracking: records not saved again before trackDeletesEnd are deleted then. */
     trackDeletesStart(connectionId: string, model: string, runId: string): void {
-        this.db.prepare('INSERT INTO delete_tracking (connection_id, model, run_id) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET run_id = excluded.run_id').run(connectionId, model, runId);
+        this.db
+            .prepare('INSERT INTO delete_tracking (connection_id, model, run_id) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET run_id = excluded.run_id')
+            .run(connectionId, model, runId);
     }
 
     trackDeletesEnd(connectionId: string, model: string): string[] {
@@ -122,7 +132,9 @@ export class Store {
             .all(connectionId, model, run) as { id: string }[];
         this.db.transaction(() => {
             this.db
-                .prepare('UPDATE records SET deleted_at = ?, last_modified_at = ? WHERE connection_id = ? AND model = ? AND deleted_at IS NULL AND (seen_run IS NULL OR seen_run != ?)')
+                .prepare(
+                    'UPDATE records SET deleted_at = ?, last_modified_at = ? WHERE connection_id = ? AND model = ? AND deleted_at IS NULL AND (seen_run IS NULL OR seen_run != ?)'
+                )
                 .run(now, now, connectionId, model, run);
             this.db.prepare('DELETE FROM delete_tracking WHERE connection_id = ? AND model = ?').run(connectionId, model);
         })();
@@ -131,13 +143,22 @@ export class Store {
 
     listRecords(connectionId: string, model: string, options: { includeDeleted?: boolean } = {}): StoredRecord[] {
         const rows = this.db
-            .prepare(`SELECT id, data, deleted_at, last_modified_at FROM records WHERE connection_id = ? AND model = ? ${options.includeDeleted ? '' : 'AND deleted_at IS NULL'} ORDER BY rowid`)
+            .prepare(
+                `SELECT id, data, deleted_at, last_modified_at FROM records WHERE connection_id = ? AND model = ? ${options.includeDeleted ? '' : 'AND deleted_at IS NULL'} ORDER BY rowid`
+            )
             .all(connectionId, model) as { id: string; data: string; deleted_at: string | null; last_modified_at: string }[];
-        return rows.map((row) => ({ id: row.id, data: JSON.parse(row.data) as Record<string, unknown>, deletedAt: row.deleted_at, lastModifiedAt: row.last_modified_at }));
+        return rows.map((row) => ({
+            id: row.id,
+            data: JSON.parse(row.data) as Record<string, unknown>,
+            deletedAt: row.deleted_at,
+            lastModifiedAt: row.last_modified_at
+        }));
     }
 
     countRecords(connectionId: string, model: string): number {
-        const row = this.db.prepare('SELECT COUNT(*) AS n FROM records WHERE connection_id = ? AND model = ? AND deleted_at IS NULL').get(connectionId, model) as { n: number };
+        const row = this.db
+            .prepare('SELECT COUNT(*) AS n FROM records WHERE connection_id = ? AND model = ? AND deleted_at IS NULL')
+            .get(connectionId, model) as { n: number };
         return row.n;
     }
 
@@ -154,7 +175,8 @@ export class Store {
     }
 
     getCheckpoint(connectionId: string, syncName: string): Record<string, string | number | boolean> | null {
-        const row = this.db.prepare('SELECT data FROM checkpoints WHERE connection_id = ? AND sync_name = ?').get(connectionId, syncName) as { data: string } | undefined;
+        const row = this.db.prepare('SELECT data FROM checkpoints WHERE connection_id = ? AND sync_name = ?').get(connectionId, syncName) as
+            { data: string } | undefined;
         return row ? (JSON.parse(row.data) as Record<string, string | number | boolean>) : null;
     }
 
@@ -175,11 +197,14 @@ export class Store {
     }
 
     setMetadata(connectionId: string, metadata: Record<string, unknown>): void {
-        this.db.prepare('INSERT INTO metadata (connection_id, data) VALUES (?, ?) ON CONFLICT DO UPDATE SET data = excluded.data').run(connectionId, JSON.stringify(metadata));
+        this.db
+            .prepare('INSERT INTO metadata (connection_id, data) VALUES (?, ?) ON CONFLICT DO UPDATE SET data = excluded.data')
+            .run(connectionId, JSON.stringify(metadata));
     }
 
     private trackingRun(connectionId: string, model: string): string | undefined {
-        const row = this.db.prepare('SELECT run_id FROM delete_tracking WHERE connection_id = ? AND model = ?').get(connectionId, model) as { run_id: string } | undefined;
+        const row = this.db.prepare('SELECT run_id FROM delete_tracking WHERE connection_id = ? AND model = ?').get(connectionId, model) as
+            { run_id: string } | undefined;
         return row?.run_id;
     }
 }

@@ -79,7 +79,13 @@ interface Outcome {
 
 // ------------------------------------------------------------------ the simulator (its own process)
 
-type SimCall = { op: 'stats' } | { op: 'resetStats' } | { op: 'siemHead' } | { op: 'countInRange'; series: string; from: number; to: number } | { op: 'siemBatchFiles' } | { op: 'now' };
+type SimCall =
+    | { op: 'stats' }
+    | { op: 'resetStats' }
+    | { op: 'siemHead' }
+    | { op: 'countInRange'; series: string; from: number; to: number }
+    | { op: 'siemBatchFiles' }
+    | { op: 'now' };
 interface SimAnswer {
     id: number;
     value?: unknown;
@@ -89,7 +95,8 @@ interface SimAnswer {
 /** Runs in the simulator's process: starts it, sends its URL, then answers calls from the case process. */
 async function serveSimulator(c: Case): Promise<void> {
     // batch: frozen on a 15-minute boundary, so every retained event sits in a published file.
-    const frozenNow = c.stream === 'batch' ? Math.floor(Date.now() / SIEM_BATCH_FILE_MS) * SIEM_BATCH_FILE_MS : c.stream === 'siem' && !c.rateLimit ? Date.now() : undefined;
+    const frozenNow =
+        c.stream === 'batch' ? Math.floor(Date.now() / SIEM_BATCH_FILE_MS) * SIEM_BATCH_FILE_MS : c.stream === 'siem' && !c.rateLimit ? Date.now() : undefined;
     const options: SimulatorOptions = {
         sizes: c.stream === 'audit' ? { auditEvents: 6 * c.n } : c.stream === 'batch' ? { siemBatchEvents: c.n } : { siemEvents: c.n + 1_000 },
         ...(c.rateLimit ? { rateLimit: c.rateLimit } : {}),
@@ -220,7 +227,11 @@ async function runCase(c: Case): Promise<Outcome> {
                 for (const [k, v] of Object.entries((config.params ?? {}) as Record<string, string>)) {
                     url.searchParams.append(k, String(v));
                 }
-                requests.push({ method: (config.method ?? 'GET').toUpperCase(), url: url.toString(), ...(config.data !== undefined ? { body: JSON.stringify(config.data) } : {}) });
+                requests.push({
+                    method: (config.method ?? 'GET').toUpperCase(),
+                    url: url.toString(),
+                    ...(config.data !== undefined ? { body: JSON.stringify(config.data) } : {})
+                });
             }
             return request(config);
         };
@@ -288,12 +299,21 @@ async function runCase(c: Case): Promise<Outcome> {
  * the sync sent, in order, with plain fetch; each body parsed and its records counted. No sandbox, no
  * proxy, no store, no mapping. Measured in the same process right after the full stack's run.
  */
-async function bareClient(base: string, credentials: Record<string, string>, requests: { method: string; url: string; body?: string }[], stream: Stream): Promise<{ ms: number; records: number }> {
+async function bareClient(
+    base: string,
+    credentials: Record<string, string>,
+    requests: { method: string; url: string; body?: string }[],
+    stream: Stream
+): Promise<{ ms: number; records: number }> {
     const started = performance.now();
     const tokenResponse = await fetch(`${base}/oauth/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: credentials['client_id'] ?? '', client_secret: credentials['client_secret'] ?? '' }).toString()
+        body: new URLSearchParams({
+            grant_type: 'client_credentials',
+            client_id: credentials['client_id'] ?? '',
+            client_secret: credentials['client_secret'] ?? ''
+        }).toString()
     });
     const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
     let records = 0;
@@ -347,7 +367,18 @@ function recordCost(): { count: (model: string, records: Record<string, unknown>
     };
 }
 
-const LOG_SYNCS = ['audit-events', 'ttp-url-logs', 'ttp-attachment-logs', 'ttp-impersonation-logs', 'dlp-logs', 'held-release-logs', 'archive-search-logs', 'archive-view-logs', 'siem-events', 'siem-ci-events'];
+const LOG_SYNCS = [
+    'audit-events',
+    'ttp-url-logs',
+    'ttp-attachment-logs',
+    'ttp-impersonation-logs',
+    'dlp-logs',
+    'held-release-logs',
+    'archive-search-logs',
+    'archive-view-logs',
+    'siem-events',
+    'siem-ci-events'
+];
 
 /** Every log sync once against an in-process simulator (its default data), with what each saved costs in bytes. */
 async function logSyncCosts(): Promise<{ sync: string; cost: RecordCost }[]> {
@@ -398,7 +429,9 @@ const SYNC_OF: Record<Stream, string> = { audit: 'audit-events', siem: 'siem-eve
 function table(headers: string[], rows: string[][]): string {
     const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-    return [line(headers), `|${widths.map((w, i) => (i === 0 ? ':' : '-').padEnd(w + 1, '-') + (i === 0 ? '-' : ':')).join('|')}|`, ...rows.map(line)].join('\n');
+    return [line(headers), `|${widths.map((w, i) => (i === 0 ? ':' : '-').padEnd(w + 1, '-') + (i === 0 ? '-' : ':')).join('|')}|`, ...rows.map(line)].join(
+        '\n'
+    );
 }
 
 async function main(): Promise<void> {
@@ -430,7 +463,10 @@ async function main(): Promise<void> {
     if (args.includes('--batch-only')) {
         // `npm run bench -- --batch-only [--quick] [--max 100000]`: only the SIEM batch case.
         const max = Number(args[args.indexOf('--max') + 1] ?? Infinity);
-        await batchCase(sizes.filter((n) => !args.includes('--max') || n <= max), checks);
+        await batchCase(
+            sizes.filter((n) => !args.includes('--max') || n <= max),
+            checks
+        );
         printTargets(checks);
         return;
     }
@@ -446,7 +482,23 @@ async function main(): Promise<void> {
     process.stdout.write('Peak RSS and heap: the host process (functions, proxy, store); the simulator runs in its own process (sim RSS).\n\n');
     process.stdout.write(
         table(
-            ['sync', 'N', 'in range', 'saved', 'time s', 'records/s', 'floor s', 'x floor', 'requests', 'minimum', 'over min', 'tokens', 'peak RSS MB', 'peak heap MB', 'sim RSS MB'],
+            [
+                'sync',
+                'N',
+                'in range',
+                'saved',
+                'time s',
+                'records/s',
+                'floor s',
+                'x floor',
+                'requests',
+                'minimum',
+                'over min',
+                'tokens',
+                'peak RSS MB',
+                'peak heap MB',
+                'sim RSS MB'
+            ],
             plain.map((o) => {
                 const sent = o.apiRequests + o.tokens;
                 const min = minimumRequests(o);
@@ -471,23 +523,34 @@ async function main(): Promise<void> {
         ) + '\n'
     );
     process.stdout.write(`\nSaved records (what batchSave received: JSON.stringify of each batch)\n\n`);
-    process.stdout.write(costTable(plain.map((o) => ({ sync: `${o.stream === 'audit' ? 'audit-events' : 'siem-events'} N=${fmt(o.n)}`, cost: o.cost }))) + '\n');
+    process.stdout.write(
+        costTable(plain.map((o) => ({ sync: `${o.stream === 'audit' ? 'audit-events' : 'siem-events'} N=${fmt(o.n)}`, cost: o.cost }))) + '\n'
+    );
     process.stdout.write(`\nEvery log sync against the simulator's default data (backfillDays 30; bytes per record as saved)\n\n`);
     process.stdout.write(costTable(await logSyncCosts()) + '\n');
     for (const o of plain) {
         const sent = o.apiRequests + o.tokens;
         checks.push({ target: `${o.stream} N=${fmt(o.n)}: exactly N records in range and saved`, ok: o.inRange === o.n && o.saved === o.n });
         checks.push({ target: `${o.stream} N=${fmt(o.n)}: requests within 1% of the minimum`, ok: sent <= minimumRequests(o) * 1.01 });
-        checks.push({ target: `${o.stream} N=${fmt(o.n)}: at most one token per 25 minutes`, ok: o.tokens <= Math.max(1, Math.ceil(o.elapsedMs / TOKEN_LIFETIME_MS)) });
+        checks.push({
+            target: `${o.stream} N=${fmt(o.n)}: at most one token per 25 minutes`,
+            ok: o.tokens <= Math.max(1, Math.ceil(o.elapsedMs / TOKEN_LIFETIME_MS))
+        });
         checks.push({ target: `${o.stream} N=${fmt(o.n)}: the floor read the same N records`, ok: o.floorRecords === o.n });
-        checks.push({ target: `${o.stream} N=${fmt(o.n)}: full stack within 2x of the bare client (${fmt(o.elapsedMs / (o.floorMs ?? 1), 2)}x)`, ok: o.elapsedMs <= 2 * (o.floorMs ?? 0) });
+        checks.push({
+            target: `${o.stream} N=${fmt(o.n)}: full stack within 2x of the bare client (${fmt(o.elapsedMs / (o.floorMs ?? 1), 2)}x)`,
+            ok: o.elapsedMs <= 2 * (o.floorMs ?? 0)
+        });
     }
     for (const stream of ['audit', 'siem'] as const) {
         const runs = plain.filter((o) => o.stream === stream);
         if (runs.length > 1) {
             const first = runs[0]!;
             const last = runs[runs.length - 1]!;
-            checks.push({ target: `${stream}: host peak RSS flat (N=${fmt(last.n)} within 1.5x of N=${fmt(first.n)})`, ok: last.peakRssMb <= first.peakRssMb * 1.5 });
+            checks.push({
+                target: `${stream}: host peak RSS flat (N=${fmt(last.n)} within 1.5x of N=${fmt(first.n)})`,
+                ok: last.peakRssMb <= first.peakRssMb * 1.5
+            });
         }
     }
 
@@ -505,7 +568,19 @@ async function main(): Promise<void> {
     process.stdout.write(`\nUnder a rate limit (simulator token bucket per endpoint family: burst, refill per second)\n\n`);
     process.stdout.write(
         table(
-            ['sync', 'N', 'saved', 'limit', 'API requests', '429s', 'most attempts per call', 'time s', 'achieved req/s', 'limit req/s', 'of limit (first→last request)'],
+            [
+                'sync',
+                'N',
+                'saved',
+                'limit',
+                'API requests',
+                '429s',
+                'most attempts per call',
+                'time s',
+                'achieved req/s',
+                'limit req/s',
+                'of limit (first→last request)'
+            ],
             limited.map((o) => {
                 const rl = o.rateLimit!;
                 // The fastest the limit allows from the first request to the last: the burst at once,
@@ -514,7 +589,19 @@ async function main(): Promise<void> {
                 const efficiency = o.requestSpanMs > 0 ? Math.min(1, idealMs / o.requestSpanMs) : 1;
                 checks.push({ target: `${o.stream} N=${fmt(o.n)} limited: >= 95% of the limit's throughput`, ok: efficiency >= 0.95 });
                 checks.push({ target: `${o.stream} N=${fmt(o.n)} limited: the run completed with all N records`, ok: o.saved >= o.n });
-                return [o.stream === 'audit' ? 'audit-events' : 'siem-events', fmt(o.n), fmt(o.saved), `${rl.limit} / ${rl.refillPerSecond}/s`, fmt(o.apiRequests), fmt(o.rateLimited), fmt(o.maxAttempts), fmt(o.elapsedMs / 1000, 1), fmt((o.apiRequests - 1) / (o.requestSpanMs / 1000), 2), fmt(rl.refillPerSecond), `${fmt(efficiency * 100, 1)}%`];
+                return [
+                    o.stream === 'audit' ? 'audit-events' : 'siem-events',
+                    fmt(o.n),
+                    fmt(o.saved),
+                    `${rl.limit} / ${rl.refillPerSecond}/s`,
+                    fmt(o.apiRequests),
+                    fmt(o.rateLimited),
+                    fmt(o.maxAttempts),
+                    fmt(o.elapsedMs / 1000, 1),
+                    fmt((o.apiRequests - 1) / (o.requestSpanMs / 1000), 2),
+                    fmt(rl.refillPerSecond),
+                    `${fmt(efficiency * 100, 1)}%`
+                ];
             })
         ) + '\n'
     );
@@ -546,13 +633,32 @@ async function batchCase(sizes: number[], checks: { target: string; ok: boolean 
     process.stdout.write(
         table(
             ['sync', 'N', 'in range', 'saved', 'time s', 'records/s', 'requests', 'minimum', 'tokens', 'peak RSS MB', 'peak heap MB', 'sim RSS MB'],
-            runs.map((o) => [SYNC_OF.batch, fmt(o.n), fmt(o.inRange), fmt(o.saved), fmt(o.elapsedMs / 1000, 1), fmt(o.saved / (o.elapsedMs / 1000)), fmt(o.apiRequests + o.tokens), fmt(minimumRequests(o)), fmt(o.tokens), fmt(o.peakRssMb), fmt(o.peakHeapMb), fmt(o.simPeakRssMb)])
+            runs.map((o) => [
+                SYNC_OF.batch,
+                fmt(o.n),
+                fmt(o.inRange),
+                fmt(o.saved),
+                fmt(o.elapsedMs / 1000, 1),
+                fmt(o.saved / (o.elapsedMs / 1000)),
+                fmt(o.apiRequests + o.tokens),
+                fmt(minimumRequests(o)),
+                fmt(o.tokens),
+                fmt(o.peakRssMb),
+                fmt(o.peakHeapMb),
+                fmt(o.simPeakRssMb)
+            ])
         ) + '\n'
     );
     for (const o of runs) {
-        checks.push({ target: `batch N=${fmt(o.n)}: every retained event saved once (${fmt(o.inRange)})`, ok: o.saved === o.inRange && Math.abs(o.inRange - o.n) <= o.n * 0.01 });
+        checks.push({
+            target: `batch N=${fmt(o.n)}: every retained event saved once (${fmt(o.inRange)})`,
+            ok: o.saved === o.inRange && Math.abs(o.inRange - o.n) <= o.n * 0.01
+        });
         // Within 1%: a type whose page of 100 links ends just before the head needs one more (empty) page.
-        checks.push({ target: `batch N=${fmt(o.n)}: requests within 1% of the minimum (files + list pages + token)`, ok: o.apiRequests + o.tokens <= minimumRequests(o) * 1.01 });
+        checks.push({
+            target: `batch N=${fmt(o.n)}: requests within 1% of the minimum (files + list pages + token)`,
+            ok: o.apiRequests + o.tokens <= minimumRequests(o) * 1.01
+        });
     }
     if (runs.length > 1) {
         const first = runs[0]!;
@@ -562,6 +668,6 @@ async function batchCase(sizes: number[], checks: { target: string; ok: boolean 
 }
 
 main().catch((err: unknown) => {
-    process.stderr.write(`bench failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exit(1);
 });

@@ -41,7 +41,14 @@ export function createTestHost(options: { providerConfigKey?: string; metadata?:
     // Test-only speedups, explicit: the proxy's backoff in 1 ms steps, and the functions' own waits
     // (the helpers' backoff and rate-limit waits) at 1/1000 of real time; the logs still show the
     // intended wait. Records are validated against the model schemas (off on Nango in production).
-    const host = new Host({ connection, store, logger, proxy: { backoffBaseMs: 1, maxWaitMs: 50 }, sandbox: { timeScale: TEST_TIME_SCALE }, validateRecords: true });
+    const host = new Host({
+        connection,
+        store,
+        logger,
+        proxy: { backoffBaseMs: 1, maxWaitMs: 50 },
+        sandbox: { timeScale: TEST_TIME_SCALE },
+        validateRecords: true
+    });
     return {
         host,
         store,
@@ -57,7 +64,11 @@ export function createTestHost(options: { providerConfigKey?: string; metadata?:
 /** The token exchange, answered once (or `times`). */
 export function mockToken(times = 1, token = TEST_TOKEN): nock.Scope {
     return nock(TEST_BASE)
-        .post('/oauth/token', (body: Record<string, string>) => body['grant_type'] === 'client_credentials' && body['client_id'] === TEST_CLIENT_ID && body['client_secret'] === TEST_CLIENT_SECRET)
+        .post(
+            '/oauth/token',
+            (body: Record<string, string>) =>
+                body['grant_type'] === 'client_credentials' && body['client_id'] === TEST_CLIENT_ID && body['client_secret'] === TEST_CLIENT_SECRET
+        )
         .times(times)
         .reply(200, { access_token: token, token_type: 'Bearer', expires_in: 1799, scope: '' });
 }

@@ -54,7 +54,13 @@ function connectionConfigReferences(value: unknown, path: string[] = []): { path
 function stepAnchors(markdown: string): Set<string> {
     const anchors = new Set<string>();
     for (const match of markdown.matchAll(/^#+\sStep[a-zA-Z0-9:()._ -]+$/gim)) {
-        anchors.add(match[0].toLowerCase().replace(/^#+ /, '#').replace(/\s/g, '-').replace(/[:()._]/g, ''));
+        anchors.add(
+            match[0]
+                .toLowerCase()
+                .replace(/^#+ /, '#')
+                .replace(/\s/g, '-')
+                .replace(/[:()._]/g, '')
+        );
     }
     return anchors;
 }
@@ -96,11 +102,18 @@ function upstreamErrors(key: string, provider: ProviderEntry): string[] {
     const references = connectionConfigReferences(provider);
     if (references.length > 0) {
         for (const ref of references) {
-            if (!(connection_config && ref.key in connection_config) && !(integration_config && ref.key in integration_config) && !provider.token_response_metadata?.includes(ref.key)) {
+            if (
+                !(connection_config && ref.key in connection_config) &&
+                !(integration_config && ref.key in integration_config) &&
+                !provider.token_response_metadata?.includes(ref.key)
+            ) {
                 errors.push(`${ref.path} uses connectionConfig.${ref.key}, which connection_config does not declare`);
             }
         }
-        for (const [group, fields] of [['connection_config', connection_config], ['credentials', credentials]] as const) {
+        for (const [group, fields] of [
+            ['connection_config', connection_config],
+            ['credentials', credentials]
+        ] as const) {
             for (const [name, field] of Object.entries(fields ?? {})) {
                 if (!field.doc_section) {
                     continue;
@@ -178,14 +191,20 @@ describe("Nango's provider validator rules", () => {
         const typo = { ...providers['mimecast']!, token_url: 'https://{connectionConfig.gateway}/oauth/token' };
         expect(upstreamErrors('mimecast', typo)).toContain('a `{` without `$` in front of it');
         const unknownSection = { ...providers['mimecast']!, connection_config: { gateway: { doc_section: '#choosing-a-gateway' } } };
-        expect(upstreamErrors('mimecast', unknownSection)).toContain('connection_config > gateway > doc_section #choosing-a-gateway is not a "Step" heading of the connect guide');
+        expect(upstreamErrors('mimecast', unknownSection)).toContain(
+            'connection_config > gateway > doc_section #choosing-a-gateway is not a "Step" heading of the connect guide'
+        );
         // `{}` is allowed; a connection_config nothing interpolates is not.
         expect(upstreamErrors('mimecast', { ...providers['mimecast']!, token_params: {} } as ProviderEntry)).toEqual([]);
         const { proxy: _proxy, ...unusedConfig } = providers['mimecast-api-v1']!;
         expect(upstreamErrors('mimecast-api-v1', unusedConfig)).toContain('connection_config is declared but nothing interpolates it');
         const { apiKey: _apiKey, ...noApiKey } = providers['mimecast-api-v1']!.credentials!;
-        expect(upstreamErrors('mimecast-api-v1', { ...providers['mimecast-api-v1']!, credentials: noApiKey })).toContain('API_KEY without credentials > apiKey');
-        expect(upstreamErrors('new-provider', { ...providers['mimecast']! })).toContain('no logo template-logos/new-provider.svg in Nango and none planned in UPSTREAM.md');
+        expect(upstreamErrors('mimecast-api-v1', { ...providers['mimecast-api-v1']!, credentials: noApiKey })).toContain(
+            'API_KEY without credentials > apiKey'
+        );
+        expect(upstreamErrors('new-provider', { ...providers['mimecast']! })).toContain(
+            'no logo template-logos/new-provider.svg in Nango and none planned in UPSTREAM.md'
+        );
         expect(upstreamErrors('mimecast', { ...providers['mimecast']!, auth_mode: 'NONE' })).toContain('credentials are declared but NONE takes none');
         expect(upstreamErrors('mimecast', { ...providers['mimecast']!, post_connection_script: 'mimecastPostConnection' })).toContain(
             'post_connection_script names server code this contribution does not add'
@@ -198,7 +217,9 @@ describeWithShared("Nango's provider validator: its JSON schema, with its ajv op
     it('accepts the whole file as Nango validates its own providers.yaml', () => {
         // validate.ts: new Ajv({ allErrors: true, discriminator: true }) over the whole parsed file (strict mode on).
         const Ajv = AjvModule.default;
-        const validate = new Ajv({ allErrors: true, discriminator: true, logger: false }).compile(JSON.parse(readFileSync(sharedPath(NANGO_SCHEMA_FILE), 'utf8')));
+        const validate = new Ajv({ allErrors: true, discriminator: true, logger: false }).compile(
+            JSON.parse(readFileSync(sharedPath(NANGO_SCHEMA_FILE), 'utf8'))
+        );
         expect(validate(providers) ? [] : validate.errors).toEqual([]);
     });
 });

@@ -44,7 +44,9 @@ describe('providers.yaml', () => {
         const gateway = mimecast.connection_config!['gateway']!;
         expect(gateway.enum).toEqual(['api.services.mimecast.com', 'uk-api.services.mimecast.com', 'us-api.services.mimecast.com']);
         expect(withDefaults(mimecast, {})).toEqual({ gateway: 'api.services.mimecast.com' });
-        expect(() => withDefaults(mimecast, { gateway: 'eu-api.mimecast.com' })).toThrow('connection_config.gateway: expected one of api.services.mimecast.com');
+        expect(() => withDefaults(mimecast, { gateway: 'eu-api.mimecast.com' })).toThrow(
+            'connection_config.gateway: expected one of api.services.mimecast.com'
+        );
     });
 
     it("gives every form field a help anchor at a Step heading of the connect guide (Nango's validator rule)", () => {

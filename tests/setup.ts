@@ -5,5 +5,5 @@ nock.disableNetConnect();
 nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
 
 afterEach(() => {
-  nock.cleanAll();
+    nock.cleanAll();
 });

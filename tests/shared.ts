@@ -20,6 +20,8 @@ export function describeWithShared(title: string, files: string[], body: () => v
         describe(title, body);
         return;
     }
-    process.stderr.write(`skipped "${title}": ../shared/${missing.join(', ../shared/')} is not beside this clone (the team's reference files; CI provides them)\n`);
+    process.stderr.write(
+        `skipped "${title}": ../shared/${missing.join(', ../shared/')} is not beside this clone (the team's reference files; CI provides them)\n`
+    );
     describe.skip(title, body);
 }

@@ -45,8 +45,7 @@ export async function createMimecastConnectSession(nango: Nango, user: EndUser):
 
 /** What Mimecast says about a new connection: its account, or Mimecast's own reason for refusing. */
 export type ConnectionCheck =
-    | { ok: true; accountName: string; accountCode: string }
-    | { ok: false; code: string; message: string; status?: number; retryable?: boolean };
+    { ok: true; accountName: string; accountCode: string } | { ok: false; code: string; message: string; status?: number; retryable?: boolean };
 
 /**
  * Step 1b. Right after Nango reports a new connection (auth webhook, or the frontend's onEvent). Nango's
@@ -118,7 +117,12 @@ export async function* listSyncedRecords<M extends ModelName>(
 }
 
 /** Step 3. Runs an action; the compiler checks the input against the action's JSON schema. */
-export async function triggerMimecastAction<A extends ActionName>(nango: Nango, connectionId: string, action: A, input: ActionInput<A>): Promise<ActionOutput<A>> {
+export async function triggerMimecastAction<A extends ActionName>(
+    nango: Nango,
+    connectionId: string,
+    action: A,
+    input: ActionInput<A>
+): Promise<ActionOutput<A>> {
     return nango.triggerAction<ActionInput<A>, ActionOutput<A>>(INTEGRATION_ID, connectionId, action, input);
 }
 

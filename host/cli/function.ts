@@ -13,7 +13,12 @@ import { findFunction } from '../runner.js';
 async function main(): Promise<number> {
     const { positionals, values } = parseArgs({
         allowPositionals: true,
-        options: { input: { type: 'string' }, metadata: { type: 'string' }, reset: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } }
+        options: {
+            input: { type: 'string' },
+            metadata: { type: 'string' },
+            reset: { type: 'boolean', default: false },
+            help: { type: 'boolean', short: 'h', default: false }
+        }
     });
     const name = positionals[0];
     if (!name || values.help) {

@@ -72,7 +72,14 @@ async function main(): Promise<number> {
                 const stored = fn.models.map((m) => store.countRecords(connection.connectionId, m)).reduce((a, b) => a + b, 0);
                 const mode = fn.syncType === 'incremental' ? (first ? 'first run, back-fill' : 'incremental') : 'full refresh';
                 out(`  ✓ ${fn.name} (${mode}): +${totals.added} new, ${totals.updated} updated, ${totals.deleted} deleted in ${pages} batches`);
-                rows.push({ fn: fn.name, kind: 'sync', result: `+${totals.added} ~${totals.updated} -${totals.deleted}`, stored: String(stored), requests: String(result.requests), time: ms(result.durationMs) });
+                rows.push({
+                    fn: fn.name,
+                    kind: 'sync',
+                    result: `+${totals.added} ~${totals.updated} -${totals.deleted}`,
+                    stored: String(stored),
+                    requests: String(result.requests),
+                    time: ms(result.durationMs)
+                });
             } catch (err) {
                 failures += 1;
                 if (process.stdout.isTTY) {
@@ -134,7 +141,10 @@ function withArgs(args: string[]): Set<string> {
 function summarize(output: unknown): string {
     if (output && typeof output === 'object' && !Array.isArray(output)) {
         const entries = Object.entries(output).filter(([, v]) => typeof v !== 'object');
-        return entries.slice(0, 4).map(([k, v]) => `${k}=${String(v)}`).join(', ');
+        return entries
+            .slice(0, 4)
+            .map(([k, v]) => `${k}=${String(v)}`)
+            .join(', ');
     }
     return JSON.stringify(output).slice(0, 120);
 }
@@ -157,7 +167,11 @@ function printTable(out: (line: string) => void, rows: Row[]): void {
  * Which products the connection's API application is granted (the check-permissions action): one line per
  * product, and what to grant for the missing ones. Informational: it never fails the run.
  */
-async function printPermissions(host: Awaited<ReturnType<typeof openLocalHost>>['host'], out: (line?: string) => void, redact: (text: string) => string): Promise<void> {
+async function printPermissions(
+    host: Awaited<ReturnType<typeof openLocalHost>>['host'],
+    out: (line?: string) => void,
+    redact: (text: string) => string
+): Promise<void> {
     const fn = listFunctions().find((f) => f.name === 'check-permissions');
     if (!fn) {
         return;
@@ -172,7 +186,9 @@ async function printPermissions(host: Awaited<ReturnType<typeof openLocalHost>>[
         const width = Math.max(...result.products.map((p) => p.product.length));
         for (const p of result.products) {
             const mark = p.granted === true ? '✓ granted' : p.granted === false ? '✗ missing' : '? unknown';
-            out(`  ${p.product.padEnd(width)}  ${mark}${p.granted === true ? '' : `: grant ${p.permission} (${p.functions.join(', ')})${p.reason ? `; ${redact(p.reason)}` : ''}`}`);
+            out(
+                `  ${p.product.padEnd(width)}  ${mark}${p.granted === true ? '' : `: grant ${p.permission} (${p.functions.join(', ')})${p.reason ? `; ${redact(p.reason)}` : ''}`}`
+            );
         }
         out(`  ${result.summary.runnable.length} functions runnable, ${result.summary.notRunnable.length} not, ${result.summary.undetermined.length} unknown`);
     } catch (err) {

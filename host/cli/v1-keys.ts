@@ -12,11 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import { firstFailure } from '../../integrations/mimecast/helpers/api.js';
-import {
-    SIMULATOR_V1_APP_ID,
-    SIMULATOR_V1_EMAIL,
-    SIMULATOR_V1_PASSWORD
-} from '../../simulator/endpoints/v1-login.js';
+import { SIMULATOR_V1_APP_ID, SIMULATOR_V1_EMAIL, SIMULATOR_V1_PASSWORD } from '../../simulator/endpoints/v1-login.js';
 
 export const DEFAULT_DISCOVER_URL = 'https://api.mimecast.com';
 
@@ -55,7 +51,13 @@ async function post(url: string, headers: Record<string, string>, body: unknown)
     try {
         response = await fetch(url, {
             method: 'POST',
-            headers: { accept: 'application/json', 'content-type': 'application/json', 'x-mc-req-id': randomUUID(), 'x-mc-date': new Date().toUTCString().replace(/GMT$/, 'UTC'), ...headers },
+            headers: {
+                accept: 'application/json',
+                'content-type': 'application/json',
+                'x-mc-req-id': randomUUID(),
+                'x-mc-date': new Date().toUTCString().replace(/GMT$/, 'UTC'),
+                ...headers
+            },
             body: JSON.stringify(body),
             signal: AbortSignal.timeout(30_000)
         });
@@ -74,7 +76,10 @@ async function post(url: string, headers: Record<string, string>, body: unknown)
     const data = Array.isArray(body_['data']) ? (body_['data'] as unknown[]).filter((d): d is Record<string, unknown> => !!d && typeof d === 'object') : [];
     const failure = firstFailure(body_);
     if (failure || response.status >= 300) {
-        return { data, failure: { status: response.status, code: failure?.code ?? `http_${response.status}`, message: failure?.message ?? `HTTP ${response.status}` } };
+        return {
+            data,
+            failure: { status: response.status, code: failure?.code ?? `http_${response.status}`, message: failure?.message ?? `HTTP ${response.status}` }
+        };
     }
     if (!json) {
         throw new V1KeysError(`${new URL(url).pathname} answered HTTP ${response.status} with a body that is not JSON`, 'malformed_response');
@@ -88,13 +93,20 @@ function describeFailure(step: string, f: Failure): string {
 
 /** The regional base URL for this user: POST {discover}/api/login/discover-authentication. */
 export async function discoverRegion(discoverUrl: string, appId: string, email: string): Promise<{ region: string; authenticate: string[] | undefined }> {
-    const { data, failure } = await post(`${discoverUrl.replace(/\/+$/, '')}/api/login/discover-authentication`, { 'x-mc-app-id': appId }, { data: [{ emailAddress: email }] });
+    const { data, failure } = await post(
+        `${discoverUrl.replace(/\/+$/, '')}/api/login/discover-authentication`,
+        { 'x-mc-app-id': appId },
+        { data: [{ emailAddress: email }] }
+    );
     if (failure) {
         if (UNKNOWN_USER_CODES.test(failure.code)) {
             throw new V1KeysError(`Mimecast does not know ${email}: check the service user's primary email address (${failure.code})`, 'unknown_email');
         }
         if (APP_ID_CODES.test(failure.code)) {
-            throw new V1KeysError(`Mimecast refused the App ID: use the Application ID of your API 1.0 application (${failure.code}: ${failure.message})`, 'invalid_app_id');
+            throw new V1KeysError(
+                `Mimecast refused the App ID: use the Application ID of your API 1.0 application (${failure.code}: ${failure.message})`,
+                'invalid_app_id'
+            );
         }
         throw new V1KeysError(describeFailure('discover-authentication', failure), failure.code);
     }
@@ -135,10 +147,16 @@ export async function generateKeys(options: { discoverUrl: string; appId: string
             throw new V1KeysError(notCloud(email, failure.message), 'not_cloud_user');
         }
         if (WRONG_PASSWORD_CODES.test(failure.code) || failure.status === 401) {
-            throw new V1KeysError(`Mimecast refused the password for ${email} (${failure.code}). Check the password of the service user (a Mimecast cloud password, not a domain password)`, 'wrong_password');
+            throw new V1KeysError(
+                `Mimecast refused the password for ${email} (${failure.code}). Check the password of the service user (a Mimecast cloud password, not a domain password)`,
+                'wrong_password'
+            );
         }
         if (APP_ID_CODES.test(failure.code)) {
-            throw new V1KeysError(`Mimecast refused the App ID: use the Application ID of your API 1.0 application (${failure.code}: ${failure.message})`, 'invalid_app_id');
+            throw new V1KeysError(
+                `Mimecast refused the App ID: use the Application ID of your API 1.0 application (${failure.code}: ${failure.message})`,
+                'invalid_app_id'
+            );
         }
         throw new V1KeysError(describeFailure('login', failure), failure.code);
     }
@@ -175,7 +193,10 @@ const USAGE = `usage: npm run v1:keys [-- --json] [--simulator] [--discover-url 
   --discover-url    instead of ${DEFAULT_DISCOVER_URL} (also MIMECAST_V1_DISCOVER_URL)
 `;
 
-export async function main(argv: string[], io: CliIo = { env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(
+    argv: string[],
+    io: CliIo = { env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }
+): Promise<number> {
     let values: { json?: boolean; simulator?: boolean; 'discover-url'?: string; help?: boolean };
     try {
         ({ values } = parseArgs({
@@ -220,7 +241,10 @@ export async function main(argv: string[], io: CliIo = { env: process.env, stdin
         );
         return 0;
     } catch (err) {
-        const message = err instanceof V1KeysError || err instanceof MissingInputError ? err.message : `unexpected error: ${err instanceof Error ? err.message : String(err)}`;
+        const message =
+            err instanceof V1KeysError || err instanceof MissingInputError
+                ? err.message
+                : `unexpected error: ${err instanceof Error ? err.message : String(err)}`;
         io.stderr.write(`v1:keys: ${message}\n`);
         return 1;
     } finally {

@@ -19,7 +19,9 @@ export const CHROMIUM_ARGS = [
 
 export class ChromiumMissingError extends Error {
     constructor() {
-        super(`Chromium is not installed at ${CHROMIUM_PATH}. Install it with \`apt-get update && apt-get install -y chromium\` (.ci/run does this in CI), or set CHROMIUM_PATH.`);
+        super(
+            `Chromium is not installed at ${CHROMIUM_PATH}. Install it with \`apt-get update && apt-get install -y chromium\` (.ci/run does this in CI), or set CHROMIUM_PATH.`
+        );
         this.name = 'ChromiumMissingError';
     }
 }

@@ -23,7 +23,11 @@ function samples(): Sample[] {
     return [
         { model: 'AuditEvent', what: 'logon (`User Logged On`, `Logon Authentication Failed`, ...)', record: R.auditEvent(R.AUDIT_RAW.logon) },
         { model: 'AuditEvent', what: 'password or lock change (`User Password Changed`, ...)', record: R.auditEvent(R.AUDIT_RAW.passwordChanged) },
-        { model: 'AuditEvent', what: 'any other administrative action (`Folder Log Entry`, `Policy Modified`, ...)', record: R.auditEvent(R.AUDIT_RAW.folderDeleted) },
+        {
+            model: 'AuditEvent',
+            what: 'any other administrative action (`Folder Log Entry`, `Policy Modified`, ...)',
+            record: R.auditEvent(R.AUDIT_RAW.folderDeleted)
+        },
         { model: 'ClickLog', what: 'URL Protect click', record: R.clickLog(R.CLICK_RAW.blocked) },
         { model: 'AttachmentLog', what: 'Attachment Protect verdict', record: R.attachmentLog(R.ATTACHMENT_RAW.malicious) },
         { model: 'ImpersonationLog', what: 'Impersonation Protect verdict', record: R.impersonationLog(R.IMPERSONATION_RAW.held) },
@@ -44,7 +48,9 @@ const json = (value: unknown) => ['```json', JSON.stringify(value, null, 2), '``
 
 export function ocsfPage(): string {
     const rows = samples().map((s) => ({ ...s, event: toOcsf(s.model, s.record) }));
-    const table = rows.map(({ model, what, event }) => `| \`${model}\` | ${what} | ${event.class_name} (${event.class_uid}) | ${event.activity_name} (${event.activity_id}) |`);
+    const table = rows.map(
+        ({ model, what, event }) => `| \`${model}\` | ${what} | ${event.class_name} (${event.class_uid}) | ${event.activity_name} (${event.activity_id}) |`
+    );
     const example = (className: string, model: string): OcsfEvent => rows.find((r) => r.event.class_name === className && r.model === model)!.event;
     const flows = messageFlows({ seed: 7, count: 40 });
     const flow = flows.find((f) => f.scenario === 'url-blocked-delivered')!;
@@ -85,7 +91,14 @@ export function ocsfPage(): string {
             ] as const
         ).flatMap(([name, model]) => {
             const event = example(name, model);
-            return [`## ${name} (${event.class_uid})`, '', `From ${String(event.metadata['log_name']).match(/^[AEIOU]/) ? 'an' : 'a'} \`${event.metadata['log_name']}\` record.`, '', json(event), ''];
+            return [
+                `## ${name} (${event.class_uid})`,
+                '',
+                `From ${String(event.metadata['log_name']).match(/^[AEIOU]/) ? 'an' : 'a'} \`${event.metadata['log_name']}\` record.`,
+                '',
+                json(event),
+                ''
+            ];
         }),
         '## A message trace',
         '',

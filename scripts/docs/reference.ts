@@ -226,7 +226,12 @@ export function staleFunctionDocs(fns: FunctionDoc[], root = ROOT): string[] {
     for (const type of ['syncs', 'actions']) {
         const dir = join(root, 'integrations', INTEGRATION, type);
         if (existsSync(dir)) {
-            stale.push(...readdirSync(dir).filter((n) => n.endsWith('.md')).map((n) => join('integrations', INTEGRATION, type, n)).filter((p) => !expected.has(p)));
+            stale.push(
+                ...readdirSync(dir)
+                    .filter((n) => n.endsWith('.md'))
+                    .map((n) => join('integrations', INTEGRATION, type, n))
+                    .filter((p) => !expected.has(p))
+            );
         }
     }
     return stale;
@@ -311,7 +316,7 @@ export function typesFile(fns: FunctionDoc[]): string {
         "export type ActionInput<A extends ActionName> = Actions[A]['input'];",
         "export type ActionOutput<A extends ActionName> = Actions[A]['output'];",
         'export type ModelName = keyof Models;',
-        '/** A synced record of a model; `nango.listRecords<SyncRecord<M>>()` adds Nango\'s `_nango_metadata` to it. */',
+        "/** A synced record of a model; `nango.listRecords<SyncRecord<M>>()` adds Nango's `_nango_metadata` to it. */",
         'export type SyncRecord<M extends ModelName> = Models[M];',
         '',
         `export const ACTION_NAMES = ${JSON.stringify(actions.map((fn) => fn.name).sort())} as const satisfies readonly ActionName[];`,
@@ -417,7 +422,11 @@ export function headingAnchors(markdown: string): Set<string> {
 export function nangoStepAnchors(markdown: string): Set<string> {
     return new Set(
         [...markdown.matchAll(/^[#]+\sStep[a-zA-Z0-9:()._ -]+$/gim)].map((m) =>
-            m[0].toLowerCase().replace(/^[#]+ /, '#').replaceAll(/\s/g, '-').replaceAll(/[:()._]/g, '')
+            m[0]
+                .toLowerCase()
+                .replace(/^[#]+ /, '#')
+                .replaceAll(/\s/g, '-')
+                .replaceAll(/[:()._]/g, '')
         )
     );
 }

@@ -6,9 +6,9 @@ import { Validator, fail, formatDate, ok, type Item } from '../envelope.js';
 import { defineEndpoint, type HandlerContext } from '../router.js';
 
 interface AlterationPolicy {
-  id: string;
-  addressAlterationSetId: string;
-  policy: Record<string, unknown>;
+    id: string;
+    addressAlterationSetId: string;
+    policy: Record<string, unknown>;
 }
 
 const NO_START = '1900-01-01T00:00:00+0000';
@@ -17,96 +17,117 @@ const TYPES = ['everyone', 'internal_addresses', 'external_addresses', 'email_do
 const VALUE_KEY: Record<string, string> = { email_domain: 'emailDomain', individual_email_address: 'emailAddress', profile_group: 'groupId' };
 
 function seeded(): Map<string, AlterationPolicy> {
-  const base = (description: string, from: Record<string, string>, to: Record<string, string>): Record<string, unknown> => ({
-    description,
-    fromPart: 'envelope_from',
-    from,
-    to,
-    fromType: from['type'],
-    toType: to['type'],
-    fromEternal: true,
-    toEternal: true,
-    fromDate: NO_START,
-    toDate: NO_END,
-    override: false,
-    bidirectional: false,
-    conditions: {},
-    enabled: true,
-    enforced: false,
-    lastUpdated: formatDate(Date.UTC(2025, 5, 1, 9, 30))
-  });
-  return new Map([
-    ['eNo1alteration-legacy-domain', { id: 'eNo1alteration-legacy-domain', addressAlterationSetId: 'eNo1set-legacy-domain', policy: base('Rewrite legacy domain', { type: 'internal_addresses' }, { type: 'everyone' }) }],
-    ['eNo1alteration-support', { id: 'eNo1alteration-support', addressAlterationSetId: 'eNo1set-support', policy: base('Support alias', { type: 'everyone' }, { type: 'email_domain', emailDomain: 'simulated-tenant.example' }) }]
-  ]);
+    const base = (description: string, from: Record<string, string>, to: Record<string, string>): Record<string, unknown> => ({
+        description,
+        fromPart: 'envelope_from',
+        from,
+        to,
+        fromType: from['type'],
+        toType: to['type'],
+        fromEternal: true,
+        toEternal: true,
+        fromDate: NO_START,
+        toDate: NO_END,
+        override: false,
+        bidirectional: false,
+        conditions: {},
+        enabled: true,
+        enforced: false,
+        lastUpdated: formatDate(Date.UTC(2025, 5, 1, 9, 30))
+    });
+    return new Map([
+        [
+            'eNo1alteration-legacy-domain',
+            {
+                id: 'eNo1alteration-legacy-domain',
+                addressAlterationSetId: 'eNo1set-legacy-domain',
+                policy: base('Rewrite legacy domain', { type: 'internal_addresses' }, { type: 'everyone' })
+            }
+        ],
+        [
+            'eNo1alteration-support',
+            {
+                id: 'eNo1alteration-support',
+                addressAlterationSetId: 'eNo1set-support',
+                policy: base('Support alias', { type: 'everyone' }, { type: 'email_domain', emailDomain: 'simulated-tenant.example' })
+            }
+        ]
+    ]);
 }
 
 export function addressAlterationPolicies(ctx: HandlerContext): Map<string, AlterationPolicy> {
-  return ctx.state('addressAlterationPolicies', seeded);
+    return ctx.state('addressAlterationPolicies', seeded);
 }
 
 const getPolicy = defineEndpoint({
-  path: '/api/policy/address-alteration/get-policy',
-  handle(ctx) {
-    const v = new Validator(ctx.item);
-    const id = v.string('id');
-    if (!v.ok) return v.fail();
-    return ok([...addressAlterationPolicies(ctx).values()].filter((p) => id === undefined || p.id === id));
-  }
+    path: '/api/policy/address-alteration/get-policy',
+    handle(ctx) {
+        const v = new Validator(ctx.item);
+        const id = v.string('id');
+        if (!v.ok) return v.fail();
+        return ok([...addressAlterationPolicies(ctx).values()].filter((p) => id === undefined || p.id === id));
+    }
 });
 
 const updatePolicy = defineEndpoint({
-  path: '/api/policy/address-alteration/update-policy',
-  handle(ctx) {
-    const v = new Validator(ctx.item);
-    const id = v.string('id', { required: true });
-    const setId = v.string('addressAlterationSetId', { required: true });
-    const raw = ctx.item['policy'];
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) v.add('policy', 'err_validation_missing', 'policy is required');
-    if (!v.ok || id === undefined || setId === undefined) return v.fail();
-    const record = addressAlterationPolicies(ctx).get(id);
-    if (!record) return fail(ctx.item, [{ code: 'err_policy_not_found', message: `No address alteration policy with id ${id}`, field: 'id', retryable: false }]);
-    const body = raw as Item;
-    const p = new Validator(body);
-    for (const side of ['from', 'to']) {
-      const target = body[side];
-      if (target === undefined) continue;
-      const type = typeof target === 'object' && target !== null ? String((target as Item)['type']) : '';
-      if (!TYPES.includes(type)) p.add(side, 'err_validation_invalid_value', `policy.${side}.type must be one of ${TYPES.join(', ')}`);
+    path: '/api/policy/address-alteration/update-policy',
+    handle(ctx) {
+        const v = new Validator(ctx.item);
+        const id = v.string('id', { required: true });
+        const setId = v.string('addressAlterationSetId', { required: true });
+        const raw = ctx.item['policy'];
+        if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) v.add('policy', 'err_validation_missing', 'policy is required');
+        if (!v.ok || id === undefined || setId === undefined) return v.fail();
+        const record = addressAlterationPolicies(ctx).get(id);
+        if (!record)
+            return fail(ctx.item, [{ code: 'err_policy_not_found', message: `No address alteration policy with id ${id}`, field: 'id', retryable: false }]);
+        const body = raw as Item;
+        const p = new Validator(body);
+        for (const side of ['from', 'to']) {
+            const target = body[side];
+            if (target === undefined) continue;
+            const type = typeof target === 'object' && target !== null ? String((target as Item)['type']) : '';
+            if (!TYPES.includes(type)) p.add(side, 'err_validation_invalid_value', `policy.${side}.type must be one of ${TYPES.join(', ')}`);
+        }
+        const fromDate = p.date('fromDate');
+        const toDate = p.date('toDate');
+        p.dateOrder('fromDate', fromDate, 'toDate', toDate);
+        if (!p.ok)
+            return fail(
+                ctx.item,
+                p.errors.map((e) => ({ ...e, field: `policy.${e.field}` }))
+            );
+        record.addressAlterationSetId = setId;
+        const policy = record.policy;
+        for (const key of ['description', 'fromPart', 'bidirectional', 'enabled', 'enforced', 'override', 'comment', 'conditions'])
+            if (body[key] !== undefined) policy[key] = body[key];
+        for (const side of ['from', 'to']) {
+            const target = body[side] as Item | undefined;
+            if (!target) continue;
+            const type = String(target['type']);
+            const key = VALUE_KEY[type];
+            policy[side] = key && typeof target[key] === 'string' ? { type, [key]: target[key] } : { type };
+            policy[`${side}Type`] = type;
+            if (key && typeof target[key] === 'string') policy[`${side}Value`] = target[key];
+            else delete policy[`${side}Value`];
+        }
+        if (fromDate !== undefined) Object.assign(policy, { fromDate: formatDate(fromDate), fromEternal: false });
+        if (toDate !== undefined) Object.assign(policy, { toDate: formatDate(toDate), toEternal: false });
+        policy['lastUpdated'] = formatDate(ctx.now);
+        return ok([{ id: record.id, policy }]);
     }
-    const fromDate = p.date('fromDate');
-    const toDate = p.date('toDate');
-    p.dateOrder('fromDate', fromDate, 'toDate', toDate);
-    if (!p.ok) return fail(ctx.item, p.errors.map((e) => ({ ...e, field: `policy.${e.field}` })));
-    record.addressAlterationSetId = setId;
-    const policy = record.policy;
-    for (const key of ['description', 'fromPart', 'bidirectional', 'enabled', 'enforced', 'override', 'comment', 'conditions']) if (body[key] !== undefined) policy[key] = body[key];
-    for (const side of ['from', 'to']) {
-      const target = body[side] as Item | undefined;
-      if (!target) continue;
-      const type = String(target['type']);
-      const key = VALUE_KEY[type];
-      policy[side] = key && typeof target[key] === 'string' ? { type, [key]: target[key] } : { type };
-      policy[`${side}Type`] = type;
-      if (key && typeof target[key] === 'string') policy[`${side}Value`] = target[key];
-      else delete policy[`${side}Value`];
-    }
-    if (fromDate !== undefined) Object.assign(policy, { fromDate: formatDate(fromDate), fromEternal: false });
-    if (toDate !== undefined) Object.assign(policy, { toDate: formatDate(toDate), toEternal: false });
-    policy['lastUpdated'] = formatDate(ctx.now);
-    return ok([{ id: record.id, policy }]);
-  }
 });
 
 const deletePolicy = defineEndpoint({
-  path: '/api/policy/address-alteration/delete-policy',
-  handle(ctx) {
-    const v = new Validator(ctx.item);
-    const id = v.string('id', { required: true });
-    if (!v.ok || id === undefined) return v.fail();
-    if (!addressAlterationPolicies(ctx).delete(id)) return fail(ctx.item, [{ code: 'err_policy_not_found', message: `No address alteration policy with id ${id}`, field: 'id', retryable: false }]);
-    return ok([{ id, deleted: true }]);
-  }
+    path: '/api/policy/address-alteration/delete-policy',
+    handle(ctx) {
+        const v = new Validator(ctx.item);
+        const id = v.string('id', { required: true });
+        if (!v.ok || id === undefined) return v.fail();
+        if (!addressAlterationPolicies(ctx).delete(id))
+            return fail(ctx.item, [{ code: 'err_policy_not_found', message: `No address alteration policy with id ${id}`, field: 'id', retryable: false }]);
+        return ok([{ id, deleted: true }]);
+    }
 });
 
 export default [getPolicy, updatePolicy, deletePolicy];

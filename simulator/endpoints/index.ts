@@ -30,4 +30,34 @@ import awareness from './awareness.js';
 import remediationIncidents from './remediation-incidents.js';
 
 /** Every simulated endpoint. Adding one = a file in this folder + one line here. */
-export const endpoints: readonly Endpoint[] = [account, auditEvents, ttpUrlLogs, ttpAttachmentLogs, ttpImpersonationLogs, dlpLogs, heldReleaseLogs, archiveSearchLogs, archiveViewLogs, siemEvents, siemCiEvents, siemBatch, ...managedUrls, ...managedSenders, ...blockedSenderPolicies, ...directory, ...heldMessages, ...messageFinder, ...remediation, heldSummary, emailQueues, processingMessages, archiveSearch, ...directoryGroups, ...policyManagement, ...addressAlteration, threatIntel, ...awareness, remediationIncidents];
+export const endpoints: readonly Endpoint[] = [
+    account,
+    auditEvents,
+    ttpUrlLogs,
+    ttpAttachmentLogs,
+    ttpImpersonationLogs,
+    dlpLogs,
+    heldReleaseLogs,
+    archiveSearchLogs,
+    archiveViewLogs,
+    siemEvents,
+    siemCiEvents,
+    siemBatch,
+    ...managedUrls,
+    ...managedSenders,
+    ...blockedSenderPolicies,
+    ...directory,
+    ...heldMessages,
+    ...messageFinder,
+    ...remediation,
+    heldSummary,
+    emailQueues,
+    processingMessages,
+    archiveSearch,
+    ...directoryGroups,
+    ...policyManagement,
+    ...addressAlteration,
+    threatIntel,
+    ...awareness,
+    remediationIncidents
+];

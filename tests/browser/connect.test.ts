@@ -57,7 +57,10 @@ describeWithChromium('the connect preview in Chromium', () => {
 
     /** Clicks Connect and waits for Nango's outcome page; returns the server's HTML answer. */
     async function connect(): Promise<string> {
-        const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/connect') && r.request().method() === 'POST'), page.click('#submit')]);
+        const [response] = await Promise.all([
+            page.waitForResponse((r) => r.url().endsWith('/connect') && r.request().method() === 'POST'),
+            page.click('#submit')
+        ]);
         await page.waitForSelector('#nango-result');
         return response.text();
     }

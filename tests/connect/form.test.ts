@@ -79,7 +79,12 @@ describe('form generated from the provider definition', () => {
         const dir = mkdtempSync(join(tmpdir(), 'connect-providers-'));
         const file = join(dir, 'providers.yaml');
         copyFileSync(PROVIDERS_FILE, file);
-        const server = await startConnectServer({ target: 'real', baseUrl: 'http://127.0.0.1:9', providersFile: file, logger: createLogger({ write: () => {} }) });
+        const server = await startConnectServer({
+            target: 'real',
+            baseUrl: 'http://127.0.0.1:9',
+            providersFile: file,
+            logger: createLogger({ write: () => {} })
+        });
         try {
             expect(await (await fetch(server.url)).text()).toContain('>Client Secret</label>');
             writeFileSync(file, readFileSync(file, 'utf8').replace('title: Client Secret', 'title: Application Secret'));
@@ -94,8 +99,18 @@ describe('form generated from the provider definition', () => {
 
     test('server-side validation repeats the pattern and enum checks', () => {
         const provider = real();
-        expect(validateSubmission(provider, { 'connection_config.gateway': 'api.services.mimecast.com', 'credentials.client_id': 'a', 'credentials.client_secret': 'b' })).toEqual({});
-        const problems = validateSubmission(provider, { 'connection_config.gateway': 'eu-api.evil.example', 'credentials.client_id': 'has space', 'credentials.client_secret': '' });
+        expect(
+            validateSubmission(provider, {
+                'connection_config.gateway': 'api.services.mimecast.com',
+                'credentials.client_id': 'a',
+                'credentials.client_secret': 'b'
+            })
+        ).toEqual({});
+        const problems = validateSubmission(provider, {
+            'connection_config.gateway': 'eu-api.evil.example',
+            'credentials.client_id': 'has space',
+            'credentials.client_secret': ''
+        });
         expect(Object.keys(problems).sort()).toEqual(['connection_config.gateway', 'credentials.client_id', 'credentials.client_secret']);
         // Nango's own words.
         expect(problems).toEqual({
@@ -109,7 +124,11 @@ describe('form generated from the provider definition', () => {
         const server = await startConnectServer({ target: 'real', baseUrl: 'http://127.0.0.1:9', logger: createLogger({ write: () => {} }) });
         try {
             const secret = 'secret-that-must-not-echo';
-            const body = new URLSearchParams({ 'connection_config.gateway': 'api.services.mimecast.com', 'credentials.client_id': 'bad id', 'credentials.client_secret': secret });
+            const body = new URLSearchParams({
+                'connection_config.gateway': 'api.services.mimecast.com',
+                'credentials.client_id': 'bad id',
+                'credentials.client_secret': secret
+            });
             const res = await fetch(`${server.url}/connect`, { method: 'POST', body });
             expect(res.status).toBe(422);
             const html = await res.text();
@@ -136,7 +155,12 @@ describe('credential check', () => {
 
     test('success: token exchange, then get-account through the host', async () => {
         simulator.resetStats();
-        const result = await checkCredentials({ ...base, provider: real(), credentials: { client_id: SIMULATOR_CLIENT_ID, client_secret: SIMULATOR_CLIENT_SECRET }, baseUrlOverride: simulator.url });
+        const result = await checkCredentials({
+            ...base,
+            provider: real(),
+            credentials: { client_id: SIMULATOR_CLIENT_ID, client_secret: SIMULATOR_CLIENT_SECRET },
+            baseUrlOverride: simulator.url
+        });
         expect(result).toMatchObject({ ok: true, account: { accountName: 'Simulated Tenant Ltd', accountCode: 'CDE22A102' } });
         expect(simulator.stats.tokensIssued).toBe(1);
         expect(simulator.stats.byPath['/api/account/get-account']).toBe(1);
@@ -145,8 +169,19 @@ describe('credential check', () => {
 
     test('wrong secret: refused, in plain words, with Mimecast code; no read call', async () => {
         simulator.resetStats();
-        const result = await checkCredentials({ ...base, provider: real(), credentials: { client_id: SIMULATOR_CLIENT_ID, client_secret: 'definitely-wrong' }, baseUrlOverride: simulator.url });
-        expect(result).toMatchObject({ ok: false, stage: 'token', kind: 'invalid_credentials', title: 'Mimecast refused the Client ID / Client Secret', mimecast: 'HTTP 401 invalid_client' });
+        const result = await checkCredentials({
+            ...base,
+            provider: real(),
+            credentials: { client_id: SIMULATOR_CLIENT_ID, client_secret: 'definitely-wrong' },
+            baseUrlOverride: simulator.url
+        });
+        expect(result).toMatchObject({
+            ok: false,
+            stage: 'token',
+            kind: 'invalid_credentials',
+            title: 'Mimecast refused the Client ID / Client Secret',
+            mimecast: 'HTTP 401 invalid_client'
+        });
         expect(JSON.stringify(result)).toContain('invalid_client');
         expect(JSON.stringify(result)).not.toContain('definitely-wrong');
         expect(lines.join('\n')).not.toContain('definitely-wrong');
@@ -155,13 +190,23 @@ describe('credential check', () => {
 
     test('missing permission: 403 from the read call', async () => {
         simulator.addFault({ kind: 'status', status: 403, path: '/api/account/get-account' });
-        const result = await checkCredentials({ ...base, provider: real(), credentials: { client_id: SIMULATOR_CLIENT_ID, client_secret: SIMULATOR_CLIENT_SECRET }, baseUrlOverride: simulator.url });
+        const result = await checkCredentials({
+            ...base,
+            provider: real(),
+            credentials: { client_id: SIMULATOR_CLIENT_ID, client_secret: SIMULATOR_CLIENT_SECRET },
+            baseUrlOverride: simulator.url
+        });
         expect(result).toMatchObject({ ok: false, stage: 'read', kind: 'forbidden' });
         expect(!result.ok && result.details.join(' ')).toContain('Account | Dashboard | Read');
     });
 
     test('unreachable gateway', async () => {
-        const result = await checkCredentials({ ...base, provider: real(), credentials: { client_id: 'x', client_secret: 'y-secret' }, baseUrlOverride: 'http://127.0.0.1:9' });
+        const result = await checkCredentials({
+            ...base,
+            provider: real(),
+            credentials: { client_id: 'x', client_secret: 'y-secret' },
+            baseUrlOverride: 'http://127.0.0.1:9'
+        });
         expect(result).toMatchObject({ ok: false, stage: 'token', kind: 'unreachable' });
         expect(!result.ok && result.mimecast).toBeUndefined();
         expect(!result.ok && result.title).toContain('Could not reach the Mimecast gateway 127.0.0.1:9');
@@ -175,7 +220,12 @@ describe('credential check', () => {
         await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
         try {
             const url = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
-            const result = await checkCredentials({ ...base, provider: real(), credentials: { client_id: 'x', client_secret: 'y-secret' }, baseUrlOverride: url });
+            const result = await checkCredentials({
+                ...base,
+                provider: real(),
+                credentials: { client_id: 'x', client_secret: 'y-secret' },
+                baseUrlOverride: url
+            });
             expect(result).toMatchObject({ ok: false, kind: 'wrong_gateway' });
         } finally {
             other.close();
@@ -184,7 +234,12 @@ describe('credential check', () => {
 
     test('a token refused by the API (wrong region): 401 on the read call', async () => {
         simulator.addFault({ kind: 'status', status: 401, path: '/api/account/get-account', times: 5 });
-        const result = await checkCredentials({ ...base, provider: real(), credentials: { client_id: SIMULATOR_CLIENT_ID, client_secret: SIMULATOR_CLIENT_SECRET }, baseUrlOverride: simulator.url });
+        const result = await checkCredentials({
+            ...base,
+            provider: real(),
+            credentials: { client_id: SIMULATOR_CLIENT_ID, client_secret: SIMULATOR_CLIENT_SECRET },
+            baseUrlOverride: simulator.url
+        });
         simulator.clearFaults();
         expect(result).toMatchObject({ ok: false, kind: 'wrong_gateway' });
     });
@@ -196,7 +251,11 @@ describe('POST /connect: what Nango shows, and the project check apart', () => {
     const post = (secret: string) =>
         fetch(`${server.url}/connect`, {
             method: 'POST',
-            body: new URLSearchParams({ 'connection_config.gateway': 'api.services.mimecast.com', 'credentials.client_id': SIMULATOR_CLIENT_ID, 'credentials.client_secret': secret })
+            body: new URLSearchParams({
+                'connection_config.gateway': 'api.services.mimecast.com',
+                'credentials.client_id': SIMULATOR_CLIENT_ID,
+                'credentials.client_secret': secret
+            })
         });
 
     beforeAll(async () => {
@@ -255,10 +314,20 @@ describe('POST /connect: what Nango shows, and the project check apart', () => {
 
     test('an auth mode Nango saves without a call (API_KEY, no verification) is always "Success!" on Nango', () => {
         const v1 = getProviderDefinition('mimecast-api-v1');
-        const outcome = toOutcome(v1, { ok: false, stage: 'token', kind: 'invalid_credentials', title: 'x', details: [], gatewayUrl: 'https://eu-api.mimecast.com' }, {}, false);
+        const outcome = toOutcome(
+            v1,
+            { ok: false, stage: 'token', kind: 'invalid_credentials', title: 'x', details: [], gatewayUrl: 'https://eu-api.mimecast.com' },
+            {},
+            false
+        );
         expect(outcome.nango).toEqual({ ok: true });
         expect(outcome.check.ok).toBe(false);
-        const cc = toOutcome(real(), { ok: false, stage: 'token', kind: 'unreachable', title: 'x', details: [], gatewayUrl: 'https://api.services.mimecast.com' }, {}, false);
+        const cc = toOutcome(
+            real(),
+            { ok: false, stage: 'token', kind: 'unreachable', title: 'x', details: [], gatewayUrl: 'https://api.services.mimecast.com' },
+            {},
+            false
+        );
         expect(cc.nango).toEqual({ ok: false, errorDetails: NANGO_TOKEN_FETCH_ERROR });
     });
 });

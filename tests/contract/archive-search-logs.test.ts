@@ -11,8 +11,22 @@ describe('contract: archive-search-logs', () => {
         const { t } = await replayLogSync('archive-search-logs', '/api/archive/get-archive-search-logs', [body]);
         const [first, second] = body.data[0].logs;
         expect(t.records('ArchiveSearchLog')).toEqual([
-            { id: contentId('ArchiveSearchLog', first), createTime: '2024-11-12T16:22:16.000Z', emailAddr: 'dhamilton@mimecast.local', source: 'archive', searchText: 'demo-int.elastic.mime-api.com', description: 'Audit [Page 1] - Depth 100' },
-            { id: contentId('ArchiveSearchLog', second), createTime: '2024-11-12T16:22:01.000Z', emailAddr: 'dhamilton@mimecast.local', source: 'archive', searchText: 'demo-int.elastic.mime-api.com', description: 'Audit [Page 1] - Depth 100' }
+            {
+                id: contentId('ArchiveSearchLog', first),
+                createTime: '2024-11-12T16:22:16.000Z',
+                emailAddr: 'dhamilton@mimecast.local',
+                source: 'archive',
+                searchText: 'demo-int.elastic.mime-api.com',
+                description: 'Audit [Page 1] - Depth 100'
+            },
+            {
+                id: contentId('ArchiveSearchLog', second),
+                createTime: '2024-11-12T16:22:01.000Z',
+                emailAddr: 'dhamilton@mimecast.local',
+                source: 'archive',
+                searchText: 'demo-int.elastic.mime-api.com',
+                description: 'Audit [Page 1] - Depth 100'
+            }
         ]);
     });
 
@@ -21,7 +35,14 @@ describe('contract: archive-search-logs', () => {
         const { t, requests } = await replayLogSync('archive-search-logs', '/api/archive/get-archive-search-logs', [body]);
         expect(requests[1]!.meta).toEqual({ pagination: { pageSize: 500, pageToken: 'asides' } });
         expect(t.records('ArchiveSearchLog')).toEqual([
-            { id: contentId('ArchiveSearchLog', body.data[0].logs[0]), createTime: '2024-03-20T11:39:36.000Z', emailAddr: 'example@test.com', source: 'archive', searchText: 'aaaaasas', description: 'Message Tracking Search' }
+            {
+                id: contentId('ArchiveSearchLog', body.data[0].logs[0]),
+                createTime: '2024-03-20T11:39:36.000Z',
+                emailAddr: 'example@test.com',
+                source: 'archive',
+                searchText: 'aaaaasas',
+                description: 'Message Tracking Search'
+            }
         ]);
     });
 });

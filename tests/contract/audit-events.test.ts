@@ -20,14 +20,15 @@ describe('contract: audit-events', () => {
                 auditType: 'Threat Intel Feed Download',
                 user: 'johndoe@example.com',
                 eventTime: '2021-11-17T12:04:24.000Z',
-                eventInfo: 'Threat intel multiple feeds download  - malware_grid_csv_20211116120324398.zip, Date: 2021-11-17, Time: 12:04:24+0000, IP: 8.8.8.8, Application: Integrations',
+                eventInfo:
+                    'Threat intel multiple feeds download  - malware_grid_csv_20211116120324398.zip, Date: 2021-11-17, Time: 12:04:24+0000, IP: 8.8.8.8, Application: Integrations',
                 category: 'reporting_logs'
             }
         ]);
         expect(result.models['AuditEvent']).toMatchObject({ added: 1 });
     });
 
-    it('follows the XSOAR sample\'s `next` token and saves its event', async () => {
+    it("follows the XSOAR sample's `next` token and saves its event", async () => {
         const body = fixture<{ meta: { pagination: { next: string } } }>('audit-events.xsoar');
         const { t, requests } = await replayLogSync('audit-events', PATH, [body]);
         expect(requests).toHaveLength(2);
@@ -38,7 +39,8 @@ describe('contract: audit-events', () => {
                 auditType: 'User Logged On',
                 user: 'test.user@example.com',
                 eventTime: '2025-01-01T10:00:00.000Z',
-                eventInfo: 'Successful authentication for test.user@example.com, Date: 2025-01-01, Time: 10:00:00 GMT, IP: 192.0.2.1, Application: Web, Method: Cloud',
+                eventInfo:
+                    'Successful authentication for test.user@example.com, Date: 2025-01-01, Time: 10:00:00 GMT, IP: 192.0.2.1, Application: Web, Method: Cloud',
                 category: 'authentication_logs'
             }
         ]);

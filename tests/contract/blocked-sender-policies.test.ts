@@ -46,7 +46,9 @@ describe('contract: blocked-sender-policies sync (demisto get-policy data)', () 
     it('saves an internal-to-external no_action policy', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post('/api/policy/blockedsenders/get-policy').reply(200, envelope(fixture<unknown[]>('get-policy-data.demisto')));
+        nock(TEST_BASE)
+            .post('/api/policy/blockedsenders/get-policy')
+            .reply(200, envelope(fixture<unknown[]>('get-policy-data.demisto')));
 
         await t.runSync('blocked-sender-policies');
 
@@ -73,9 +75,20 @@ describe('contract: create-blocked-sender-policy (demisto sample)', () => {
     it('returns the domain the policy blocks, from policy.fromValue', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post('/api/policy/blockedsenders/create-policy').reply(200, envelope([fixture('create-policy-item.demisto')]));
+        nock(TEST_BASE)
+            .post('/api/policy/blockedsenders/create-policy')
+            .reply(200, envelope([fixture('create-policy-item.demisto')]));
 
-        await expect(t.runAction('create-blocked-sender-policy', { description: 'test', option: 'block_sender', fromPart: 'both', fromType: 'email_domain', fromValue: 'google.com', toType: 'everyone' })).resolves.toMatchObject({
+        await expect(
+            t.runAction('create-blocked-sender-policy', {
+                description: 'test',
+                option: 'block_sender',
+                fromPart: 'both',
+                fromType: 'email_domain',
+                fromValue: 'google.com',
+                toType: 'everyone'
+            })
+        ).resolves.toMatchObject({
             description: 'test',
             option: 'block_sender',
             fromPart: 'both',
@@ -94,9 +107,9 @@ describe('contract: create-blocked-sender-policy (rapid7 sample)', () => {
         const body = fixture<Policies>('create-policy.rapid7');
         nock(TEST_BASE).post('/api/policy/blockedsenders/create-policy').reply(200, body);
 
-        await expect(t.runAction('create-blocked-sender-policy', { description: 'some test policy', option: 'block_sender', fromType: 'everyone', toType: 'everyone' })).resolves.toEqual(
-            flattened(body.data[0]!.id)
-        );
+        await expect(
+            t.runAction('create-blocked-sender-policy', { description: 'some test policy', option: 'block_sender', fromType: 'everyone', toType: 'everyone' })
+        ).resolves.toEqual(flattened(body.data[0]!.id));
     });
 });
 
@@ -125,7 +138,11 @@ describe('contract: delete-blocked-sender-policy', () => {
     });
 
     it.each([
-        [404, { error: [{ code: 'policy_not_found', message: 'Policy not found' }] }, { code: 'policy_not_found', message: expect.stringContaining('Policy not found'), status: 404 }],
+        [
+            404,
+            { error: [{ code: 'policy_not_found', message: 'Policy not found' }] },
+            { code: 'policy_not_found', message: expect.stringContaining('Policy not found'), status: 404 }
+        ],
         [403, { message: 'Forbidden' }, { code: 'http_403', message: expect.stringContaining('Forbidden'), status: 403 }],
         [400, { error: { code: 'invalid_policy_id', message: 'Bad id' } }, { code: 'invalid_policy_id', status: 400 }]
     ])('API 2.0: HTTP %i %j becomes an ActionError with Mimecast code, message and status', async (status, body, payload) => {
@@ -160,7 +177,12 @@ describe('contract: delete-blocked-sender-policy', () => {
             },
             { clientId: '', clientSecret: '', baseUrl: '' }
         );
-        const host = new Host({ connection, store: new Store(':memory:'), logger: createLogger({ level: 'error', write: () => undefined }), proxy: { backoffBaseMs: 1, maxWaitMs: 50 } });
+        const host = new Host({
+            connection,
+            store: new Store(':memory:'),
+            logger: createLogger({ level: 'error', write: () => undefined }),
+            proxy: { backoffBaseMs: 1, maxWaitMs: 50 }
+        });
         const body = fixture<Policies>('delete-policy.rapid7');
         const id = body.data[0]!.id;
         const api = nock(TEST_BASE, { reqheaders: { authorization: /^MC test-access-key-value-0001:/, 'x-mc-app-id': 'test-app-id-0001' } })

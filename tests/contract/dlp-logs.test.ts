@@ -23,7 +23,17 @@ describe('contract: dlp-logs', () => {
                 messageId: '<ee36704d0e84b012-226716@hapi.b41.one>',
                 route: 'outbound'
             },
-            { id: contentId('DlpLog', second), eventTime: '2024-11-17T20:57:30.000Z', policy: 'Confidential', action: 'hold', senderAddress: 'zimin.lu@demo-int.elastic.mime-api.com', recipientAddress: 'vkaminski@demo-visionary.b41.one', subject: 'Re', messageId: '<5f9f4f4f0e0afb06-147953@hapi.b41.one>', route: 'outbound' }
+            {
+                id: contentId('DlpLog', second),
+                eventTime: '2024-11-17T20:57:30.000Z',
+                policy: 'Confidential',
+                action: 'hold',
+                senderAddress: 'zimin.lu@demo-int.elastic.mime-api.com',
+                recipientAddress: 'vkaminski@demo-visionary.b41.one',
+                subject: 'Re',
+                messageId: '<5f9f4f4f0e0afb06-147953@hapi.b41.one>',
+                route: 'outbound'
+            }
         ]);
     });
 });

@@ -19,7 +19,11 @@ export function fixtureText(file: string): string {
 
 export function fixtureFiles(): string[] {
     // git keeps no empty folder: before the first fixture lands there is none.
-    return !existsSync(FIXTURES_DIR) ? [] : readdirSync(FIXTURES_DIR).filter((file) => !file.startsWith('.')).sort();
+    return !existsSync(FIXTURES_DIR)
+        ? []
+        : readdirSync(FIXTURES_DIR)
+              .filter((file) => !file.startsWith('.'))
+              .sort();
 }
 
 /** The rows of INDEX.md's fixture tables: `| fixture file | function(s) | source | changes |`. */
@@ -39,7 +43,15 @@ export function indexRows(): IndexRow[] {
         if (!file || cells.length < 6) {
             continue;
         }
-        rows.push({ file, functions: (cells[2] ?? '').split(',').map((f) => f.replace(/`/g, '').trim()).filter(Boolean), source: cells[3] ?? '', changes: cells[4] ?? '' });
+        rows.push({
+            file,
+            functions: (cells[2] ?? '')
+                .split(',')
+                .map((f) => f.replace(/`/g, '').trim())
+                .filter(Boolean),
+            source: cells[3] ?? '',
+            changes: cells[4] ?? ''
+        });
     }
     return rows;
 }

@@ -31,7 +31,9 @@ describe('contract: get-account (recorded tenant)', () => {
         const t = createTestHost();
         mockToken();
         const [body] = fixture<unknown[]>('get-account.demisto');
-        nock(TEST_BASE).post('/api/account/get-account').reply(200, body as Record<string, unknown>);
+        nock(TEST_BASE)
+            .post('/api/account/get-account')
+            .reply(200, body as Record<string, unknown>);
 
         await expect(t.runAction('get-account')).resolves.toEqual({
             accountCode: 'ABC123',

@@ -10,7 +10,9 @@ describe('contract: get-message-info (demisto sample)', () => {
         mockToken();
         const body = fixture<{ data: { id: string }[] }>('get-message-info.demisto');
         const id = body.data[0]!.id;
-        nock(TEST_BASE).post('/api/message-finder/get-message-info', { data: [{ id }] }).reply(200, body);
+        nock(TEST_BASE)
+            .post('/api/message-finder/get-message-info', { data: [{ id }] })
+            .reply(200, body);
 
         const info = (await t.runAction('get-message-info', { id })) as Record<string, unknown>;
 
@@ -37,7 +39,13 @@ describe('contract: get-message-info (demisto sample)', () => {
             dmarc: 'unknown',
             currentPurgeDate: '2022-08-17T13:25:21.000Z'
         });
-        expect(info['components']).toContainEqual({ type: 'Email Transmission File', name: 'transmission.eml', mimeType: 'message/rfc822-stubbed', size: 1435, hash: 'aa2ddd4d877f651eae159fa334aa8aa304d1c007e60811088caf4d354d3b6197' });
+        expect(info['components']).toContainEqual({
+            type: 'Email Transmission File',
+            name: 'transmission.eml',
+            mimeType: 'message/rfc822-stubbed',
+            size: 1435,
+            hash: 'aa2ddd4d877f651eae159fa334aa8aa304d1c007e60811088caf4d354d3b6197'
+        });
         expect(info['deliveries']).toEqual([
             {
                 recipient: 'test@test.com',

@@ -13,7 +13,9 @@ describe('contract: add-group-member (rapid7 sample)', () => {
         mockToken();
         const body = fixture<Member>('add-group-member.rapid7');
         const groupId = body.data[0]!.folderId;
-        nock(TEST_BASE).post('/api/directory/add-group-member', { data: [{ id: groupId, emailAddress: 'test4@rapid7.com' }] }).reply(200, body);
+        nock(TEST_BASE)
+            .post('/api/directory/add-group-member', { data: [{ id: groupId, emailAddress: 'test4@rapid7.com' }] })
+            .reply(200, body);
 
         await expect(t.runAction('add-group-member', { id: groupId, emailAddress: 'test4@rapid7.com' })).resolves.toEqual({
             groupId,
@@ -31,8 +33,14 @@ describe('contract: remove-group-member (rapid7 sample)', () => {
         mockToken();
         const body = fixture<Member>('remove-group-member.rapid7');
         const groupId = body.data[0]!.folderId;
-        nock(TEST_BASE).post('/api/directory/remove-group-member', { data: [{ id: groupId, emailAddress: 'test4@rapid7.com' }] }).reply(200, body);
+        nock(TEST_BASE)
+            .post('/api/directory/remove-group-member', { data: [{ id: groupId, emailAddress: 'test4@rapid7.com' }] })
+            .reply(200, body);
 
-        await expect(t.runAction('remove-group-member', { id: groupId, emailAddress: 'test4@rapid7.com' })).resolves.toEqual({ groupId, emailAddress: 'test4@rapid7.com', removed: true });
+        await expect(t.runAction('remove-group-member', { id: groupId, emailAddress: 'test4@rapid7.com' })).resolves.toEqual({
+            groupId,
+            emailAddress: 'test4@rapid7.com',
+            removed: true
+        });
     });
 });

@@ -13,13 +13,23 @@ describe('contract: groups (rapid7 find-groups sample)', () => {
         const t = createTestHost({ metadata: { groupSources: ['cloud'] } });
         mockToken();
         const body = fixture<Folders>('find-groups.rapid7');
-        nock(TEST_BASE).post(FIND, (b: { data: { source: string }[] }) => b.data[0]?.source === 'cloud').reply(200, body);
+        nock(TEST_BASE)
+            .post(FIND, (b: { data: { source: string }[] }) => b.data[0]?.source === 'cloud')
+            .reply(200, body);
 
         const result = await t.runSync('groups');
 
         expect(result.models['Group']).toMatchObject({ added: 7 });
         const groups = t.records('Group');
-        expect(groups.map((g) => g['description'])).toEqual(['InsightConnect test', 'New Folder', 'Permitted senders', 'Blocked Senders', 'Relay', 'New Folder', 'adminnystuff']);
+        expect(groups.map((g) => g['description'])).toEqual([
+            'InsightConnect test',
+            'New Folder',
+            'Permitted senders',
+            'Blocked Senders',
+            'Relay',
+            'New Folder',
+            'adminnystuff'
+        ]);
         expect(groups.find((g) => g['description'] === 'Blocked Senders')).toEqual({
             id: body.data[0]!.folders[3]!.id,
             description: 'Blocked Senders',
@@ -35,7 +45,9 @@ describe('contract: groups (rapid7 find-groups sample)', () => {
     it('find-groups returns the matching folders and a count', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(FIND, { meta: { pagination: { pageSize: 100 } }, data: [{ query: 'senders', source: 'cloud' }] }).reply(200, fixture('find-groups.rapid7'));
+        nock(TEST_BASE)
+            .post(FIND, { meta: { pagination: { pageSize: 100 } }, data: [{ query: 'senders', source: 'cloud' }] })
+            .reply(200, fixture('find-groups.rapid7'));
 
         const out = (await t.runAction('find-groups', { query: 'senders' })) as { groups: { description: string }[]; count: number; truncated: boolean };
 

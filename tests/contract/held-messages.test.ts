@@ -16,7 +16,10 @@ describe('contract: held-messages sync (demisto sample)', () => {
         const api = nock(TEST_BASE)
             .post('/api/gateway/get-hold-message-list', { meta: { pagination: { pageSize: 100 } }, data: [{ admin: true }] })
             .reply(200, body)
-            .post('/api/gateway/get-hold-message-list', { meta: { pagination: { pageSize: 100, pageToken: body.meta.pagination.next } }, data: [{ admin: true }] })
+            .post('/api/gateway/get-hold-message-list', {
+                meta: { pagination: { pageSize: 100, pageToken: body.meta.pagination.next } },
+                data: [{ admin: true }]
+            })
             .reply(200, envelope([]));
 
         const result = await t.runSync('held-messages');
@@ -50,7 +53,9 @@ describe('contract: release-held-message (demisto sample)', () => {
         mockToken();
         const body = fixture<Held>('hold-release.demisto');
         const id = body.data[0]!.id;
-        nock(TEST_BASE).post('/api/gateway/hold-release', { data: [{ id }] }).reply(200, body);
+        nock(TEST_BASE)
+            .post('/api/gateway/hold-release', { data: [{ id }] })
+            .reply(200, body);
 
         await expect(t.runAction('release-held-message', { id })).resolves.toEqual({ id, released: true });
     });
@@ -62,9 +67,13 @@ describe('contract: reject-held-messages (demisto sample)', () => {
         mockToken();
         const body = fixture<Held>('hold-reject.demisto');
         const id = body.data[0]!.id;
-        nock(TEST_BASE).post('/api/gateway/hold-reject', { data: [{ ids: [id, 'other-id'], reasonType: 'MESSAGE_CONTAINS_UNDESIRABLE_CONTENT', notify: true }] }).reply(200, body);
+        nock(TEST_BASE)
+            .post('/api/gateway/hold-reject', { data: [{ ids: [id, 'other-id'], reasonType: 'MESSAGE_CONTAINS_UNDESIRABLE_CONTENT', notify: true }] })
+            .reply(200, body);
 
-        await expect(t.runAction('reject-held-messages', { ids: [id, 'other-id'], reasonType: 'MESSAGE_CONTAINS_UNDESIRABLE_CONTENT', notify: true })).resolves.toEqual({
+        await expect(
+            t.runAction('reject-held-messages', { ids: [id, 'other-id'], reasonType: 'MESSAGE_CONTAINS_UNDESIRABLE_CONTENT', notify: true })
+        ).resolves.toEqual({
             results: [
                 { id, rejected: true },
                 { id: 'other-id', rejected: false }

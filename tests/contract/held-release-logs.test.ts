@@ -31,7 +31,13 @@ describe('contract: held-release-logs', () => {
                 attachments: false,
                 messageInfo: 'Graymail'
             },
-            expect.objectContaining({ id: 'eNoNzssKgkAYQOF3mbVQmqIJL...', status: 'released', released: '2024-10-28T14:18:32.000Z', heldReason: 'Default Spam Scanning Definition', operator: 'craig.dean@demo-int.elastic.mime-api.com' })
+            expect.objectContaining({
+                id: 'eNoNzssKgkAYQOF3mbVQmqIJL...',
+                status: 'released',
+                released: '2024-10-28T14:18:32.000Z',
+                heldReason: 'Default Spam Scanning Definition',
+                operator: 'craig.dean@demo-int.elastic.mime-api.com'
+            })
         ]);
         expect(t.records('HeldReleaseLog').every((r) => !('reason' in r))).toBe(true);
     });
@@ -65,9 +71,11 @@ describe('contract: held-release-logs', () => {
         expect(t.checkpoint('held-release-logs')).toMatchObject({ windowStart: '', pageToken: '' });
     });
 
-    it('reads the pipeline records\' release time with a colon offset (+00:00) as ISO UTC', async () => {
+    it("reads the pipeline records' release time with a colon offset (+00:00) as ISO UTC", async () => {
         const records = fixture<Record<string, unknown>[]>('held-release-logs.elastic-pipeline-records');
         const { t } = await replayLogSync('held-release-logs', PATH, [wrappedPage('heldReleaseLogs', records.slice(0, 1))]);
-        expect(t.records('HeldReleaseLog')).toEqual([expect.objectContaining({ released: '2015-11-25T14:49:18.000Z', to: ['to_user@to_domain.tld'], operator: 'admin@domain.tld' })]);
+        expect(t.records('HeldReleaseLog')).toEqual([
+            expect.objectContaining({ released: '2015-11-25T14:49:18.000Z', to: ['to_user@to_domain.tld'], operator: 'admin@domain.tld' })
+        ]);
     });
 });

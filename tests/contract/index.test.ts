@@ -10,7 +10,11 @@ describe('contract fixture index', () => {
         const listed = new Set(rows.map((row) => row.file));
         expect(fixtureFiles().filter((file) => !listed.has(file))).toEqual([]);
         for (const row of rows) {
-            expect({ file: row.file, functions: row.functions.length > 0, source: row.source.length > 10 }).toEqual({ file: row.file, functions: true, source: true });
+            expect({ file: row.file, functions: row.functions.length > 0, source: row.source.length > 10 }).toEqual({
+                file: row.file,
+                functions: true,
+                source: true
+            });
         }
     });
 

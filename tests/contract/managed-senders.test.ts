@@ -15,9 +15,16 @@ describe.each([
         const t = createTestHost();
         mockToken();
         const body = fixture<{ data: { id: string }[] }>(file);
-        nock(TEST_BASE).post(PATH, { data: [{ sender: 'test@rapid7.com', to: 'test2@rapid7.com', action }] }).reply(200, body);
+        nock(TEST_BASE)
+            .post(PATH, { data: [{ sender: 'test@rapid7.com', to: 'test2@rapid7.com', action }] })
+            .reply(200, body);
 
-        await expect(t.runAction(name, { sender: 'test@rapid7.com', to: 'test2@rapid7.com' })).resolves.toEqual({ id: body.data[0]!.id, sender: 'test@rapid7.com', to: 'test2@rapid7.com', action });
+        await expect(t.runAction(name, { sender: 'test@rapid7.com', to: 'test2@rapid7.com' })).resolves.toEqual({
+            id: body.data[0]!.id,
+            sender: 'test@rapid7.com',
+            to: 'test2@rapid7.com',
+            action
+        });
         expect(body.data[0]!.id).toMatch(/^MTOKEN:/);
     });
 });

@@ -46,7 +46,9 @@ describe('contract: create-managed-url (rapid7 sample)', () => {
         const t = createTestHost();
         mockToken();
         const body = fixture<Urls>('create-managed-url.rapid7');
-        nock(TEST_BASE).post('/api/ttp/url/create-managed-url', { data: [{ url: 'https://www.test.net/', action: 'permit', matchType: 'explicit' }] }).reply(200, body);
+        nock(TEST_BASE)
+            .post('/api/ttp/url/create-managed-url', { data: [{ url: 'https://www.test.net/', action: 'permit', matchType: 'explicit' }] })
+            .reply(200, body);
 
         await expect(t.runAction('create-managed-url', { url: 'https://www.test.net/', action: 'permit' })).resolves.toEqual({
             id: body.data[0]!.id,
@@ -67,7 +69,9 @@ describe('contract: delete-managed-url (rapid7 sample)', () => {
     it('reports the deletion on the empty data[] Mimecast answers', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post('/api/ttp/url/delete-managed-url', { data: [{ id: 'url-1' }] }).reply(200, fixture('delete-managed-url.rapid7'));
+        nock(TEST_BASE)
+            .post('/api/ttp/url/delete-managed-url', { data: [{ id: 'url-1' }] })
+            .reply(200, fixture('delete-managed-url.rapid7'));
 
         await expect(t.runAction('delete-managed-url', { id: 'url-1' })).resolves.toEqual({ id: 'url-1', deleted: true });
     });
@@ -78,7 +82,9 @@ describe('contract: decode-url (rapid7 sample)', () => {
         const t = createTestHost();
         mockToken();
         const encodedUrl = 'https://protect-xx.mimecast.com/s/abcDEF?domain=example.com';
-        nock(TEST_BASE).post('/api/ttp/url/decode-url', { data: [{ url: encodedUrl }] }).reply(200, fixture('decode-url.rapid7'));
+        nock(TEST_BASE)
+            .post('/api/ttp/url/decode-url', { data: [{ url: encodedUrl }] })
+            .reply(200, fixture('decode-url.rapid7'));
 
         await expect(t.runAction('decode-url', { url: encodedUrl })).resolves.toEqual({ encodedUrl, url: 'https://protect-xx.mimecast.com/' });
     });

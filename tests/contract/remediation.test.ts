@@ -28,11 +28,27 @@ describe('contract: create-remediation-incident (demisto sample)', () => {
         nock(TEST_BASE)
             // The sample's own request used 'test message id', which is no Message-ID and is now refused before
             // any call; the answer below still echoes the sample's value, as the published body has it.
-            .post('/api/ttp/remediation/create', { data: [{ reason: 'test', hashOrMessageId: '<test-message@example.com>', searchBy: 'messageId', start: '2020-04-25T10:01:53+0000', end: '2020-05-25T22:01:53+0000' }] })
+            .post('/api/ttp/remediation/create', {
+                data: [
+                    {
+                        reason: 'test',
+                        hashOrMessageId: '<test-message@example.com>',
+                        searchBy: 'messageId',
+                        start: '2020-04-25T10:01:53+0000',
+                        end: '2020-05-25T22:01:53+0000'
+                    }
+                ]
+            })
             .reply(200, fixture('remediation-incident.demisto'));
 
         await expect(
-            t.runAction('create-remediation-incident', { reason: 'test', hashOrMessageId: '<test-message@example.com>', searchBy: 'messageId', start: '2020-04-25T10:01:53Z', end: '2020-05-25T22:01:53Z' })
+            t.runAction('create-remediation-incident', {
+                reason: 'test',
+                hashOrMessageId: '<test-message@example.com>',
+                searchBy: 'messageId',
+                start: '2020-04-25T10:01:53Z',
+                end: '2020-05-25T22:01:53Z'
+            })
         ).resolves.toEqual(INCIDENT);
     });
 });
@@ -41,7 +57,9 @@ describe('contract: get-remediation-incident (demisto sample)', () => {
     it('returns the same incident by id', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post('/api/ttp/remediation/get-incident', { data: [{ id: 'test-id' }] }).reply(200, fixture('remediation-incident.demisto'));
+        nock(TEST_BASE)
+            .post('/api/ttp/remediation/get-incident', { data: [{ id: 'test-id' }] })
+            .reply(200, fixture('remediation-incident.demisto'));
 
         await expect(t.runAction('get-remediation-incident', { id: 'test-id' })).resolves.toEqual(INCIDENT);
     });

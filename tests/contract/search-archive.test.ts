@@ -15,10 +15,23 @@ describe('contract: search-archive', () => {
         const t = createTestHost();
         mockToken();
         nock(TEST_BASE).post('/api/archive/search').reply(200, SAMPLE);
-        const out = (await t.runAction('search-archive', { query: 'Netting', start: '2023-08-01T00:00:00Z', end: '2023-08-07T00:00:00Z' })) as { messages: Record<string, unknown>[]; count: number; queryDurationMs: number };
+        const out = (await t.runAction('search-archive', { query: 'Netting', start: '2023-08-01T00:00:00Z', end: '2023-08-07T00:00:00Z' })) as {
+            messages: Record<string, unknown>[];
+            count: number;
+            queryDurationMs: number;
+        };
         expect(out.count).toBe(3);
         expect(out.queryDurationMs).toBe(176);
-        expect(out.messages[0]).toEqual({ id: 'test1_id', subject: 'Netting', from: 'test1', to: ['test1'], receivedDate: '2023-08-06T07:23:00.000Z', size: 2262, attachmentCount: 0, status: 'ARCHIVED' });
+        expect(out.messages[0]).toEqual({
+            id: 'test1_id',
+            subject: 'Netting',
+            from: 'test1',
+            to: ['test1'],
+            receivedDate: '2023-08-06T07:23:00.000Z',
+            size: 2262,
+            attachmentCount: 0,
+            status: 'ARCHIVED'
+        });
         expect(out.messages.map((m) => m['id'])).toEqual(['test1_id', 'test2_id', 'test3_id']);
     });
 

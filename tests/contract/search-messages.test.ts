@@ -9,7 +9,9 @@ describe('contract: search-messages (rapid7 sample)', () => {
     it('returns the tracked email an analyst reads: status, info, addresses, sender IP, route and times', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post('/api/message-finder/search', { data: [{ advancedTrackAndTraceOptions: { from: 'user@example.com' } }] }).reply(200, fixture('message-finder-search.rapid7'));
+        nock(TEST_BASE)
+            .post('/api/message-finder/search', { data: [{ advancedTrackAndTraceOptions: { from: 'user@example.com' } }] })
+            .reply(200, fixture('message-finder-search.rapid7'));
 
         await expect(t.runAction('search-messages', { advancedTrackAndTraceOptions: { from: 'user@example.com' } })).resolves.toEqual({
             messages: [
@@ -37,7 +39,9 @@ describe('contract: search-messages (rapid7 sample)', () => {
         const body = fixture<{ data: { trackedEmails: { id: string }[] }[] }>('message-finder-search.demisto');
         nock(TEST_BASE).post('/api/message-finder/search').reply(200, body);
 
-        await expect(t.runAction('search-messages', { messageId: '<978aeeb7a7bded3d-193351@nodered-mimecast-686cbcb7f9-znlxj.hamilton321.net>' })).resolves.toEqual({
+        await expect(
+            t.runAction('search-messages', { messageId: '<978aeeb7a7bded3d-193351@nodered-mimecast-686cbcb7f9-znlxj.hamilton321.net>' })
+        ).resolves.toEqual({
             messages: [
                 {
                     id: body.data[0]!.trackedEmails[0]!.id,
@@ -64,8 +68,17 @@ describe('contract: search-messages (rapid7 sample)', () => {
     it('reads senderIp (another client spelling) and a single `to` object as well', async () => {
         const t = createTestHost();
         mockToken();
-        const tracked = { id: 'm-1', status: 'delivered', senderIp: '10.0.0.1', fromEnv: { emailAddress: 'a@example.com' }, to: { emailAddress: 'b@example.com' }, received: 'not a date' };
-        nock(TEST_BASE).post('/api/message-finder/search').reply(200, envelope([{ trackedEmails: [tracked] }]));
+        const tracked = {
+            id: 'm-1',
+            status: 'delivered',
+            senderIp: '10.0.0.1',
+            fromEnv: { emailAddress: 'a@example.com' },
+            to: { emailAddress: 'b@example.com' },
+            received: 'not a date'
+        };
+        nock(TEST_BASE)
+            .post('/api/message-finder/search')
+            .reply(200, envelope([{ trackedEmails: [tracked] }]));
 
         await expect(t.runAction('search-messages', { messageId: '<abc@example.com>' })).resolves.toEqual({
             messages: [{ id: 'm-1', status: 'delivered', from: 'a@example.com', to: ['b@example.com'], senderIP: '10.0.0.1' }],

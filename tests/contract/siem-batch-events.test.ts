@@ -21,8 +21,15 @@ describe('contract: siem-batch-events replays published SIEM batch responses', (
         mockToken();
         const list = fixture('siem-batch-list.rapid7');
         const line = fixture('siem-batch-file-line.rapid7');
-        nock(TEST_BASE).get(PATH).query((q) => q['type'] === 'receipt').reply(200, list);
-        nock(TEST_BASE).get(PATH).query((q) => q['type'] !== 'receipt').times(9).reply(200, (uri) => emptyPage(new URL(uri, TEST_BASE).searchParams.get('type')!));
+        nock(TEST_BASE)
+            .get(PATH)
+            .query((q) => q['type'] === 'receipt')
+            .reply(200, list);
+        nock(TEST_BASE)
+            .get(PATH)
+            .query((q) => q['type'] !== 'receipt')
+            .times(9)
+            .reply(200, (uri) => emptyPage(new URL(uri, TEST_BASE).searchParams.get('type')!));
         let authorization: unknown = 'not fetched';
         nock('https://example.com')
             .get('/')
@@ -58,9 +65,19 @@ describe('contract: siem-batch-events replays published SIEM batch responses', (
     it("Rapid7's page listing one link twice: downloaded once, counted as repeated", async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).get(PATH).query((q) => q['type'] === 'receipt').reply(200, fixture('siem-batch-list-repeated-url.rapid7'));
-        nock(TEST_BASE).get(PATH).query((q) => q['type'] !== 'receipt').times(9).reply(200, emptyPage('x'));
-        const file = nock('https://example.com').get('/').once().reply(200, gzipSync(Buffer.from(JSON.stringify(fixture('siem-batch-file-line.rapid7')))));
+        nock(TEST_BASE)
+            .get(PATH)
+            .query((q) => q['type'] === 'receipt')
+            .reply(200, fixture('siem-batch-list-repeated-url.rapid7'));
+        nock(TEST_BASE)
+            .get(PATH)
+            .query((q) => q['type'] !== 'receipt')
+            .times(9)
+            .reply(200, emptyPage('x'));
+        const file = nock('https://example.com')
+            .get('/')
+            .once()
+            .reply(200, gzipSync(Buffer.from(JSON.stringify(fixture('siem-batch-file-line.rapid7')))));
         await t.runSync('siem-batch-events');
         expect(file.isDone()).toBe(true);
         expect(t.records('SiemBatchEvent')).toHaveLength(1);
@@ -76,9 +93,15 @@ describe('contract: siem-batch-events replays published SIEM batch responses', (
             .query((q) => q['type'] === 'process' && queries.push(q as Record<string, string>) > 0)
             .times(2)
             .reply(200, () => (queries.length === 1 ? fixture('siem-batch-list-page.sekoia') : fixture('siem-batch-list-last-page.sekoia')));
-        nock(TEST_BASE).get(PATH).query((q) => q['type'] !== 'process').times(9).reply(200, emptyPage('x'));
+        nock(TEST_BASE)
+            .get(PATH)
+            .query((q) => q['type'] !== 'process')
+            .times(9)
+            .reply(200, emptyPage('x'));
         const event = fixture('siem-batch-file-event.sekoia');
-        nock('https://s3-something.amazonaws.com').get('/log1.json.gz').reply(200, gzipSync(Buffer.from(`${JSON.stringify(event)}\n`)));
+        nock('https://s3-something.amazonaws.com')
+            .get('/log1.json.gz')
+            .reply(200, gzipSync(Buffer.from(`${JSON.stringify(event)}\n`)));
 
         await t.runSync('siem-batch-events');
         expect(queries[1]).toMatchObject({ type: 'process', nextPage: 'tokenNextPage1=' });
@@ -105,8 +128,19 @@ describe('contract: siem-batch-events replays published SIEM batch responses', (
         const now = Math.floor(Date.now() / SIEM_BATCH_FILE_MS) * SIEM_BATCH_FILE_MS;
         const sim = await startSimulator({ now: () => now, sizes: { siemBatchEvents: 5_000 } });
         try {
-            const token = (await (await fetch(`${sim.url}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials&client_id=sim-client-id&client_secret=sim-client-secret' })).json()) as { access_token: string };
-            const get = async (query: string) => (await (await fetch(`${sim.url}${PATH}?${query}`, { headers: { authorization: `Bearer ${token.access_token}` } })).json()) as { value: { url: string }[]; '@nextPage': string; isCaughtUp: boolean };
+            const token = (await (
+                await fetch(`${sim.url}/oauth/token`, {
+                    method: 'POST',
+                    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+                    body: 'grant_type=client_credentials&client_id=sim-client-id&client_secret=sim-client-secret'
+                })
+            ).json()) as { access_token: string };
+            const get = async (query: string) =>
+                (await (await fetch(`${sim.url}${PATH}?${query}`, { headers: { authorization: `Bearer ${token.access_token}` } })).json()) as {
+                    value: { url: string }[];
+                    '@nextPage': string;
+                    isCaughtUp: boolean;
+                };
             const day = new Date(now - 2 * 86_400_000).toISOString().slice(0, 10);
             const first = await get(`type=process&dateRangeStartsAt=${day}&pageSize=3`);
             for (const sample of ['siem-batch-list.rapid7', 'siem-batch-list-page.sekoia']) {
@@ -119,10 +153,18 @@ describe('contract: siem-batch-events replays published SIEM batch responses', (
             expect(end).toMatchObject({ value: [], isCaughtUp: true });
 
             const file = await fetch(first.value[0]!.url);
-            const lines = gunzipSync(Buffer.from(await file.arrayBuffer())).toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+            const lines = gunzipSync(Buffer.from(await file.arrayBuffer()))
+                .toString('utf8')
+                .trim()
+                .split('\n')
+                .map((l) => JSON.parse(l) as Record<string, unknown>);
             expect(lines.length).toBeGreaterThan(0);
             // Sekoia's sample is a process event, like these lines; Rapid7's is attachment protect (shared keys only).
-            expect(shapeDifferences(fixture('siem-batch-file-event.sekoia'), lines[0]).filter((d) => !/holdReason|totalSizeAttachments|attachments|messageId|subject|senderEnvelope|emailSize|numberAttachments|action/.test(d))).toEqual([]);
+            expect(
+                shapeDifferences(fixture('siem-batch-file-event.sekoia'), lines[0]).filter(
+                    (d) => !/holdReason|totalSizeAttachments|attachments|messageId|subject|senderEnvelope|emailSize|numberAttachments|action/.test(d)
+                )
+            ).toEqual([]);
             const { fileExtension: _e, fileName: _f, md5: _m, sha1: _s1, sha256: _s2, ...common } = fixture('siem-batch-file-line.rapid7');
             expect(shapeDifferences(common, lines[0])).toEqual([]);
         } finally {

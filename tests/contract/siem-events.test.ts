@@ -61,12 +61,18 @@ describe('contract: siem-events', () => {
                     rejectionCode: '0'
                 }
             },
-            expect.objectContaining({ id: contentId('SiemEvent', second), type: 'receipt', subtype: 'Rej', timestamp: '2024-01-01T01:00:00.000Z', accountId: 'MOCK_ACCOUNT_456' })
+            expect.objectContaining({
+                id: contentId('SiemEvent', second),
+                type: 'receipt',
+                subtype: 'Rej',
+                timestamp: '2024-01-01T01:00:00.000Z',
+                accountId: 'MOCK_ACCOUNT_456'
+            })
         ]);
         expect(t.checkpoint('siem-events')).toMatchObject({ nextPage: 'published-run-end' });
     });
 
-    it('saves Rapid7\'s documented receipt event (an Allow receipt, counts as strings)', async () => {
+    it("saves Rapid7's documented receipt event (an Allow receipt, counts as strings)", async () => {
         const [event] = fixture<{ data: Record<string, unknown>[] }>('siem-events.rapid7-records').data;
         const { t } = await replay([caughtUp([event])]);
         expect(t.records('SiemEvent')).toEqual([
@@ -84,7 +90,13 @@ describe('contract: siem-events', () => {
 
     it('reads the batch-file spelling (type/subtype) as well, and skips an event with no kind or not an object, logging only its content hash', async () => {
         const [published] = fixture<Page>('siem-events.xsoar').value;
-        const batchSpelling = { timestamp: 1731862950599, type: 'internal email protect', subtype: null, aggregateId: 'RyZVTDvJMWi-Z68ZSU9WiA_1731862947', recipients: 'dl@example.com' };
+        const batchSpelling = {
+            timestamp: 1731862950599,
+            type: 'internal email protect',
+            subtype: null,
+            aggregateId: 'RyZVTDvJMWi-Z68ZSU9WiA_1731862947',
+            recipients: 'dl@example.com'
+        };
         const noKind = { timestamp: 1704067200000, subject: 'Private: board minutes', recipients: 'secret.person@example.com' };
         const { t } = await replay([caughtUp([published, noKind, batchSpelling, 42])]);
         expect(t.records('SiemEvent').map((e) => [e['type'], e['subtype']])).toEqual([
@@ -101,7 +113,10 @@ describe('contract: siem-events', () => {
     it('still fails a run on an answer that is not the stream envelope (no value[])', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).get(PATH).query(true).reply(200, { data: fixture<{ data: unknown[] }>('siem-events.rapid7-records').data });
+        nock(TEST_BASE)
+            .get(PATH)
+            .query(true)
+            .reply(200, { data: fixture<{ data: unknown[] }>('siem-events.rapid7-records').data });
         await expect(t.runSync('siem-events')).rejects.toThrow('malformed_response');
     });
 });

@@ -22,7 +22,8 @@ describe('simulator shape: catalog endpoints', () => {
     });
     afterAll(() => sim.close());
 
-    const feed = (item: Json) => call(sim, FEED, { data: [{ feedType: 'malware_customer', fileType: 'stix', start: mc(clock.now() - 7 * DAY), end: mc(clock.now()), ...item }] }, token);
+    const feed = (item: Json) =>
+        call(sim, FEED, { data: [{ feedType: 'malware_customer', fileType: 'stix', start: mc(clock.now() - 7 * DAY), end: mc(clock.now()), ...item }] }, token);
 
     it('get-feed answers a STIX bundle shaped like the published one, object by object, with the next token in the header', async () => {
         const res = await feed({});
@@ -40,7 +41,9 @@ describe('simulator shape: catalog endpoints', () => {
             expect(simulated.length).toBeGreaterThan(0);
             expect(simulated.flatMap((o) => shapeDifferences(expected, o, type))).toEqual([]);
         }
-        expect(objects.filter((o) => o['type'] === 'indicator').every((o) => /^\[file:hashes\.'SHA-256' = '[0-9a-f]{64}'\]$/.test(String(o['pattern'])))).toBe(true);
+        expect(objects.filter((o) => o['type'] === 'indicator').every((o) => /^\[file:hashes\.'SHA-256' = '[0-9a-f]{64}'\]$/.test(String(o['pattern'])))).toBe(
+            true
+        );
         expect(res.headers.get(NEXT_TOKEN_HEADER)).toEqual(expect.any(String));
     });
 
@@ -55,7 +58,8 @@ describe('simulator shape: catalog endpoints', () => {
             expect(res.status).toBe(200);
             const objects = (res.body as unknown as Json)['objects'] as Json[];
             // A relationship whose indicator came on an earlier page.
-            if (objects.some((o) => o['type'] === 'relationship' && seen.has(String(o['source_ref'])) && !objects.some((x) => x['id'] === o['source_ref']))) split = true;
+            if (objects.some((o) => o['type'] === 'relationship' && seen.has(String(o['source_ref'])) && !objects.some((x) => x['id'] === o['source_ref'])))
+                split = true;
             for (const o of objects) {
                 seen.add(String(o['id']));
                 if (o['type'] === 'malware') names.push(o['name']);
@@ -76,10 +80,18 @@ describe('simulator shape: catalog endpoints', () => {
     });
 
     it.each([
-        ['/api/awareness-training/company/get-performance-details', { includeUserDetails: true }, ['email', 'name', 'department', 'userState', 'numCorrect', 'numIncorrect', 'numNotWatched', 'userDetails']],
+        [
+            '/api/awareness-training/company/get-performance-details',
+            { includeUserDetails: true },
+            ['email', 'name', 'department', 'userState', 'numCorrect', 'numIncorrect', 'numNotWatched', 'userDetails']
+        ],
         ['/api/awareness-training/company/get-watchlist-details', {}, ['email', 'name', 'department', 'userState', 'watchlistCount']],
-        ['/api/awareness-training/company/get-safe-score-details', {}, ['emailAddress', 'name', 'department', 'userState', 'risk', 'humanError', 'sentiment', 'engagement', 'knowledge']]
-    ])('%s answers a flat data[] per user with the fields Sentinel\'s connector stores, paged with next', async (path, item, keys) => {
+        [
+            '/api/awareness-training/company/get-safe-score-details',
+            {},
+            ['emailAddress', 'name', 'department', 'userState', 'risk', 'humanError', 'sentiment', 'engagement', 'knowledge']
+        ]
+    ])("%s answers a flat data[] per user with the fields Sentinel's connector stores, paged with next", async (path, item, keys) => {
         const res = await call(sim, path, { meta: { pagination: { pageSize: 10 } }, data: [item] }, token);
         expect(res.status).toBe(200);
         expect(res.body.fail).toEqual([]);

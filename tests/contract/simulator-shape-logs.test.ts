@@ -37,7 +37,8 @@ function envelopeOf(body: Json, key: string | undefined): Json {
     return { ...body, data: data.map((item) => ({ ...item, [key]: [] })) };
 }
 
-const recordsIn = (body: Json, key: string | undefined): unknown[] => (key === undefined ? (body['data'] as unknown[]) : ((body['data'] as Json[])[0]?.[key] as unknown[]));
+const recordsIn = (body: Json, key: string | undefined): unknown[] =>
+    key === undefined ? (body['data'] as unknown[]) : ((body['data'] as Json[])[0]?.[key] as unknown[]);
 
 describe('simulator shape: log and SIEM endpoints against the published samples', () => {
     const clock = fakeClock();
@@ -50,7 +51,12 @@ describe('simulator shape: log and SIEM endpoints against the published samples'
     afterAll(() => sim.close());
 
     const page = async (path: string, from: string, to: string, days = 7, pageSize = 500): Promise<Json> => {
-        const res = await call(sim, path, { meta: { pagination: { pageSize } }, data: [{ [from]: mc(clock.now() - days * DAY_MS), [to]: mc(clock.now()) }] }, token);
+        const res = await call(
+            sim,
+            path,
+            { meta: { pagination: { pageSize } }, data: [{ [from]: mc(clock.now() - days * DAY_MS), [to]: mc(clock.now()) }] },
+            token
+        );
         expect(res.status).toBe(200);
         expect(res.body.fail).toEqual([]);
         return res.body as unknown as Json;
@@ -93,11 +99,23 @@ describe('simulator shape: log and SIEM endpoints against the published samples'
         expect(recordDifferences(expired, withoutReleased, 'heldReleaseLogs')).toEqual([]);
         // The others match a published record that has `released`.
         const samples = [...recordsIn(fixture<Json>('held-release-logs.elastic'), 'heldReleaseLogs'), ...published.filter((r) => 'released' in r)];
-        expect(recordDifferences(samples, simulated.filter((r) => 'released' in r), 'heldReleaseLogs')).toEqual([]);
+        expect(
+            recordDifferences(
+                samples,
+                simulated.filter((r) => 'released' in r),
+                'heldReleaseLogs'
+            )
+        ).toEqual([]);
     });
 
-    it('the SIEM stream names kinds eventType/subType and its receipts have the published receipts\' shape', async () => {
-        const res = await call(sim, `/siem/v1/events/cg?${new URLSearchParams({ dateRangeStartsAt: new Date(clock.now() - 6 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, '.000Z'), pageSize: '500' }).toString()}`, undefined, token, 'GET');
+    it("the SIEM stream names kinds eventType/subType and its receipts have the published receipts' shape", async () => {
+        const res = await call(
+            sim,
+            `/siem/v1/events/cg?${new URLSearchParams({ dateRangeStartsAt: new Date(clock.now() - 6 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, '.000Z'), pageSize: '500' }).toString()}`,
+            undefined,
+            token,
+            'GET'
+        );
         expect(res.status).toBe(200);
         const body = res.body as unknown as Json;
         const sample = fixture<Json>('siem-events.xsoar');

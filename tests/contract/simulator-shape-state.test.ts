@@ -51,14 +51,26 @@ describe('simulator answers have the shape of the published samples', () => {
     });
 
     it('permit-or-block-sender answers the stored entry (rapid7 samples)', async () => {
-        const blocked = await post('/api/managedsender/permit-or-block-sender', { sender: 'bad@sender.example', to: 'user1@simulated-tenant.example', action: 'block' });
+        const blocked = await post('/api/managedsender/permit-or-block-sender', {
+            sender: 'bad@sender.example',
+            to: 'user1@simulated-tenant.example',
+            action: 'block'
+        });
         expect(shapeDifferences(fixture('permit-or-block-sender-block.rapid7'), blocked)).toEqual([]);
-        const permitted = await post('/api/managedsender/permit-or-block-sender', { sender: 'good@sender.example', to: 'user1@simulated-tenant.example', action: 'permit' });
+        const permitted = await post('/api/managedsender/permit-or-block-sender', {
+            sender: 'good@sender.example',
+            to: 'user1@simulated-tenant.example',
+            action: 'permit'
+        });
         expect(shapeDifferences(fixture('permit-or-block-sender-permit.rapid7'), permitted)).toEqual([]);
     });
 
     it('create-managed-url, delete-managed-url and decode-url (rapid7 samples)', async () => {
-        const created = (await post('/api/ttp/url/create-managed-url', { url: 'https://www.shape-test.example/', action: 'permit', matchType: 'explicit' })) as {
+        const created = (await post('/api/ttp/url/create-managed-url', {
+            url: 'https://www.shape-test.example/',
+            action: 'permit',
+            matchType: 'explicit'
+        })) as {
             data: { id: string }[];
         };
         expect(shapeDifferences(fixture('create-managed-url.rapid7'), created)).toEqual([]);
@@ -88,7 +100,10 @@ describe('simulator answers have the shape of the published samples', () => {
 
     it('the hold queue, release and reject answer like the published samples (demisto)', async () => {
         // The sample is a first page with next and previous: ask for a small page, then the second one.
-        const first = (await post('/api/gateway/get-hold-message-list', { admin: true }, { pageSize: 3 })) as { meta: { pagination: { next: string } }; data: { id: string }[] };
+        const first = (await post('/api/gateway/get-hold-message-list', { admin: true }, { pageSize: 3 })) as {
+            meta: { pagination: { next: string } };
+            data: { id: string }[];
+        };
         const second = await post('/api/gateway/get-hold-message-list', { admin: true }, { pageSize: 3, pageToken: first.meta.pagination.next });
         expect(shapeDifferences(fixture('get-hold-message-list.demisto'), second)).toEqual([]);
         expect(first.data.length).toBeGreaterThan(1);
@@ -99,7 +114,10 @@ describe('simulator answers have the shape of the published samples', () => {
     });
 
     it('message-finder search and get-message-info answer like the published samples (demisto)', async () => {
-        const body = (await post('/api/message-finder/search', { advancedTrackAndTraceOptions: { route: 'inbound' }, start: new Date(Date.now() - 30 * 86_400_000).toISOString() })) as {
+        const body = (await post('/api/message-finder/search', {
+            advancedTrackAndTraceOptions: { route: 'inbound' },
+            start: new Date(Date.now() - 30 * 86_400_000).toISOString()
+        })) as {
             data: { trackedEmails: { id: string; status: string }[] }[];
         };
         expect(shapeDifferences(fixture('message-finder-search.demisto'), body)).toEqual([]);
@@ -111,14 +129,21 @@ describe('simulator answers have the shape of the published samples', () => {
     });
 
     it('remediation create and get-incident answer the incident of the published sample (demisto)', async () => {
-        const created = (await post('/api/ttp/remediation/create', { reason: 'shape test', hashOrMessageId: '<shape@test.example>', searchBy: 'messageId' })) as { data: { id: string }[] };
+        const created = (await post('/api/ttp/remediation/create', {
+            reason: 'shape test',
+            hashOrMessageId: '<shape@test.example>',
+            searchBy: 'messageId'
+        })) as { data: { id: string }[] };
         expect(shapeDifferences(fixture('remediation-incident.demisto'), created)).toEqual([]);
         const fetched = await post('/api/ttp/remediation/get-incident', { id: created.data[0]!.id });
         expect(shapeDifferences(fixture('remediation-incident.demisto'), fetched)).toEqual([]);
     });
 
     it('message-finder search answers trackedEmails of the sample shape (rapid7 sample)', async () => {
-        const body = await post('/api/message-finder/search', { advancedTrackAndTraceOptions: { route: 'inbound' }, start: new Date(Date.now() - 30 * 86_400_000).toISOString() });
+        const body = await post('/api/message-finder/search', {
+            advancedTrackAndTraceOptions: { route: 'inbound' },
+            start: new Date(Date.now() - 30 * 86_400_000).toISOString()
+        });
         const tracked = (body as { data: { trackedEmails: unknown[] }[] }).data[0]!.trackedEmails;
         expect(tracked.length).toBeGreaterThan(0);
         expect(shapeDifferences(fixture('message-finder-search.rapid7'), body)).toEqual([]);
@@ -134,7 +159,8 @@ describe('blocked-sender policies: API 2.0 DELETE and the API 1.0 delete-policy 
     });
     afterAll(() => sim.close());
 
-    const listIds = async (): Promise<string[]> => ((await call<{ id: string }>(sim, '/api/policy/blockedsenders/get-policy', { data: [] }, token)).body.data ?? []).map((p) => p.id);
+    const listIds = async (): Promise<string[]> =>
+        ((await call<{ id: string }>(sim, '/api/policy/blockedsenders/get-policy', { data: [] }, token)).body.data ?? []).map((p) => p.id);
 
     it('DELETE .../policies/{id} answers 204 with no body, and get-policy no longer lists the policy', async () => {
         const [first] = await listIds();
@@ -149,7 +175,10 @@ describe('blocked-sender policies: API 2.0 DELETE and the API 1.0 delete-policy 
             method: 'DELETE',
             headers: { authorization: `Bearer ${token}` }
         });
-        expect({ status: again.status, body: await again.json() }).toEqual({ status: 404, body: { error: [{ code: expect.any(String), message: expect.any(String) }] } });
+        expect({ status: again.status, body: await again.json() }).toEqual({
+            status: 404,
+            body: { error: [{ code: expect.any(String), message: expect.any(String) }] }
+        });
     });
 
     it('answers the DELETE without a token with 401, and other methods on the policy path with 405', async () => {
@@ -170,6 +199,9 @@ describe('blocked-sender policies: API 2.0 DELETE and the API 1.0 delete-policy 
 
 /** `data[0].deliveredMessage` (a map keyed by recipient) as the list of its entries. */
 function deliveriesAsList(body: Record<string, unknown>): Record<string, unknown> {
-    const data = (body['data'] as Record<string, unknown>[]).map((item) => ({ ...item, deliveredMessage: Object.values((item['deliveredMessage'] as object | undefined) ?? {}) }));
+    const data = (body['data'] as Record<string, unknown>[]).map((item) => ({
+        ...item,
+        deliveredMessage: Object.values((item['deliveredMessage'] as object | undefined) ?? {})
+    }));
     return { ...body, data };
 }

@@ -8,7 +8,7 @@ import { fixture } from './fixtures.js';
 const PATH = '/api/ttp/threat-intel/get-feed';
 
 describe('contract: threat-intel-feed', () => {
-    it('saves the Elastic sample\'s indicator with its hash, type, times and the malware its relationship names', async () => {
+    it("saves the Elastic sample's indicator with its hash, type, times and the malware its relationship names", async () => {
         const t = createTestHost({ metadata: { threatFeedTypes: ['malware_customer'] } });
         mockToken();
         // The published answer carries no next-token header: one page is the whole walk.

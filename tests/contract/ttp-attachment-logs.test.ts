@@ -28,7 +28,13 @@ describe('contract: ttp-attachment-logs', () => {
                 route: 'inbound',
                 details: 'Safe                                              \r\nTime taken: 0 hrs, 0 min, 3 sec'
             },
-            expect.objectContaining({ id: contentId('AttachmentLog', second), date: '2024-11-17T05:12:44.000Z', fileName: 'Mimecast.pdf', result: 'safe', fileHash: '14ae6096f7ce68f8dfe2c298a347ebad8f53c212f458900b5867249daa267d28' })
+            expect.objectContaining({
+                id: contentId('AttachmentLog', second),
+                date: '2024-11-17T05:12:44.000Z',
+                fileName: 'Mimecast.pdf',
+                result: 'safe',
+                fileHash: '14ae6096f7ce68f8dfe2c298a347ebad8f53c212f458900b5867249daa267d28'
+            })
         ]);
     });
 });

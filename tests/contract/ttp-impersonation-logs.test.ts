@@ -26,9 +26,19 @@ describe('contract: ttp-impersonation-logs', () => {
                 action: 'none',
                 taggedExternal: false,
                 taggedMalicious: true,
-                impersonationResults: [{ impersonationDomainSource: 'internal_user_name', similarDomain: 'John Doe <johndoe_nu@example.com>', stringSimilarToDomain: 'John Doe', checkerResult: 'hit' }]
+                impersonationResults: [
+                    {
+                        impersonationDomainSource: 'internal_user_name',
+                        similarDomain: 'John Doe <johndoe_nu@example.com>',
+                        stringSimilarToDomain: 'John Doe',
+                        checkerResult: 'hit'
+                    }
+                ]
             },
-            expect.objectContaining({ id: 'MTOKEN:eNqrVkouLS7Jz00tSs5PSVWyUnI2MXM0N1XSUcpMUbIyMjM3MzAw11EqSy0qzszPU8Iy1FEqyQMrBIor1QIAY98SFg', recipientAddress: 'johndoejr@example.com' })
+            expect.objectContaining({
+                id: 'MTOKEN:eNqrVkouLS7Jz00tSs5PSVWyUnI2MXM0N1XSUcpMUbIyMjM3MzAw11EqSy0qzszPU8Iy1FEqyQMrBIor1QIAY98SFg',
+                recipientAddress: 'johndoejr@example.com'
+            })
         ]);
     });
 

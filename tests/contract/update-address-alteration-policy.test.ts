@@ -39,7 +39,20 @@ describe('contract: update-address-alteration-policy', () => {
             await sim.close();
         });
         it('answers in the published shape', async () => {
-            const res = await call(sim, '/api/policy/address-alteration/update-policy', { data: [{ id: 'eNo1alteration-legacy-domain', addressAlterationSetId: 'eNo1set-legacy-domain', policy: { enabled: false, conditions: { sourceIPs: ['192.0.2.0/24'] } } }] }, await getToken(sim));
+            const res = await call(
+                sim,
+                '/api/policy/address-alteration/update-policy',
+                {
+                    data: [
+                        {
+                            id: 'eNo1alteration-legacy-domain',
+                            addressAlterationSetId: 'eNo1set-legacy-domain',
+                            policy: { enabled: false, conditions: { sourceIPs: ['192.0.2.0/24'] } }
+                        }
+                    ]
+                },
+                await getToken(sim)
+            );
             expect(res.body.fail).toEqual([]);
             expect(shapeDifferences(SAMPLE, res.body)).toEqual([]);
         });

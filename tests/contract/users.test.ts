@@ -40,6 +40,9 @@ describe('contract: users (recorded tenant)', () => {
             addressType: 'created_by_email',
             source: 'cloud'
         });
-        expect(users.find((u) => u['id'] === 'journaling@journal.jupiterone.mime-api.com')).toMatchObject({ domain: 'journal.jupiterone.mime-api.com', addressType: 'created_manually' });
+        expect(users.find((u) => u['id'] === 'journaling@journal.jupiterone.mime-api.com')).toMatchObject({
+            domain: 'journal.jupiterone.mime-api.com',
+            addressType: 'created_manually'
+        });
     });
 });

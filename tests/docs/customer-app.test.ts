@@ -8,7 +8,15 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { checkMimecastConnection, countAllModels, createMimecastConnectSession, createNango, listSyncedRecords, playbookExample, triggerMimecastAction } from '../../docs/examples/customer-app.js';
+import {
+    checkMimecastConnection,
+    countAllModels,
+    createMimecastConnectSession,
+    createNango,
+    listSyncedRecords,
+    playbookExample,
+    triggerMimecastAction
+} from '../../docs/examples/customer-app.js';
 import { MODEL_NAMES } from '../../docs/examples/types.js';
 import { openLocalHost } from '../../host/local.js';
 import type { LocalHost } from '../../host/local.js';
@@ -30,7 +38,11 @@ async function body(req: IncomingMessage): Promise<unknown> {
 
 beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'customer-app-'));
-    local = await openLocalHost({ env: { NANGO_LOCAL_DIR: dir }, simulator: { sizes: { auditEvents: 250 } }, logger: { log: () => {}, addSecret: () => {}, redact: (t) => t } });
+    local = await openLocalHost({
+        env: { NANGO_LOCAL_DIR: dir },
+        simulator: { sizes: { auditEvents: 250 } },
+        logger: { log: () => {}, addSecret: () => {}, redact: (t) => t }
+    });
     await local.host.runSync(findFunction('audit-events'));
     server = createServer((req, res) => {
         void (async () => {
@@ -43,7 +55,13 @@ beforeAll(async () => {
             };
             if (req.headers.authorization !== `Bearer ${API_KEY}`) return reply(401, { error: { code: 'unauthorized' } });
             if (req.method === 'POST' && u.pathname === '/connect/sessions') {
-                return reply(201, { data: { token: 'nango_connect_session_abc', connect_link: 'https://connect.nango.dev/?session_token=abc', expires_at: '2026-01-01T00:30:00.000Z' } });
+                return reply(201, {
+                    data: {
+                        token: 'nango_connect_session_abc',
+                        connect_link: 'https://connect.nango.dev/?session_token=abc',
+                        expires_at: '2026-01-01T00:30:00.000Z'
+                    }
+                });
             }
             if (req.method === 'POST' && u.pathname === '/action/trigger') {
                 const { action_name, input } = payload as { action_name: string; input: unknown };
@@ -51,7 +69,13 @@ beforeAll(async () => {
                     return reply(200, await local.host.runAction(findFunction(action_name), input));
                 } catch (err) {
                     // As Nango answers a failed action: HTTP 500, the function's ActionError as the payload.
-                    return reply(500, { error: { code: 'action_script_runtime_error', message: 'The action script failed with a runtime error', payload: (err as { payload?: unknown }).payload } });
+                    return reply(500, {
+                        error: {
+                            code: 'action_script_runtime_error',
+                            message: 'The action script failed with a runtime error',
+                            payload: (err as { payload?: unknown }).payload
+                        }
+                    });
                 }
             }
             if (req.method === 'GET' && u.pathname.replace(/\/$/, '') === '/records') {
@@ -61,7 +85,13 @@ beforeAll(async () => {
                 const all = local.store.listRecords(local.connection.connectionId, model, { includeDeleted: true });
                 const records = all.slice(offset, offset + limit).map((r, i) => ({
                     ...r.data,
-                    _nango_metadata: { deleted_at: r.deletedAt, last_action: r.deletedAt ? 'DELETED' : 'ADDED', first_seen_at: r.lastModifiedAt, last_modified_at: r.lastModifiedAt, cursor: String(offset + i + 1) }
+                    _nango_metadata: {
+                        deleted_at: r.deletedAt,
+                        last_action: r.deletedAt ? 'DELETED' : 'ADDED',
+                        first_seen_at: r.lastModifiedAt,
+                        last_modified_at: r.lastModifiedAt,
+                        cursor: String(offset + i + 1)
+                    }
                 }));
                 return reply(200, { records, next_cursor: offset + limit < all.length ? String(offset + limit) : null });
             }
@@ -119,7 +149,7 @@ test('the playbook example and the per-model count run end to end', async () => 
     expect(counts.AuditEvent).toBeGreaterThan(0);
 });
 
-test('checks a new connection: the account when Mimecast reads it, Mimecast\'s own reason when it refuses', async () => {
+test("checks a new connection: the account when Mimecast reads it, Mimecast's own reason when it refuses", async () => {
     const nango = createNango({ apiKey: API_KEY, host: url });
     expect(await checkMimecastConnection(nango, 'simulator')).toEqual({ ok: true, accountName: 'Simulated Tenant Ltd', accountCode: 'CDE22A102' });
     local.simulator!.addFault({ kind: 'status', status: 403, path: '/api/account/get-account' });

@@ -111,7 +111,15 @@ test("the snippet is written like Nango's generated ones: a table per area, Othe
         ].join('\n')
     );
     const types = typesFile([
-        { ...fn('demo-action', 'action', 'Demo', ''), input: 'DemoInput', outputs: ['DemoOutput'], definitions: { DemoInput: { type: 'object', properties: { ids: { type: 'array', items: { type: 'string' } } }, required: ['ids'] }, DemoOutput: { type: 'object', properties: {} } } }
+        {
+            ...fn('demo-action', 'action', 'Demo', ''),
+            input: 'DemoInput',
+            outputs: ['DemoOutput'],
+            definitions: {
+                DemoInput: { type: 'object', properties: { ids: { type: 'array', items: { type: 'string' } } }, required: ['ids'] },
+                DemoOutput: { type: 'object', properties: {} }
+            }
+        }
     ]);
     expect(types).toContain('export type DemoInput = {\n    ids: string[];\n};');
     expect(types).toContain('"demo-action": { input: DemoInput; output: DemoOutput };');
@@ -143,7 +151,9 @@ test("every doc_section of providers.yaml is a Step heading of that provider's d
         const steps = nangoStepAnchors(markdown);
         const anchors = headingAnchors(markdown);
         for (const section of sections) {
-            expect({ key, section, step: section !== undefined && steps.has(section), exists: section !== undefined && anchors.has(section.slice(1)) }).toEqual({ key, section, step: true, exists: true });
+            expect({ key, section, step: section !== undefined && steps.has(section), exists: section !== undefined && anchors.has(section.slice(1)) }).toEqual(
+                { key, section, step: true, exists: true }
+            );
         }
     }
     expect(slugify('Step 2: Copy your credentials')).toBe('step-2-copy-your-credentials');
@@ -162,13 +172,28 @@ test("the connect guide embeds Nango's Connect UI screenshots from its own folde
     }
     expect(connect).toContain("Nango's Connect UI");
     // What an admin really sees on Nango, not the preview's own wording.
-    for (const text of ['Link Mimecast Account', 'Incorrect Client ID', 'This field is required', 'Connection failed', 'Failed to fetch client credentials token: "{}"', 'Success!']) {
+    for (const text of [
+        'Link Mimecast Account',
+        'Incorrect Client ID',
+        'This field is required',
+        'Connection failed',
+        'Failed to fetch client credentials token: "{}"',
+        'Success!'
+    ]) {
         expect({ text, found: connect.includes(text) }).toEqual({ text, found: true });
     }
     expect(connect).not.toContain('Mimecast refused the Client ID / Client Secret');
     expect(connect).toContain("nango.triggerAction('mimecast', connectionId, 'get-account'");
     expect(connect).toContain('check-permissions');
-    for (const heading of ['step-1-create-an-api-20-application', 'step-2-copy-your-credentials', 'step-3-choose-the-api-gateway', 'step-4-enter-them-in-the-nango-connect-form', 'step-5-check-the-connection-from-your-app', 'troubleshooting', 'prerequisites']) {
+    for (const heading of [
+        'step-1-create-an-api-20-application',
+        'step-2-copy-your-credentials',
+        'step-3-choose-the-api-gateway',
+        'step-4-enter-them-in-the-nango-connect-form',
+        'step-5-check-the-connection-from-your-app',
+        'troubleshooting',
+        'prerequisites'
+    ]) {
         expect({ heading, exists: headingAnchors(connect).has(heading) }).toEqual({ heading, exists: true });
     }
 });
@@ -204,7 +229,9 @@ test('docs links resolve on the docs site: no relative paths, every /api-integra
                 continue;
             }
             const [, path, anchor] = local;
-            const file = [join(DOCS_DIR, 'api-integrations', path!), join(DOCS_DIR, 'api-integrations', `${path}.mdx`)].find((f) => existsSync(f) && !f.endsWith('/'));
+            const file = [join(DOCS_DIR, 'api-integrations', path!), join(DOCS_DIR, 'api-integrations', `${path}.mdx`)].find(
+                (f) => existsSync(f) && !f.endsWith('/')
+            );
             expect({ page, target, exists: file !== undefined }).toEqual({ page, target, exists: true });
             if (anchor && file) {
                 expect({ page, target, anchor: headingAnchors(readFileSync(file, 'utf8')).has(anchor) }).toEqual({ page, target, anchor: true });
@@ -218,6 +245,11 @@ test('the old locations are gone and no doc links to them', () => {
     expect(existsSync(join(DOCS_DIR, 'reference'))).toBe(false);
     for (const page of [...PROVIDER_PAGES, connectGuidePath('mimecast'), connectGuidePath('mimecast-api-v1'), join(ROOT, 'README.md')]) {
         const text = readFileSync(page, 'utf8');
-        expect({ page, old: /integrations\/all\/mimecast(-api-v1)?\/connect|\.\.\/mimecast\/connect\.mdx|docs\/mimecast(-api-v1)?\/connect\.mdx|docs\/mimecast\.mdx|docs\/reference\/|\.\/reference\/|#choosing-a-gateway/.test(text) }).toEqual({ page, old: false });
+        expect({
+            page,
+            old: /integrations\/all\/mimecast(-api-v1)?\/connect|\.\.\/mimecast\/connect\.mdx|docs\/mimecast(-api-v1)?\/connect\.mdx|docs\/mimecast\.mdx|docs\/reference\/|\.\/reference\/|#choosing-a-gateway/.test(
+                text
+            )
+        }).toEqual({ page, old: false });
     }
 });

@@ -37,7 +37,11 @@ describe('catalog syncs against the simulator', () => {
     });
 
     it('remediation-incidents lists the incident create-remediation-incident made', async () => {
-        const created = (await local.host.runAction(findFunction('create-remediation-incident'), { reason: 'e2e', hashOrMessageId: '<e2e-1@mail.example>', searchBy: 'messageId' })) as Record<string, unknown>;
+        const created = (await local.host.runAction(findFunction('create-remediation-incident'), {
+            reason: 'e2e',
+            hashOrMessageId: '<e2e-1@mail.example>',
+            searchBy: 'messageId'
+        })) as Record<string, unknown>;
         await sync('remediation-incidents');
         expect(records('RemediationIncident')).toContainEqual(expect.objectContaining({ id: created['id'], code: created['code'], reason: 'e2e' }));
     });
@@ -55,7 +59,9 @@ describe('catalog syncs against the simulator', () => {
         const saved = records('ThreatIndicator');
         // 7 days of each feed (the default back-fill): one indicator per set.
         const now = Date.now();
-        const expected = sim.series('threatFeedCustomer').countInRange(now - 7 * 86_400_000 - 120_000, now) + sim.series('threatFeedGrid').countInRange(now - 7 * 86_400_000 - 120_000, now);
+        const expected =
+            sim.series('threatFeedCustomer').countInRange(now - 7 * 86_400_000 - 120_000, now) +
+            sim.series('threatFeedGrid').countInRange(now - 7 * 86_400_000 - 120_000, now);
         expect(Math.abs(saved.length - expected)).toBeLessThanOrEqual(2);
         expect(new Set(saved.map((r) => r['id'])).size).toBe(saved.length);
         // Every indicator got its malware, split sets included.

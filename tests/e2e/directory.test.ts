@@ -19,7 +19,7 @@ const sync = (local: LocalHost, name: string) => local.host.runSync(findFunction
 const action = (local: LocalHost, name: string, input: unknown) => local.host.runAction(findFunction(name), input);
 
 describe('directory against the simulator', () => {
-    it('users: every internal domain, and the primary domain holds exactly the account\'s users', async () => {
+    it("users: every internal domain, and the primary domain holds exactly the account's users", async () => {
         const local = await open({});
         try {
             const result = await sync(local, 'users');
@@ -77,7 +77,13 @@ describe('directory against the simulator', () => {
                 removed: true
             });
             // A run that fails on a later group keeps the removed member.
-            local.simulator!.addFault({ kind: 'fail', code: 'err_server_busy', message: 'Try again later', path: '/api/directory/get-group-members', after: 5 });
+            local.simulator!.addFault({
+                kind: 'fail',
+                code: 'err_server_busy',
+                message: 'Try again later',
+                path: '/api/directory/get-group-members',
+                after: 5
+            });
             await expect(sync(local, 'group-members')).rejects.toThrow('err_server_busy');
             expect(records(local, 'GroupMember').some((m) => m['id'] === `${groupId}:new.phish@evil-example.net`)).toBe(true);
 
@@ -87,7 +93,9 @@ describe('directory against the simulator', () => {
             expect(records(local, 'GroupMember')).toHaveLength(before.length);
 
             // Removing it again is Mimecast's fail[], reported as an error.
-            await expect(action(local, 'remove-group-member', { id: groupId, emailAddress: 'new.phish@evil-example.net' })).rejects.toMatchObject({ payload: { code: 'err_member_not_found' } });
+            await expect(action(local, 'remove-group-member', { id: groupId, emailAddress: 'new.phish@evil-example.net' })).rejects.toMatchObject({
+                payload: { code: 'err_member_not_found' }
+            });
         } finally {
             await local.close();
         }

@@ -46,13 +46,20 @@ describe('held messages against the simulator', () => {
         expect(ids()).toEqual(before.filter((id) => id !== target));
 
         // Releasing it again: Mimecast answers release:false, the action fails instead of reporting success.
-        await expect(action('release-held-message', { id: target })).rejects.toMatchObject({ payload: { code: 'release_failed', id: target, released: false } });
+        await expect(action('release-held-message', { id: target })).rejects.toMatchObject({
+            payload: { code: 'release_failed', id: target, released: false }
+        });
     });
 
     it('reject-held-messages reports a partial result per id, and the sync deletes only the rejected ones', async () => {
         await sync('held-messages');
         const [a, b] = ids();
-        const output = await action('reject-held-messages', { ids: [a, b, 'not-a-held-message'], reasonType: 'MESSAGE_GOES_AGAINST_EMAIL_POLICIES', message: 'Rejected by the SOC', notify: false });
+        const output = await action('reject-held-messages', {
+            ids: [a, b, 'not-a-held-message'],
+            reasonType: 'MESSAGE_GOES_AGAINST_EMAIL_POLICIES',
+            message: 'Rejected by the SOC',
+            notify: false
+        });
         expect(output).toEqual({
             results: [
                 { id: a, rejected: true },
@@ -74,16 +81,25 @@ describe('held messages against the simulator', () => {
         const held = records('HeldMessage')[0]!;
         const at = Date.parse(held['dateReceived'] as string);
         const window = { start: new Date(at - 60_000).toISOString(), end: new Date(at + 60_000).toISOString() };
-        const search = (input: Record<string, unknown>) => action('search-messages', { ...window, ...input }) as Promise<{ messages: Array<Record<string, unknown>> }>;
+        const search = (input: Record<string, unknown>) =>
+            action('search-messages', { ...window, ...input }) as Promise<{ messages: Array<Record<string, unknown>> }>;
 
         const found = await search({ advancedTrackAndTraceOptions: { from: held['from'], subject: held['subject'] } });
         expect(found.messages).toContainEqual(expect.objectContaining({ id: held['id'], status: 'held', subject: held['subject'], to: [held['to']] }));
-        await expect(action('get-message-info', { id: held['id'] })).resolves.toMatchObject({ id: held['id'], status: 'held', subject: held['subject'], deliveries: [] });
+        await expect(action('get-message-info', { id: held['id'] })).resolves.toMatchObject({
+            id: held['id'],
+            status: 'held',
+            subject: held['subject'],
+            deliveries: []
+        });
 
         await action('release-held-message', { id: held['id'] });
         const again = await search({ advancedTrackAndTraceOptions: { from: held['from'], subject: held['subject'] } });
         expect(again.messages).toContainEqual(expect.objectContaining({ id: held['id'], status: 'delivered' }));
-        await expect(action('get-message-info', { id: held['id'] })).resolves.toMatchObject({ status: 'delivered', deliveries: [expect.objectContaining({ recipient: held['to'] })] });
+        await expect(action('get-message-info', { id: held['id'] })).resolves.toMatchObject({
+            status: 'delivered',
+            deliveries: [expect.objectContaining({ recipient: held['to'] })]
+        });
 
         // A whole sender domain finds it too.
         const byDomain = await search({ advancedTrackAndTraceOptions: { from: (held['from'] as string).split('@')[1] } });
@@ -104,12 +120,20 @@ describe('held messages against the simulator', () => {
 
     it('a remediation incident is stored and fetched back; search-file-hash answers per hash', async () => {
         const sha256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
-        const created = (await action('create-remediation-incident', { reason: 'e2e phishing', hashOrMessageId: sha256, searchBy: 'hash', start: '2026-01-01T00:00:00Z' })) as Record<string, unknown>;
+        const created = (await action('create-remediation-incident', {
+            reason: 'e2e phishing',
+            hashOrMessageId: sha256,
+            searchBy: 'hash',
+            start: '2026-01-01T00:00:00Z'
+        })) as Record<string, unknown>;
         expect(created).toMatchObject({ reason: 'e2e phishing', type: 'manual', searchFileHash: sha256, searchStart: '2026-01-01T00:00:00.000Z', restored: 0 });
         await expect(action('get-remediation-incident', { id: created['id'] })).resolves.toEqual(created);
         await expect(action('get-remediation-incident', { id: 'nope' })).rejects.toMatchObject({ payload: { code: 'err_incident_not_found' } });
 
-        const hashes = (await action('search-file-hash', { hashes: [sha256, 'd41d8cd98f00b204e9800998ecf8427e'] })) as { results: Array<{ hash: string; status: string }>; allChecked: boolean };
+        const hashes = (await action('search-file-hash', { hashes: [sha256, 'd41d8cd98f00b204e9800998ecf8427e'] })) as {
+            results: Array<{ hash: string; status: string }>;
+            allChecked: boolean;
+        };
         expect(hashes.allChecked).toBe(true);
         expect(hashes.results.map((r) => r.hash)).toEqual([sha256, 'd41d8cd98f00b204e9800998ecf8427e']);
         expect(hashes.results.every((r) => r.status === 'detected' || r.status === 'not_detected')).toBe(true);
@@ -123,8 +147,15 @@ describe('held messages against the simulator', () => {
         const hash = info.components.find((c) => c.type === 'File')?.hash;
         expect(hash).toMatch(/^[0-9a-f]{64}$/);
 
-        await expect(action('search-file-hash', { hashes: [hash] })).resolves.toMatchObject({ results: [{ hash, status: 'detected' }], detectedCount: 1, allChecked: true });
-        const incident = (await action('create-remediation-incident', { reason: 'Malicious attachment', hashOrMessageId: hash, searchBy: 'hash' })) as Record<string, unknown>;
+        await expect(action('search-file-hash', { hashes: [hash] })).resolves.toMatchObject({
+            results: [{ hash, status: 'detected' }],
+            detectedCount: 1,
+            allChecked: true
+        });
+        const incident = (await action('create-remediation-incident', { reason: 'Malicious attachment', hashOrMessageId: hash, searchBy: 'hash' })) as Record<
+            string,
+            unknown
+        >;
         expect(incident['identified']).toBeGreaterThan(0);
         expect((incident['successful'] as number) + (incident['failed'] as number)).toBe(incident['identified']);
     });

@@ -15,10 +15,24 @@ import { siemHead } from '../../simulator/endpoints/siem-events.js';
 let local: LocalHost;
 
 // 7 days (the default back-fill) of 30 days hold ~1,170 records: 3 pages of 500.
-const SIZES = { auditEvents: 5_000, clickLogs: 5_000, attachmentLogs: 5_000, impersonationLogs: 5_000, dlpLogs: 5_000, heldReleaseLogs: 5_000, archiveSearchLogs: 5_000, archiveViewLogs: 5_000, siemEvents: 20_000 };
+const SIZES = {
+    auditEvents: 5_000,
+    clickLogs: 5_000,
+    attachmentLogs: 5_000,
+    impersonationLogs: 5_000,
+    dlpLogs: 5_000,
+    heldReleaseLogs: 5_000,
+    archiveSearchLogs: 5_000,
+    archiveViewLogs: 5_000,
+    siemEvents: 20_000
+};
 
 beforeAll(async () => {
-    local = await openLocalHost({ env: { NANGO_LOCAL_DIR: mkdtempSync(join(tmpdir(), 'log-resume-')) }, simulator: { sizes: SIZES }, proxy: { backoffBaseMs: 1 } });
+    local = await openLocalHost({
+        env: { NANGO_LOCAL_DIR: mkdtempSync(join(tmpdir(), 'log-resume-')) },
+        simulator: { sizes: SIZES },
+        proxy: { backoffBaseMs: 1 }
+    });
 });
 afterAll(async () => {
     await local.close();
@@ -29,7 +43,13 @@ const sync = (name: string) => local.host.runSync(findFunction(name));
 const records = (model: string) => local.store.listRecords(local.connection.connectionId, model).map((r) => r.data);
 const checkpoint = (name: string) => local.store.getCheckpoint(local.connection.connectionId, name)!;
 const totals = (runs: SyncRunResult[], model: string) =>
-    runs.reduce((sum, r) => ({ added: sum.added + (r.models[model]?.added ?? 0), again: sum.again + (r.models[model]?.updated ?? 0) + (r.models[model]?.unchanged ?? 0) }), { added: 0, again: 0 });
+    runs.reduce(
+        (sum, r) => ({
+            added: sum.added + (r.models[model]?.added ?? 0),
+            again: sum.again + (r.models[model]?.updated ?? 0) + (r.models[model]?.unchanged ?? 0)
+        }),
+        { added: 0, again: 0 }
+    );
 
 interface Case {
     sync: string;
@@ -48,7 +68,13 @@ const CASES: Case[] = [
     { sync: 'ttp-impersonation-logs', path: '/api/ttp/impersonation/get-logs', dataSet: 'impersonationLogs', model: 'ImpersonationLog', idOf: own },
     { sync: 'dlp-logs', path: '/api/dlp/get-logs', dataSet: 'dlpLogs', model: 'DlpLog', idOf: derived('DlpLog') },
     { sync: 'held-release-logs', path: '/api/gateway/get-held-release-logs', dataSet: 'heldReleaseLogs', model: 'HeldReleaseLog', idOf: own },
-    { sync: 'archive-search-logs', path: '/api/archive/get-archive-search-logs', dataSet: 'archiveSearchLogs', model: 'ArchiveSearchLog', idOf: derived('ArchiveSearchLog') },
+    {
+        sync: 'archive-search-logs',
+        path: '/api/archive/get-archive-search-logs',
+        dataSet: 'archiveSearchLogs',
+        model: 'ArchiveSearchLog',
+        idOf: derived('ArchiveSearchLog')
+    },
     { sync: 'archive-view-logs', path: '/api/archive/get-view-logs', dataSet: 'archiveViewLogs', model: 'ArchiveViewLog', idOf: derived('ArchiveViewLog') }
 ];
 

@@ -13,7 +13,19 @@ import { toOcsf } from '../../integrations/mimecast/helpers/ocsf.js';
 import { OCSF_FILES, OcsfSchema } from '../ocsf/checker.js';
 import { describeWithShared, sharedPath } from '../shared.js';
 
-const SIZES = { auditEvents: 600, clickLogs: 600, attachmentLogs: 600, impersonationLogs: 600, dlpLogs: 600, heldReleaseLogs: 600, archiveSearchLogs: 600, archiveViewLogs: 600, siemEvents: 1_500, siemCiEvents: 600, siemBatchEvents: 300 };
+const SIZES = {
+    auditEvents: 600,
+    clickLogs: 600,
+    attachmentLogs: 600,
+    impersonationLogs: 600,
+    dlpLogs: 600,
+    heldReleaseLogs: 600,
+    archiveSearchLogs: 600,
+    archiveViewLogs: 600,
+    siemEvents: 1_500,
+    siemCiEvents: 600,
+    siemBatchEvents: 300
+};
 
 /** Each log/SIEM sync, its model, and the OCSF classes its records may map to (none: no mapping yet). */
 const SYNCS: { sync: string; model: string; classes: number[] }[] = [
@@ -31,7 +43,11 @@ const SYNCS: { sync: string; model: string; classes: number[] }[] = [
 ];
 
 async function open(metadata?: Record<string, unknown>): Promise<LocalHost> {
-    const local = await openLocalHost({ env: { NANGO_LOCAL_DIR: mkdtempSync(join(tmpdir(), 'ocsf-')) }, simulator: { sizes: SIZES }, proxy: { backoffBaseMs: 1 } });
+    const local = await openLocalHost({
+        env: { NANGO_LOCAL_DIR: mkdtempSync(join(tmpdir(), 'ocsf-')) },
+        simulator: { sizes: SIZES },
+        proxy: { backoffBaseMs: 1 }
+    });
     if (metadata) local.store.setMetadata(local.connection.connectionId, metadata);
     return local;
 }
@@ -78,7 +94,7 @@ describe('connection metadata { "ocsf": true }', () => {
         }
     });
 
-    it('siem-events makes one MessageTrace per simulated message: several steps each, the flows\' outcomes', () => {
+    it("siem-events makes one MessageTrace per simulated message: several steps each, the flows' outcomes", () => {
         const traces = records(flagged, 'MessageTrace');
         const events = records(flagged, 'SiemEvent');
         expect(traces.length).toBe(new Set(events.map((e) => e['aggregateId'])).size);

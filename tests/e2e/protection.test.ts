@@ -29,15 +29,22 @@ describe('managed URLs against the simulator', () => {
         const seeded = records('ManagedUrl');
         expect(seeded.length).toBeGreaterThan(0);
 
-        const created = (await action('create-managed-url', { url: 'https://e2e-phish.example.net/login?x=1', action: 'block', comment: 'e2e' })) as Record<string, unknown>;
+        const created = (await action('create-managed-url', { url: 'https://e2e-phish.example.net/login?x=1', action: 'block', comment: 'e2e' })) as Record<
+            string,
+            unknown
+        >;
         expect(created).toMatchObject({ url: 'https://e2e-phish.example.net/login?x=1', action: 'block', matchType: 'explicit', comment: 'e2e' });
 
         const afterCreate = await sync('managed-urls');
         expect(afterCreate.models['ManagedUrl']).toMatchObject({ added: 1, deleted: 0 });
-        expect(records('ManagedUrl')).toContainEqual(expect.objectContaining({ id: created['id'], domain: 'e2e-phish.example.net', path: '/login', queryString: 'x=1' }));
+        expect(records('ManagedUrl')).toContainEqual(
+            expect.objectContaining({ id: created['id'], domain: 'e2e-phish.example.net', path: '/login', queryString: 'x=1' })
+        );
 
         // Creating it twice is Mimecast's err_managed_url_exists_code, surfaced as an ActionError.
-        await expect(action('create-managed-url', { url: 'https://e2e-phish.example.net/login?x=1', action: 'block' })).rejects.toMatchObject({ payload: { code: 'err_managed_url_exists_code' } });
+        await expect(action('create-managed-url', { url: 'https://e2e-phish.example.net/login?x=1', action: 'block' })).rejects.toMatchObject({
+            payload: { code: 'err_managed_url_exists_code' }
+        });
 
         await expect(action('delete-managed-url', { id: created['id'] })).resolves.toEqual({ id: created['id'], deleted: true });
         const afterDelete = await sync('managed-urls');
@@ -51,7 +58,9 @@ describe('managed URLs against the simulator', () => {
     it('decode-url decodes a simulated rewritten link', async () => {
         const original = 'https://www.example.com/invoice?id=42';
         await expect(action('decode-url', { url: rewriteUrl(original) })).resolves.toEqual({ encodedUrl: rewriteUrl(original), url: original });
-        await expect(action('decode-url', { url: 'https://www.example.com/not-rewritten' })).rejects.toMatchObject({ payload: { code: 'err_url_decode_failed', field: 'url' } });
+        await expect(action('decode-url', { url: 'https://www.example.com/not-rewritten' })).rejects.toMatchObject({
+            payload: { code: 'err_url_decode_failed', field: 'url' }
+        });
     });
 
     it('the simulator validates like Mimecast: #fragment -> fail[] with field, blank -> err_validation_blank', async () => {
@@ -101,7 +110,13 @@ describe('blocked-sender policies against the simulator', () => {
             toType: 'everyone',
             toDate: '2030-01-01T00:00:00Z'
         })) as Record<string, unknown>;
-        expect(created).toMatchObject({ option: 'block_sender', fromType: 'email_domain', fromValue: 'e2e-fraud.example.net', toType: 'everyone', toDate: '2030-01-01T00:00:00.000Z' });
+        expect(created).toMatchObject({
+            option: 'block_sender',
+            fromType: 'email_domain',
+            fromValue: 'e2e-fraud.example.net',
+            toType: 'everyone',
+            toDate: '2030-01-01T00:00:00.000Z'
+        });
         expect(created['fromDate']).toBeUndefined();
 
         await sync('blocked-sender-policies');
@@ -113,6 +128,8 @@ describe('blocked-sender policies against the simulator', () => {
         expect(records('BlockedSenderPolicy').map((r) => r['id'])).not.toContain(created['id']);
 
         // API 2.0 DELETE of a policy that is gone: HTTP 404 in the policy-management error shape.
-        await expect(action('delete-blocked-sender-policy', { id: created['id'] })).rejects.toMatchObject({ payload: { code: 'policy_not_found', status: 404 } });
+        await expect(action('delete-blocked-sender-policy', { id: created['id'] })).rejects.toMatchObject({
+            payload: { code: 'policy_not_found', status: 404 }
+        });
     });
 });

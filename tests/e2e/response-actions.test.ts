@@ -36,7 +36,10 @@ describe('held messages and queues against the simulator', () => {
     });
 
     it('email queues: one point per hour of the window, both directions', async () => {
-        const out = (await action('list-email-queues', { start: '2026-11-30T00:00:00Z', end: '2026-11-30T05:00:00Z' })) as { inbound: { date: string }[]; outbound: unknown[] };
+        const out = (await action('list-email-queues', { start: '2026-11-30T00:00:00Z', end: '2026-11-30T05:00:00Z' })) as {
+            inbound: { date: string }[];
+            outbound: unknown[];
+        };
         expect(out.inbound.map((p) => p.date)).toEqual([0, 1, 2, 3, 4, 5].map((h) => `2026-11-30T0${h}:00:00.000Z`));
         expect(out.outbound).toHaveLength(6);
     });
@@ -48,7 +51,9 @@ describe('held messages and queues against the simulator', () => {
         expect(inbound.messages.length).toBeGreaterThan(0);
         expect(inbound.messages.every((m) => m['routing'] === 'inbound' && m['attachment'] === true)).toBe(true);
         const one = all.messages[0]!;
-        const bySender = (await action('search-processing-messages', { searchBy: { fieldName: 'sender', value: one['fromEnvelope'] } })) as { messages: { id: string }[] };
+        const bySender = (await action('search-processing-messages', { searchBy: { fieldName: 'sender', value: one['fromEnvelope'] } })) as {
+            messages: { id: string }[];
+        };
         expect(bySender.messages.map((m) => m.id)).toContain(one['id']);
     });
 });
@@ -57,11 +62,15 @@ describe('archive search against the simulator', () => {
     it('finds archived mail by subject text within the window, and nothing outside it', async () => {
         const end = new Date().toISOString();
         const start = new Date(Date.now() - 29 * 86_400_000).toISOString();
-        const found = (await action('search-archive', { query: 'subject: invoice', start, end, limit: 5 })) as { messages: { subject: string; receivedDate: string }[] };
+        const found = (await action('search-archive', { query: 'subject: invoice', start, end, limit: 5 })) as {
+            messages: { subject: string; receivedDate: string }[];
+        };
         expect(found.messages.length).toBeGreaterThan(0);
         expect(found.messages.length).toBeLessThanOrEqual(5);
         expect(found.messages.every((m) => /invoice/i.test(m.subject) && m.receivedDate >= start && m.receivedDate <= end)).toBe(true);
-        const none = (await action('search-archive', { query: 'subject: invoice', start: '2020-01-01T00:00:00Z', end: '2020-01-02T00:00:00Z' })) as { count: number };
+        const none = (await action('search-archive', { query: 'subject: invoice', start: '2020-01-01T00:00:00Z', end: '2020-01-02T00:00:00Z' })) as {
+            count: number;
+        };
         expect(none.count).toBe(0);
     });
 });
@@ -70,20 +79,38 @@ describe('policies on API 2.0 policy-management against the simulator', () => {
     it('update-blocked-sender-policy (PATCH, 204) is observed by the blocked-sender-policies sync', async () => {
         await sync('blocked-sender-policies');
         const policy = records('BlockedSenderPolicy')[0]!;
-        await expect(action('update-blocked-sender-policy', { id: policy['id'], description: 'Renamed by e2e', enabled: false, fromType: 'email_domain', fromValue: 'e2e-fraud.example.net' })).resolves.toMatchObject({
+        await expect(
+            action('update-blocked-sender-policy', {
+                id: policy['id'],
+                description: 'Renamed by e2e',
+                enabled: false,
+                fromType: 'email_domain',
+                fromValue: 'e2e-fraud.example.net'
+            })
+        ).resolves.toMatchObject({
             id: policy['id'],
             updated: true
         });
         const result = await sync('blocked-sender-policies');
         expect(result.models['BlockedSenderPolicy']).toMatchObject({ updated: 1 });
-        expect(records('BlockedSenderPolicy').find((p) => p['id'] === policy['id'])).toMatchObject({ description: 'Renamed by e2e', enabled: false, fromType: 'email_domain', fromValue: 'e2e-fraud.example.net' });
-        await expect(action('update-blocked-sender-policy', { id: 'eNo1unknown', enabled: true })).rejects.toMatchObject({ payload: { code: 'policy_not_found', status: 404 } });
+        expect(records('BlockedSenderPolicy').find((p) => p['id'] === policy['id'])).toMatchObject({
+            description: 'Renamed by e2e',
+            enabled: false,
+            fromType: 'email_domain',
+            fromValue: 'e2e-fraud.example.net'
+        });
+        await expect(action('update-blocked-sender-policy', { id: 'eNo1unknown', enabled: true })).rejects.toMatchObject({
+            payload: { code: 'policy_not_found', status: 404 }
+        });
     });
 
     it('anti-spoofing bypass: create, update, delete; each observed by reading the policy back', async () => {
         const sim = local.simulator!;
         const token = await (await import('../simulator/helpers.js')).getToken(sim);
-        const read = async (id: string) => fetch(`${sim.url}/policy-management/cloud-gateway/v1/anti-spoofing-bypass/policies/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${token}` } });
+        const read = async (id: string) =>
+            fetch(`${sim.url}/policy-management/cloud-gateway/v1/anti-spoofing-bypass/policies/${encodeURIComponent(id)}`, {
+                headers: { authorization: `Bearer ${token}` }
+            });
 
         const created = (await action('create-anti-spoofing-bypass-policy', {
             description: 'e2e partner bypass',
@@ -94,19 +121,34 @@ describe('policies on API 2.0 policy-management against the simulator', () => {
             spfDomains: ['partner-e2e.example.com']
         })) as { id: string };
         expect(created.id).toMatch(/^eNo1/);
-        expect(await (await read(created.id)).json()).toMatchObject({ description: 'e2e partner bypass', option: 'enable_bypass', fromType: 'email_domain', fromValue: 'partner-e2e.example.com', conditions: { spfDomains: ['partner-e2e.example.com'] } });
+        expect(await (await read(created.id)).json()).toMatchObject({
+            description: 'e2e partner bypass',
+            option: 'enable_bypass',
+            fromType: 'email_domain',
+            fromValue: 'partner-e2e.example.com',
+            conditions: { spfDomains: ['partner-e2e.example.com'] }
+        });
 
-        await expect(action('update-anti-spoofing-bypass-policy', { id: created.id, option: 'disable_bypass', enabled: false })).resolves.toMatchObject({ updated: true });
+        await expect(action('update-anti-spoofing-bypass-policy', { id: created.id, option: 'disable_bypass', enabled: false })).resolves.toMatchObject({
+            updated: true
+        });
         expect(await (await read(created.id)).json()).toMatchObject({ option: 'disable_bypass', enabled: false });
 
         await expect(action('delete-anti-spoofing-bypass-policy', { id: created.id })).resolves.toEqual({ id: created.id, deleted: true });
         expect((await read(created.id)).status).toBe(404);
-        await expect(action('delete-anti-spoofing-bypass-policy', { id: created.id })).rejects.toMatchObject({ payload: { code: 'policy_not_found', status: 404 } });
+        await expect(action('delete-anti-spoofing-bypass-policy', { id: created.id })).rejects.toMatchObject({
+            payload: { code: 'policy_not_found', status: 404 }
+        });
     });
 
     it('a 403 {"message":"Forbidden"} from the family reaches the caller with status 403', async () => {
         const sim = local.simulator!;
-        sim.addFault({ kind: 'status', status: 403, body: { message: 'Forbidden' }, path: '/policy-management/cloud-gateway/v1/anti-spoofing-bypass/policies/eNo1x' });
+        sim.addFault({
+            kind: 'status',
+            status: 403,
+            body: { message: 'Forbidden' },
+            path: '/policy-management/cloud-gateway/v1/anti-spoofing-bypass/policies/eNo1x'
+        });
         await expect(action('delete-anti-spoofing-bypass-policy', { id: 'eNo1x' })).rejects.toMatchObject({ payload: { code: 'http_403', status: 403 } });
     });
 });
@@ -115,7 +157,10 @@ describe('directory groups against the simulator', () => {
     it('update-group renames and delete-group removes; the groups sync observes both', async () => {
         const created = (await action('create-group', { description: 'e2e group' })) as { id: string };
         await sync('groups');
-        await expect(action('update-group', { id: created.id, description: 'e2e group renamed' })).resolves.toMatchObject({ id: created.id, description: 'e2e group renamed' });
+        await expect(action('update-group', { id: created.id, description: 'e2e group renamed' })).resolves.toMatchObject({
+            id: created.id,
+            description: 'e2e group renamed'
+        });
         await sync('groups');
         expect(records('Group').find((g) => g['id'] === created.id)).toMatchObject({ description: 'e2e group renamed' });
         await expect(action('delete-group', { id: created.id })).resolves.toEqual({ id: created.id, deleted: true });
@@ -143,14 +188,28 @@ describe('address-alteration policies against the simulator', () => {
     it('update then delete; get-policy observes both', async () => {
         const sim = local.simulator!;
         const token = await (await import('../simulator/helpers.js')).getToken(sim);
-        const get = async (id: string) => (await (await import('../simulator/helpers.js')).call(sim, '/api/policy/address-alteration/get-policy', { data: [{ id }] }, token)).body.data;
+        const get = async (id: string) =>
+            (await (await import('../simulator/helpers.js')).call(sim, '/api/policy/address-alteration/get-policy', { data: [{ id }] }, token)).body.data;
         const id = 'eNo1alteration-support';
-        await expect(action('update-address-alteration-policy', { id, addressAlterationSetId: 'eNo1set-support', description: 'Support alias (e2e)', sourceIPs: ['198.51.100.0/24'] })).resolves.toMatchObject({
+        await expect(
+            action('update-address-alteration-policy', {
+                id,
+                addressAlterationSetId: 'eNo1set-support',
+                description: 'Support alias (e2e)',
+                sourceIPs: ['198.51.100.0/24']
+            })
+        ).resolves.toMatchObject({
             id,
             description: 'Support alias (e2e)',
             sourceIPs: ['198.51.100.0/24']
         });
-        expect(await get(id)).toEqual([expect.objectContaining({ id, addressAlterationSetId: 'eNo1set-support', policy: expect.objectContaining({ description: 'Support alias (e2e)', conditions: { sourceIPs: ['198.51.100.0/24'] } }) })]);
+        expect(await get(id)).toEqual([
+            expect.objectContaining({
+                id,
+                addressAlterationSetId: 'eNo1set-support',
+                policy: expect.objectContaining({ description: 'Support alias (e2e)', conditions: { sourceIPs: ['198.51.100.0/24'] } })
+            })
+        ]);
         await expect(action('delete-address-alteration-policy', { id })).resolves.toEqual({ id, deleted: true });
         expect(await get(id)).toEqual([]);
         await expect(action('delete-address-alteration-policy', { id })).rejects.toMatchObject({ payload: { code: 'err_policy_not_found' } });

@@ -23,7 +23,12 @@ const logs: string[] = [];
 async function open(simulator: SimulatorOptions, metadata: Record<string, unknown>): Promise<LocalHost> {
     logs.length = 0;
     const logger = createLogger({ level: 'debug', write: (line) => logs.push(line) });
-    const local = await openLocalHost({ env: { NANGO_LOCAL_DIR: mkdtempSync(join(tmpdir(), 'siem-batch-')) }, simulator: { now: () => NOW, ...simulator }, proxy: { backoffBaseMs: 1 }, logger });
+    const local = await openLocalHost({
+        env: { NANGO_LOCAL_DIR: mkdtempSync(join(tmpdir(), 'siem-batch-')) },
+        simulator: { now: () => NOW, ...simulator },
+        proxy: { backoffBaseMs: 1 },
+        logger
+    });
     local.store.setMetadata(local.connection.connectionId, metadata);
     return local;
 }
@@ -64,7 +69,10 @@ describe('siem-batch-events against the simulator', () => {
             if (saved === expectedIds(local).length) break;
         }
         expect(runs).toBeLessThan(20);
-        const got = local.store.listRecords(local.connection.connectionId, 'SiemBatchEvent').map((r) => String(r.data['id'])).sort();
+        const got = local.store
+            .listRecords(local.connection.connectionId, 'SiemBatchEvent')
+            .map((r) => String(r.data['id']))
+            .sort();
         expect(got).toEqual(expectedIds(local));
         // Every file was downloaded once, apart from those redone after the failure.
         const downloads = Object.entries(sim.stats.byPath).filter(([path]) => path.startsWith('/siem-batch-files/'));
@@ -97,10 +105,15 @@ describe('siem-batch-events against the simulator', () => {
             if (!receiptWindows.includes(window)) receiptWindows.push(window);
             if (receiptWindows.length <= 2) missing.add(contentId('SiemBatchEvent', event));
         }
-        const got = local.store.listRecords(local.connection.connectionId, 'SiemBatchEvent').map((r) => String(r.data['id'])).sort();
+        const got = local.store
+            .listRecords(local.connection.connectionId, 'SiemBatchEvent')
+            .map((r) => String(r.data['id']))
+            .sort();
         expect(missing.size).toBeGreaterThan(0);
         expect(got).toEqual(expectedIds(local).filter((id) => !missing.has(id)));
         expect(result.models['SiemBatchEvent']?.added).toBe(got.length);
-        expect(logs.join('\n')).toMatch(/SIEM batch: \d+ events from \d+ files in \d+ list pages; skipped 2 expired links, 3 repeated links, 4 corrupt lines, 0 unreadable files/);
+        expect(logs.join('\n')).toMatch(
+            /SIEM batch: \d+ events from \d+ files in \d+ list pages; skipped 2 expired links, 3 repeated links, 4 corrupt lines, 0 unreadable files/
+        );
     }, 300_000);
 });

@@ -25,15 +25,24 @@ describe('action add-group-member', () => {
     it('adds a whole domain', async () => {
         const t = createTestHost();
         mockToken();
-        const api = nock(TEST_BASE).post(PATH, { data: [{ id: 'g1', domain: 'bad.example.net' }] }).reply(200, envelope([{ id: 'm2', folderId: 'g1', domain: 'bad.example.net' }]));
-        await expect(t.runAction('add-group-member', { id: 'g1', domain: 'bad.example.net' })).resolves.toEqual({ groupId: 'g1', memberId: 'm2', domain: 'bad.example.net', added: true });
+        const api = nock(TEST_BASE)
+            .post(PATH, { data: [{ id: 'g1', domain: 'bad.example.net' }] })
+            .reply(200, envelope([{ id: 'm2', folderId: 'g1', domain: 'bad.example.net' }]));
+        await expect(t.runAction('add-group-member', { id: 'g1', domain: 'bad.example.net' })).resolves.toEqual({
+            groupId: 'g1',
+            memberId: 'm2',
+            domain: 'bad.example.net',
+            added: true
+        });
         expect(api.isDone()).toBe(true);
     });
 
     it('turns fail[] into an ActionError with Mimecast code and message (never a success)', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, failEnvelope('err_folder_not_found', 'Group could not be found', 'id'));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, failEnvelope('err_folder_not_found', 'Group could not be found', 'id'));
         await expect(t.runAction('add-group-member', { id: 'g9', emailAddress: 'a@b.example.com' })).rejects.toMatchObject({
             type: 'action_script_runtime_error',
             payload: { code: 'err_folder_not_found', message: expect.stringContaining('Group could not be found'), field: 'id', retryable: false }
@@ -43,8 +52,13 @@ describe('action add-group-member', () => {
     it('reports a 500 as retryable', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).times(10).reply(500, { meta: { status: 500 }, data: [], fail: [{ errors: [{ code: 'err_server_error', message: 'Internal error' }] }] });
-        await expect(t.runAction('add-group-member', { id: 'g1', domain: 'bad.example.net' })).rejects.toMatchObject({ payload: { code: 'err_server_error', status: 500, retryable: true } });
+        nock(TEST_BASE)
+            .post(PATH)
+            .times(10)
+            .reply(500, { meta: { status: 500 }, data: [], fail: [{ errors: [{ code: 'err_server_error', message: 'Internal error' }] }] });
+        await expect(t.runAction('add-group-member', { id: 'g1', domain: 'bad.example.net' })).rejects.toMatchObject({
+            payload: { code: 'err_server_error', status: 500, retryable: true }
+        });
     });
 
     it.each([
@@ -61,8 +75,12 @@ describe('action add-group-member', () => {
         ['input', { id: 'g1', domain: 'bad.example.net', folderId: 'x' }]
     ])('rejects bad %s before any request: %j', async (field, input) => {
         const t = createTestHost();
-        const api = nock(TEST_BASE).post(PATH).reply(200, envelope([{ id: 'm' }]));
-        await expect(t.runAction('add-group-member', input)).rejects.toMatchObject({ payload: { code: 'invalid_input', ...(field === 'input' ? {} : { field }) } });
+        const api = nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, envelope([{ id: 'm' }]));
+        await expect(t.runAction('add-group-member', input)).rejects.toMatchObject({
+            payload: { code: 'invalid_input', ...(field === 'input' ? {} : { field }) }
+        });
         expect(api.isDone()).toBe(false);
     });
 });

@@ -9,7 +9,15 @@ type Body = { meta?: { pagination?: { pageSize?: number; pageToken?: string } };
 const ms = (mimecastDate: string) => Date.parse(mimecastDate.replace('+0000', 'Z'));
 
 function event(id: string, eventTime: string, extra: Record<string, unknown> = {}) {
-    return { id, auditType: 'User Logged On', user: 'alice@example.com', eventTime, eventInfo: 'Successful authentication', category: 'authentication_logs', ...extra };
+    return {
+        id,
+        auditType: 'User Logged On',
+        user: 'alice@example.com',
+        eventTime,
+        eventInfo: 'Successful authentication',
+        category: 'authentication_logs',
+        ...extra
+    };
 }
 
 /** Answers the audit endpoint and records every request body. */
@@ -55,9 +63,29 @@ describe('sync audit-events', () => {
         expect(second).toEqual({ meta: { pagination: { pageSize: 500, pageToken: 'token-page-2' } }, data: first.data });
 
         expect(t.records('AuditEvent')).toEqual([
-            { id: 'a1', auditType: 'User Logged On', user: 'alice@example.com', eventTime: '2026-11-20T10:00:00.000Z', eventInfo: 'Successful authentication', category: 'authentication_logs' },
-            { id: 'a2', auditType: 'User Logged On', eventTime: '2026-11-20T09:00:00.000Z', eventInfo: 'Successful authentication', category: 'authentication_logs' },
-            { id: 'a3', auditType: 'User Logged On', user: 'alice@example.com', eventTime: '2026-11-19T08:30:15.000Z', eventInfo: 'Successful authentication', category: 'authentication_logs' }
+            {
+                id: 'a1',
+                auditType: 'User Logged On',
+                user: 'alice@example.com',
+                eventTime: '2026-11-20T10:00:00.000Z',
+                eventInfo: 'Successful authentication',
+                category: 'authentication_logs'
+            },
+            {
+                id: 'a2',
+                auditType: 'User Logged On',
+                eventTime: '2026-11-20T09:00:00.000Z',
+                eventInfo: 'Successful authentication',
+                category: 'authentication_logs'
+            },
+            {
+                id: 'a3',
+                auditType: 'User Logged On',
+                user: 'alice@example.com',
+                eventTime: '2026-11-19T08:30:15.000Z',
+                eventInfo: 'Successful authentication',
+                category: 'authentication_logs'
+            }
         ]);
         expect(t.checkpoint('audit-events')).toMatchObject({ cursor: new Date(end).toISOString(), windowStart: '', pageToken: '' });
     });
@@ -87,7 +115,12 @@ describe('sync audit-events', () => {
 
         expect(bodies[1]!.data[0]!.startDateTime).toBe(firstEnd);
         expect(second.models['AuditEvent']).toMatchObject({ added: 1, updated: 0, unchanged: 0 });
-        expect(t.records('AuditEvent').map((r) => r['id']).sort()).toEqual(['b0', 'b1', 'b2']);
+        expect(
+            t
+                .records('AuditEvent')
+                .map((r) => r['id'])
+                .sort()
+        ).toEqual(['b0', 'b1', 'b2']);
     });
 
     it('fails on fail[] with Mimecast code and message, keeps the checkpoint, and resumes at the lost page', async () => {
@@ -161,7 +194,9 @@ describe('sync audit-events', () => {
         const t = createTestHost();
         mockToken();
         nock(TEST_BASE).post(PATH).reply(429, { fail: [] }, { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '5' });
-        nock(TEST_BASE).post(PATH).reply(200, envelope([event('f1', '2026-11-20T10:00:00+0000')]), { 'X-RateLimit-Remaining': '9', 'X-RateLimit-Reset': '0' });
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, envelope([event('f1', '2026-11-20T10:00:00+0000')]), { 'X-RateLimit-Remaining': '9', 'X-RateLimit-Reset': '0' });
         await t.runSync('audit-events');
         expect(t.records('AuditEvent').map((r) => r['id'])).toEqual(['f1']);
     });

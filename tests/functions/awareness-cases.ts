@@ -41,22 +41,32 @@ export function awarenessCases(c: AwarenessCase): void {
     it('deletes what the next complete listing no longer has', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(c.path).reply(200, envelope([c.record('a'), c.record('b')]));
+        nock(TEST_BASE)
+            .post(c.path)
+            .reply(200, envelope([c.record('a'), c.record('b')]));
         await t.runSync(c.sync);
-        nock(TEST_BASE).post(c.path).reply(200, envelope([c.record('b')]));
+        nock(TEST_BASE)
+            .post(c.path)
+            .reply(200, envelope([c.record('b')]));
         const second = await t.runSync(c.sync);
         expect(second.models[c.model]).toMatchObject({ deleted: 1 });
         expect(t.records(c.model)).toEqual([c.saved('b')]);
     });
 
-    it('fails with Mimecast\'s code on fail[] and on a 403 (product not licensed), deleting nothing', async () => {
+    it("fails with Mimecast's code on fail[] and on a 403 (product not licensed), deleting nothing", async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(c.path).reply(200, envelope([c.record('a')]));
+        nock(TEST_BASE)
+            .post(c.path)
+            .reply(200, envelope([c.record('a')]));
         await t.runSync(c.sync);
-        nock(TEST_BASE).post(c.path).reply(200, failEnvelope('err_validation_invalid_value', 'pageSize is too large', 'pageSize'));
+        nock(TEST_BASE)
+            .post(c.path)
+            .reply(200, failEnvelope('err_validation_invalid_value', 'pageSize is too large', 'pageSize'));
         await expect(t.runSync(c.sync)).rejects.toThrow(/err_validation_invalid_value/);
-        nock(TEST_BASE).post(c.path).reply(403, { meta: { status: 403 }, data: [], fail: [] });
+        nock(TEST_BASE)
+            .post(c.path)
+            .reply(403, { meta: { status: 403 }, data: [], fail: [] });
         await expect(t.runSync(c.sync)).rejects.toThrow(/HTTP 403.*lacks the product/);
         expect(t.records(c.model)).toEqual([c.saved('a')]);
     });
@@ -64,13 +74,19 @@ export function awarenessCases(c: AwarenessCase): void {
     it('skips a record without its id, saves the rest and leaves deletes to the next run', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(c.path).reply(200, envelope([c.record('a'), c.record('b')]));
+        nock(TEST_BASE)
+            .post(c.path)
+            .reply(200, envelope([c.record('a'), c.record('b')]));
         await t.runSync(c.sync);
         const { [c.idField]: _id, ...unreadable } = c.record('a');
-        nock(TEST_BASE).post(c.path).reply(200, envelope([unreadable, c.record('c')]));
+        nock(TEST_BASE)
+            .post(c.path)
+            .reply(200, envelope([unreadable, c.record('c')]));
         const second = await t.runSync(c.sync);
         expect(second.models[c.model]).toMatchObject({ deleted: 0 });
-        expect(t.records(c.model).map((r) => r['id'])).toEqual(['a@example.com', 'b@example.com', 'c@example.com'].map((id) => (c.idField === 'id' ? id.slice(0, 1) : id)));
+        expect(t.records(c.model).map((r) => r['id'])).toEqual(
+            ['a@example.com', 'b@example.com', 'c@example.com'].map((id) => (c.idField === 'id' ? id.slice(0, 1) : id))
+        );
         expect(t.logs.join('\n')).toMatch(new RegExp(`\\(no [^)]*\\b${c.idField}\\b`));
     });
 }

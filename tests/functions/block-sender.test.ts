@@ -24,18 +24,32 @@ describe('action block-sender', () => {
     it('turns fail[] into an ActionError with Mimecast code, message, field and retryable', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, failEnvelope('err_validation_invalid_email_address', 'Email address is not valid', 'sender'));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, failEnvelope('err_validation_invalid_email_address', 'Email address is not valid', 'sender'));
 
         await expect(t.runAction('block-sender', { sender: 'phish@bad.example.net', to: 'alice@corp.example.com' })).rejects.toMatchObject({
             type: 'action_script_runtime_error',
-            payload: { code: 'err_validation_invalid_email_address', message: expect.stringContaining('Email address is not valid'), field: 'sender', retryable: false }
+            payload: {
+                code: 'err_validation_invalid_email_address',
+                message: expect.stringContaining('Email address is not valid'),
+                field: 'sender',
+                retryable: false
+            }
         });
     });
 
     it('reports a 5xx that outlives the retries as retryable', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).times(4).reply(503, { meta: { status: 503 }, data: [], fail: [{ errors: [{ code: 'err_server_error', message: 'Service unavailable', retryable: true }] }] });
+        nock(TEST_BASE)
+            .post(PATH)
+            .times(4)
+            .reply(503, {
+                meta: { status: 503 },
+                data: [],
+                fail: [{ errors: [{ code: 'err_server_error', message: 'Service unavailable', retryable: true }] }]
+            });
 
         await expect(t.runAction('block-sender', { sender: 'phish@bad.example.net', to: 'alice@corp.example.com' })).rejects.toMatchObject({
             payload: { code: 'err_server_error', status: 503, retryable: true }

@@ -110,10 +110,14 @@ describe('sync blocked-sender-policies', () => {
     it('deletes a policy missing from the next run', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, envelope([policy('p1'), policy('p2')]));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, envelope([policy('p1'), policy('p2')]));
         await t.runSync('blocked-sender-policies');
 
-        nock(TEST_BASE).post(PATH).reply(200, envelope([policy('p2')]));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, envelope([policy('p2')]));
         const second = await t.runSync('blocked-sender-policies');
 
         expect(second.models['BlockedSenderPolicy']).toMatchObject({ deleted: 1 });
@@ -123,7 +127,9 @@ describe('sync blocked-sender-policies', () => {
     it('fails on fail[] without deleting anything', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, envelope([policy('p1')]));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, envelope([policy('p1')]));
         await t.runSync('blocked-sender-policies');
 
         nock(TEST_BASE).post(PATH).reply(200, failEnvelope('err_forbidden', 'Permission denied'));

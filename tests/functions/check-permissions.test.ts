@@ -49,7 +49,11 @@ function allGranted(except: Record<string, () => void> = {}): nock.Scope[] {
     scopes.push(
         nock(TEST_BASE)
             .post('/api/ttp/threat-intel/get-feed')
-            .reply(200, { meta: { status: 200 }, data: [], fail: [{ errors: [{ code: 'err_threat_intel_feed_no_result_found', message: 'No result found', retryable: false }] }] })
+            .reply(200, {
+                meta: { status: 200 },
+                data: [],
+                fail: [{ errors: [{ code: 'err_threat_intel_feed_no_result_found', message: 'No result found', retryable: false }] }]
+            })
     );
     return scopes;
 }
@@ -67,7 +71,9 @@ describe('action check-permissions', () => {
         expect(out.products).toHaveLength(13);
         expect(out.products.every((p) => p.granted === true)).toBe(true);
         expect(out.summary).toMatchObject({ granted: 13, notGranted: 0, unknown: 0, notRunnable: [], undetermined: [] });
-        expect(out.summary.runnable).toEqual(expect.arrayContaining(['audit-events', 'siem-events', 'search-archive', 'update-blocked-sender-policy', 'users']));
+        expect(out.summary.runnable).toEqual(
+            expect.arrayContaining(['audit-events', 'siem-events', 'search-archive', 'update-blocked-sender-policy', 'users'])
+        );
         nock.emitter.removeAllListeners('no match');
     });
 
@@ -76,8 +82,12 @@ describe('action check-permissions', () => {
         mockToken();
         allGranted({
             '/siem/v1/events/cg': () => nock(TEST_BASE).get('/siem/v1/events/cg').query(true).reply(403, { message: 'Forbidden' }),
-            '/api/ttp/remediation/get-incident': () => nock(TEST_BASE).post('/api/ttp/remediation/get-incident').reply(200, failEnvelope('err_incident_not_found', 'No incident', 'id')),
-            '/api/archive/search': () => nock(TEST_BASE).post('/api/archive/search').reply(200, failEnvelope('err_xdk_operation_forbidden', 'Operation forbidden')),
+            '/api/ttp/remediation/get-incident': () =>
+                nock(TEST_BASE)
+                    .post('/api/ttp/remediation/get-incident')
+                    .reply(200, failEnvelope('err_incident_not_found', 'No incident', 'id')),
+            '/api/archive/search': () =>
+                nock(TEST_BASE).post('/api/archive/search').reply(200, failEnvelope('err_xdk_operation_forbidden', 'Operation forbidden')),
             '/api/dlp/get-logs': () => nock(TEST_BASE).post('/api/dlp/get-logs').times(10).reply(500, failEnvelope('err_server_error', 'boom'))
         });
         const out = (await t.runAction('check-permissions', {})) as Output;
@@ -90,7 +100,11 @@ describe('action check-permissions', () => {
             reason: expect.stringContaining('403')
         });
         expect(by('Threat Management')).toMatchObject({ granted: true, reason: expect.stringContaining('err_incident_not_found') });
-        expect(by('Data Retention')).toMatchObject({ granted: false, reason: expect.stringContaining('err_xdk_operation_forbidden'), functions: ['search-archive'] });
+        expect(by('Data Retention')).toMatchObject({
+            granted: false,
+            reason: expect.stringContaining('err_xdk_operation_forbidden'),
+            functions: ['search-archive']
+        });
         expect(by('Security Events')).toMatchObject({ granted: null, reason: expect.stringContaining('HTTP 500') });
         expect(out.summary).toMatchObject({ granted: 10, notGranted: 2, unknown: 1 });
         expect(out.summary.notRunnable.sort()).toEqual(['search-archive', 'siem-batch-events', 'siem-events']);
@@ -101,7 +115,12 @@ describe('action check-permissions', () => {
     it('a function in two products is runnable only when both are granted', async () => {
         const t = createTestHost();
         mockToken();
-        allGranted({ '/api/domain/get-internal-domain': () => nock(TEST_BASE).post('/api/domain/get-internal-domain').reply(403, { meta: { status: 403 }, data: [], fail: [] }) });
+        allGranted({
+            '/api/domain/get-internal-domain': () =>
+                nock(TEST_BASE)
+                    .post('/api/domain/get-internal-domain')
+                    .reply(403, { meta: { status: 403 }, data: [], fail: [] })
+        });
         const out = (await t.runAction('check-permissions', {})) as Output;
         expect(out.summary.notRunnable.sort()).toEqual(['list-internal-domains', 'users']);
         expect(out.summary.runnable).toContain('groups');
@@ -112,7 +131,10 @@ describe('action check-permissions', () => {
         mockToken();
         allGranted();
         const out = (await t.runAction('check-permissions', {})) as Output;
-        const manifest = JSON.parse(readFileSync(new URL('../../integrations/.nango/nango.json', import.meta.url), 'utf8')) as { syncs: { name: string; scopes?: string[] }[]; actions: { name: string; scopes?: string[] }[] }[];
+        const manifest = JSON.parse(readFileSync(new URL('../../integrations/.nango/nango.json', import.meta.url), 'utf8')) as {
+            syncs: { name: string; scopes?: string[] }[];
+            actions: { name: string; scopes?: string[] }[];
+        }[];
         const functions = [...manifest[0]!.syncs, ...manifest[0]!.actions].filter((f) => f.name !== 'check-permissions');
         const covered = new Set(out.products.flatMap((p) => p.functions));
         expect(functions.map((f) => f.name).filter((n) => !covered.has(n))).toEqual([]);

@@ -16,7 +16,9 @@ describe('connection metadata', () => {
             .post(FIND, (b: { data: { source: string }[] }) => sources.push(b.data[0]!.source) > 0)
             .times(2)
             .reply(200, folders([{ id: 'g1', description: 'Finance', source: 'cloud' }]));
-        nock(TEST_BASE).post(MEMBERS, { meta: { pagination: { pageSize: 100 } }, data: [{ id: 'g1' }] }).reply(200, envelope([{ groupMembers: [{ emailAddress: 'Ann@Acme.example', type: 'created_manually' }] }]));
+        nock(TEST_BASE)
+            .post(MEMBERS, { meta: { pagination: { pageSize: 100 } }, data: [{ id: 'g1' }] })
+            .reply(200, envelope([{ groupMembers: [{ emailAddress: 'Ann@Acme.example', type: 'created_manually' }] }]));
 
         await t.runSync('groups');
         await t.runSync('group-members');
@@ -26,7 +28,7 @@ describe('connection metadata', () => {
         expect(t.records('GroupMember').map((r) => r['id'])).toEqual(['g1:ann@acme.example']);
     });
 
-    it('a log sync reads backfillDays from metadata that also carries other syncs\' keys', async () => {
+    it("a log sync reads backfillDays from metadata that also carries other syncs' keys", async () => {
         const t = createTestHost({ metadata: { groupSources: ['cloud'], backfillDays: 3, maxPagesPerRun: 5 } });
         mockToken();
         let span = 0;

@@ -3,7 +3,14 @@ import nock from 'nock';
 import { createTestHost, mockToken, TEST_BASE } from '../harness.js';
 
 const PATH = '/policy-management/cloud-gateway/v1/anti-spoofing-bypass/policies';
-const INPUT = { description: 'Partner sends as us', option: 'enable_bypass', fromType: 'email_domain', fromValue: 'partner.example.com', toType: 'internal_addresses', spfDomains: ['partner.example.com'] };
+const INPUT = {
+    description: 'Partner sends as us',
+    option: 'enable_bypass',
+    fromType: 'email_domain',
+    fromValue: 'partner.example.com',
+    toType: 'internal_addresses',
+    spfDomains: ['partner.example.com']
+};
 
 describe('action create-anti-spoofing-bypass-policy', () => {
     it('POSTs the policy as bare JSON (open-ended dates as eternal) and returns the new id', async () => {
@@ -50,8 +57,12 @@ describe('action create-anti-spoofing-bypass-policy', () => {
     it('carries {"error":[{code,message}]} and a bare 403 with their status', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(400, { error: [{ code: 'validation_invalid_value', message: 'from.type is not valid' }] });
-        await expect(t.runAction('create-anti-spoofing-bypass-policy', INPUT)).rejects.toMatchObject({ payload: { code: 'validation_invalid_value', status: 400 } });
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(400, { error: [{ code: 'validation_invalid_value', message: 'from.type is not valid' }] });
+        await expect(t.runAction('create-anti-spoofing-bypass-policy', INPUT)).rejects.toMatchObject({
+            payload: { code: 'validation_invalid_value', status: 400 }
+        });
         nock(TEST_BASE).post(PATH).reply(403, { message: 'Forbidden' });
         await expect(t.runAction('create-anti-spoofing-bypass-policy', INPUT)).rejects.toMatchObject({ payload: { code: 'http_403', status: 403 } });
     });

@@ -40,7 +40,15 @@ describe('action create-blocked-sender-policy', () => {
                 data: [
                     {
                         option: 'block_sender',
-                        policy: { description: 'Block fraud domain', fromPart: 'both', fromType: 'email_domain', fromValue: 'fraud.example.net', toType: 'everyone', fromEternal: true, toEternal: true }
+                        policy: {
+                            description: 'Block fraud domain',
+                            fromPart: 'both',
+                            fromType: 'email_domain',
+                            fromValue: 'fraud.example.net',
+                            toType: 'everyone',
+                            fromEternal: true,
+                            toEternal: true
+                        }
                     }
                 ]
             })
@@ -108,7 +116,9 @@ describe('action create-blocked-sender-policy', () => {
     it('turns fail[] into an ActionError carrying the field', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, failEnvelope('err_validation_missing', 'policy.fromValue is required', 'policy.fromValue'));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, failEnvelope('err_validation_missing', 'policy.fromValue is required', 'policy.fromValue'));
         await expect(t.runAction('create-blocked-sender-policy', base)).rejects.toMatchObject({
             payload: { code: 'err_validation_missing', field: 'policy.fromValue', retryable: false }
         });

@@ -26,7 +26,9 @@ describe('action create-group', () => {
     it('sends no parentId for a top-level group', async () => {
         const t = createTestHost();
         mockToken();
-        const api = nock(TEST_BASE).post(PATH, { data: [{ description: 'VIPs' }] }).reply(200, envelope([{ id: 'g2', description: 'VIPs', source: 'cloud' }]));
+        const api = nock(TEST_BASE)
+            .post(PATH, { data: [{ description: 'VIPs' }] })
+            .reply(200, envelope([{ id: 'g2', description: 'VIPs', source: 'cloud' }]));
         await expect(t.runAction('create-group', { description: 'VIPs' })).resolves.toEqual({ id: 'g2', description: 'VIPs', source: 'cloud' });
         expect(api.isDone()).toBe(true);
     });
@@ -34,7 +36,9 @@ describe('action create-group', () => {
     it('turns fail[] into an ActionError with Mimecast code and message', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, failEnvelope('err_folder_not_found', 'Parent group could not be found', 'parentId'));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, failEnvelope('err_folder_not_found', 'Parent group could not be found', 'parentId'));
         await expect(t.runAction('create-group', { description: 'VIPs', parentId: 'nope' })).rejects.toMatchObject({
             payload: { code: 'err_folder_not_found', message: expect.stringContaining('Parent group could not be found'), field: 'parentId' }
         });
@@ -55,7 +59,9 @@ describe('action create-group', () => {
         ['parentId', { description: 'VIPs', parentId: 7 }]
     ])('rejects bad %s before any request: %j', async (field, input) => {
         const t = createTestHost();
-        const api = nock(TEST_BASE).post(PATH).reply(200, envelope([{ id: 'x', description: 'x' }]));
+        const api = nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, envelope([{ id: 'x', description: 'x' }]));
         await expect(t.runAction('create-group', input)).rejects.toMatchObject({ payload: { code: 'invalid_input', field } });
         expect(api.isDone()).toBe(false);
     });

@@ -47,9 +47,33 @@ describe('action create-managed-url', () => {
         mockToken();
         const api = nock(TEST_BASE)
             .post(PATH, {
-                data: [{ url: 'https://partner.example.com/', action: 'permit', matchType: 'domain', comment: 'partner', disableRewrite: true, disableUserAwareness: true, disableLogClick: false }]
+                data: [
+                    {
+                        url: 'https://partner.example.com/',
+                        action: 'permit',
+                        matchType: 'domain',
+                        comment: 'partner',
+                        disableRewrite: true,
+                        disableUserAwareness: true,
+                        disableLogClick: false
+                    }
+                ]
             })
-            .reply(200, envelope([{ ...created, domain: 'partner.example.com', path: '', action: 'permit', matchType: 'domain', comment: 'partner', disableRewrite: true, disableUserAwareness: true }]));
+            .reply(
+                200,
+                envelope([
+                    {
+                        ...created,
+                        domain: 'partner.example.com',
+                        path: '',
+                        action: 'permit',
+                        matchType: 'domain',
+                        comment: 'partner',
+                        disableRewrite: true,
+                        disableUserAwareness: true
+                    }
+                ])
+            );
 
         const out = await t.runAction('create-managed-url', {
             url: 'https://partner.example.com/',
@@ -85,7 +109,9 @@ describe('action create-managed-url', () => {
         ['input', { url: 'https://x.example.net/', action: 'block', overrideUrl: true }, /overrideUrl/]
     ])('rejects bad %s before any request: %j', async (field, input, message) => {
         const t = createTestHost();
-        await expect(t.runAction('create-managed-url', input)).rejects.toMatchObject({ payload: { code: 'invalid_input', field, message: expect.stringMatching(message) } });
+        await expect(t.runAction('create-managed-url', input)).rejects.toMatchObject({
+            payload: { code: 'invalid_input', field, message: expect.stringMatching(message) }
+        });
         expect(nock.pendingMocks()).toEqual([]);
     });
 });

@@ -24,11 +24,27 @@ describe('action create-remediation-incident', () => {
         const t = createTestHost();
         mockToken();
         const api = nock(TEST_BASE)
-            .post(PATH, { data: [{ reason: 'Phishing campaign', hashOrMessageId: SHA256, searchBy: 'hash', start: '2026-11-01T00:00:00+0000', end: '2026-11-20T00:00:00+0000' }] })
+            .post(PATH, {
+                data: [
+                    {
+                        reason: 'Phishing campaign',
+                        hashOrMessageId: SHA256,
+                        searchBy: 'hash',
+                        start: '2026-11-01T00:00:00+0000',
+                        end: '2026-11-20T00:00:00+0000'
+                    }
+                ]
+            })
             .reply(200, envelope([INCIDENT]));
 
         await expect(
-            t.runAction('create-remediation-incident', { reason: 'Phishing campaign', hashOrMessageId: SHA256, searchBy: 'hash', start: '2026-11-01T00:00:00Z', end: '2026-11-20T00:00:00+0000' })
+            t.runAction('create-remediation-incident', {
+                reason: 'Phishing campaign',
+                hashOrMessageId: SHA256,
+                searchBy: 'hash',
+                start: '2026-11-01T00:00:00Z',
+                end: '2026-11-20T00:00:00+0000'
+            })
         ).resolves.toEqual({
             id: 'inc-1',
             code: 'TR-CDE22A102-00001',
@@ -53,7 +69,9 @@ describe('action create-remediation-incident', () => {
         const api = nock(TEST_BASE)
             .post(PATH, { data: [{ reason: 'Reported by user', hashOrMessageId: '<abc@evil.example>', searchBy: 'messageId' }] })
             .reply(200, envelope([{ ...INCIDENT, searchCriteria: { messageId: '<abc@evil.example>' } }]));
-        await expect(t.runAction('create-remediation-incident', { reason: 'Reported by user', hashOrMessageId: '<abc@evil.example>', searchBy: 'messageId' })).resolves.toMatchObject({
+        await expect(
+            t.runAction('create-remediation-incident', { reason: 'Reported by user', hashOrMessageId: '<abc@evil.example>', searchBy: 'messageId' })
+        ).resolves.toMatchObject({
             id: 'inc-1',
             searchMessageId: '<abc@evil.example>'
         });
@@ -81,7 +99,9 @@ describe('action create-remediation-incident', () => {
     ])('rejects %s before any request', async (_label, input, field) => {
         const t = createTestHost();
         const token = mockToken();
-        const api = nock(TEST_BASE).post(PATH).reply(200, envelope([INCIDENT]));
+        const api = nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, envelope([INCIDENT]));
         await expect(t.runAction('create-remediation-incident', input)).rejects.toMatchObject({ payload: { code: 'invalid_input', field } });
         expect(api.isDone()).toBe(false);
         expect(token.isDone()).toBe(false);

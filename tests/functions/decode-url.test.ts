@@ -9,7 +9,9 @@ describe('action decode-url', () => {
     it('posts the url and returns data[0].url', async () => {
         const t = createTestHost();
         mockToken();
-        const api = nock(TEST_BASE).post(PATH, { data: [{ url: REWRITTEN }] }).reply(200, envelope([{ url: 'https://www.example.com/invoice?id=42', success: true }]));
+        const api = nock(TEST_BASE)
+            .post(PATH, { data: [{ url: REWRITTEN }] })
+            .reply(200, envelope([{ url: 'https://www.example.com/invoice?id=42', success: true }]));
         await expect(t.runAction('decode-url', { url: REWRITTEN })).resolves.toEqual({ encodedUrl: REWRITTEN, url: 'https://www.example.com/invoice?id=42' });
         expect(api.isDone()).toBe(true);
     });
@@ -17,20 +19,29 @@ describe('action decode-url', () => {
     it('does not report success when Mimecast says success: false', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, envelope([{ url: REWRITTEN, success: false }]));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, envelope([{ url: REWRITTEN, success: false }]));
         await expect(t.runAction('decode-url', { url: REWRITTEN })).rejects.toMatchObject({ payload: { code: 'err_url_not_decoded', field: 'url' } });
     });
 
     it('turns fail[] into an ActionError', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, failEnvelope('err_url_decode_failed', 'The URL is not a Mimecast rewritten URL', 'url'));
-        await expect(t.runAction('decode-url', { url: REWRITTEN })).rejects.toMatchObject({ payload: { code: 'err_url_decode_failed', message: expect.stringContaining('not a Mimecast rewritten URL') } });
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, failEnvelope('err_url_decode_failed', 'The URL is not a Mimecast rewritten URL', 'url'));
+        await expect(t.runAction('decode-url', { url: REWRITTEN })).rejects.toMatchObject({
+            payload: { code: 'err_url_decode_failed', message: expect.stringContaining('not a Mimecast rewritten URL') }
+        });
     });
 
-    it.each([[{}], [{ url: '' }], [{ url: 'protect-eu.mimecast.com/s/abc' }], [{ url: 'javascript:alert(1)' }]])('rejects %j before any request', async (input) => {
-        const t = createTestHost();
-        await expect(t.runAction('decode-url', input)).rejects.toMatchObject({ payload: { code: 'invalid_input', field: 'url' } });
-        expect(nock.pendingMocks()).toEqual([]);
-    });
+    it.each([[{}], [{ url: '' }], [{ url: 'protect-eu.mimecast.com/s/abc' }], [{ url: 'javascript:alert(1)' }]])(
+        'rejects %j before any request',
+        async (input) => {
+            const t = createTestHost();
+            await expect(t.runAction('decode-url', input)).rejects.toMatchObject({ payload: { code: 'invalid_input', field: 'url' } });
+            expect(nock.pendingMocks()).toEqual([]);
+        }
+    );
 });

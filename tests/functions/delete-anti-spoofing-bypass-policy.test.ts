@@ -16,8 +16,12 @@ describe('action delete-anti-spoofing-bypass-policy', () => {
     it('an unknown id is an error, not a deletion', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).delete(`${PATH}/gone`).reply(404, { error: [{ code: 'policy_not_found', message: 'not found' }] });
-        await expect(t.runAction('delete-anti-spoofing-bypass-policy', { id: 'gone' })).rejects.toMatchObject({ payload: { code: 'policy_not_found', status: 404 } });
+        nock(TEST_BASE)
+            .delete(`${PATH}/gone`)
+            .reply(404, { error: [{ code: 'policy_not_found', message: 'not found' }] });
+        await expect(t.runAction('delete-anti-spoofing-bypass-policy', { id: 'gone' })).rejects.toMatchObject({
+            payload: { code: 'policy_not_found', status: 404 }
+        });
     });
 
     it('a 403 {"message":"Forbidden"} is an error with status 403', async () => {
@@ -27,7 +31,12 @@ describe('action delete-anti-spoofing-bypass-policy', () => {
         await expect(t.runAction('delete-anti-spoofing-bypass-policy', { id: 'p' })).rejects.toMatchObject({ payload: { code: 'http_403', status: 403 } });
     });
 
-    it.each([[{}, 'id'], [{ id: '' }, 'id'], [{ id: '../x' + '\u0000' }, 'id'], [{ id: 'p', force: true }, 'input']])('rejects %j before any request', async (input, field) => {
+    it.each([
+        [{}, 'id'],
+        [{ id: '' }, 'id'],
+        [{ id: '../x' + '\u0000' }, 'id'],
+        [{ id: 'p', force: true }, 'input']
+    ])('rejects %j before any request', async (input, field) => {
         const t = createTestHost();
         const token = mockToken();
         await expect(t.runAction('delete-anti-spoofing-bypass-policy', input)).rejects.toMatchObject({ payload: { code: 'invalid_input', field } });

@@ -23,14 +23,18 @@ describe('action delete-blocked-sender-policy', () => {
         nock(TEST_BASE)
             .delete(`${REST}/missing`)
             .reply(404, { error: [{ code: 'not_found', message: 'Policy could not be found' }] });
-        await expect(t.runAction('delete-blocked-sender-policy', { id: 'missing' })).rejects.toMatchObject({ payload: { code: 'not_found', status: 404, retryable: false } });
+        await expect(t.runAction('delete-blocked-sender-policy', { id: 'missing' })).rejects.toMatchObject({
+            payload: { code: 'not_found', status: 404, retryable: false }
+        });
     });
 
     it('reports a bare {"message":"Forbidden"} 403 with its status', async () => {
         const t = createTestHost();
         mockToken();
         nock(TEST_BASE).delete(`${REST}/x`).reply(403, { message: 'Forbidden' });
-        await expect(t.runAction('delete-blocked-sender-policy', { id: 'x' })).rejects.toMatchObject({ payload: { code: 'http_403', status: 403, message: expect.stringContaining('Forbidden') } });
+        await expect(t.runAction('delete-blocked-sender-policy', { id: 'x' })).rejects.toMatchObject({
+            payload: { code: 'http_403', status: 403, message: expect.stringContaining('Forbidden') }
+        });
     });
 
     it('turns an error body inside a 2xx into an ActionError', async () => {
@@ -45,7 +49,11 @@ describe('action delete-blocked-sender-policy', () => {
     it('retries a 5xx and then succeeds', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).delete(`${REST}/x`).reply(503, { error: [{ code: 'unavailable', message: 'try later' }] }).delete(`${REST}/x`).reply(204);
+        nock(TEST_BASE)
+            .delete(`${REST}/x`)
+            .reply(503, { error: [{ code: 'unavailable', message: 'try later' }] })
+            .delete(`${REST}/x`)
+            .reply(204);
         await expect(t.runAction('delete-blocked-sender-policy', { id: 'x' })).resolves.toEqual({ id: 'x', deleted: true });
     });
 
@@ -53,7 +61,9 @@ describe('action delete-blocked-sender-policy', () => {
         const t = createTestHost();
         mockToken();
         nock(TEST_BASE).delete(`${REST}/x`).reply(204);
-        const v1 = nock(TEST_BASE).post('/api/policy/blockedsenders/delete-policy').reply(200, envelope([{ id: 'x' }]));
+        const v1 = nock(TEST_BASE)
+            .post('/api/policy/blockedsenders/delete-policy')
+            .reply(200, envelope([{ id: 'x' }]));
         await t.runAction('delete-blocked-sender-policy', { id: 'x' });
         expect(v1.isDone()).toBe(false);
         nock.cleanAll();

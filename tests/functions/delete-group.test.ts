@@ -8,7 +8,9 @@ describe('action delete-group', () => {
     it('posts the id and reports the deletion', async () => {
         const t = createTestHost();
         mockToken();
-        const api = nock(TEST_BASE).post(PATH, { data: [{ id: 'g1' }] }).reply(200, envelope([]));
+        const api = nock(TEST_BASE)
+            .post(PATH, { data: [{ id: 'g1' }] })
+            .reply(200, envelope([]));
         await expect(t.runAction('delete-group', { id: 'g1' })).resolves.toEqual({ id: 'g1', deleted: true });
         expect(api.isDone()).toBe(true);
     });
@@ -16,14 +18,18 @@ describe('action delete-group', () => {
     it('fail[] (unknown group) is an error, not a deletion', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, failEnvelope('err_folder_not_found', 'No group', 'id'));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, failEnvelope('err_folder_not_found', 'No group', 'id'));
         await expect(t.runAction('delete-group', { id: 'g1' })).rejects.toMatchObject({ payload: { code: 'err_folder_not_found', field: 'id' } });
     });
 
     it('meta.status 404 inside HTTP 200 is an error', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, { meta: { status: 404 }, data: [], fail: [] });
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, { meta: { status: 404 }, data: [], fail: [] });
         await expect(t.runAction('delete-group', { id: 'g1' })).rejects.toMatchObject({ payload: { code: 'http_404' } });
     });
 

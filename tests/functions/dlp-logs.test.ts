@@ -13,7 +13,15 @@ const raws: [Record<string, unknown>, Record<string, unknown>] = [
         messageId: '<d1@example.com>',
         eventTime: '2026-11-20T10:00:00+0000'
     },
-    { status: 'delivered', senderAddress: 'bob@example.com', recipientAddress: 'carol@example.com', policy: 'Confidential Keyword', action: 'notify', route: 'internal', eventTime: '2026-11-19T08:30:15+0000' }
+    {
+        status: 'delivered',
+        senderAddress: 'bob@example.com',
+        recipientAddress: 'carol@example.com',
+        policy: 'Confidential Keyword',
+        action: 'notify',
+        route: 'internal',
+        eventTime: '2026-11-19T08:30:15+0000'
+    }
 ];
 
 describeLogSync({

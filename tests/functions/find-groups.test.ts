@@ -3,7 +3,14 @@ import nock from 'nock';
 import { createTestHost, envelope, failEnvelope, mockToken, TEST_BASE } from '../harness.js';
 
 const PATH = '/api/directory/find-groups';
-const folder = (id: string, description: string, extra: Record<string, unknown> = {}) => ({ id, description, source: 'cloud', userCount: 2, folderCount: 0, ...extra });
+const folder = (id: string, description: string, extra: Record<string, unknown> = {}) => ({
+    id,
+    description,
+    source: 'cloud',
+    userCount: 2,
+    folderCount: 0,
+    ...extra
+});
 
 describe('action find-groups', () => {
     it('sends query and source, follows pages and returns the groups flat', async () => {
@@ -29,7 +36,9 @@ describe('action find-groups', () => {
     it('searches the cloud directory when no source is given, and sends no query when none is given', async () => {
         const t = createTestHost();
         mockToken();
-        const api = nock(TEST_BASE).post(PATH, { meta: { pagination: { pageSize: 100 } }, data: [{ source: 'cloud' }] }).reply(200, envelope([{ folders: [] }]));
+        const api = nock(TEST_BASE)
+            .post(PATH, { meta: { pagination: { pageSize: 100 } }, data: [{ source: 'cloud' }] })
+            .reply(200, envelope([{ folders: [] }]));
         await expect(t.runAction('find-groups', {})).resolves.toEqual({ groups: [], count: 0, truncated: false });
         expect(api.isDone()).toBe(true);
     });
@@ -52,7 +61,9 @@ describe('action find-groups', () => {
     it('turns fail[] into an ActionError with Mimecast code, message and field', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, failEnvelope('err_validation_invalid_value', 'source is invalid', 'source'));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, failEnvelope('err_validation_invalid_value', 'source is invalid', 'source'));
         await expect(t.runAction('find-groups', { source: 'cloud' })).rejects.toMatchObject({
             payload: { code: 'err_validation_invalid_value', message: expect.stringContaining('source is invalid'), field: 'source', retryable: false }
         });
@@ -66,7 +77,9 @@ describe('action find-groups', () => {
         ['input', { name: 'Finance' }]
     ])('rejects bad %s before any request: %j', async (field, input) => {
         const t = createTestHost();
-        const api = nock(TEST_BASE).post(PATH).reply(200, envelope([{ folders: [] }]));
+        const api = nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, envelope([{ folders: [] }]));
         const err = t.runAction('find-groups', input);
         await expect(err).rejects.toMatchObject({ payload: { code: 'invalid_input', ...(field === 'input' ? {} : { field }) } });
         expect(api.isDone()).toBe(false);

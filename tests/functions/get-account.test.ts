@@ -8,9 +8,19 @@ describe('action get-account', () => {
         mockToken();
         const api = nock(TEST_BASE, { reqheaders: { authorization: `Bearer ${TEST_TOKEN}` } })
             .post('/api/account/get-account', { data: [] })
-            .reply(200, envelope([{ accountCode: 'C0A1', accountName: 'Acme', region: 'uk', userCount: 42, packages: ['Audit Events [1052]'], archive: true }]));
+            .reply(
+                200,
+                envelope([{ accountCode: 'C0A1', accountName: 'Acme', region: 'uk', userCount: 42, packages: ['Audit Events [1052]'], archive: true }])
+            );
 
-        await expect(t.runAction('get-account')).resolves.toEqual({ accountCode: 'C0A1', accountName: 'Acme', region: 'uk', userCount: 42, packages: ['Audit Events [1052]'], archive: true });
+        await expect(t.runAction('get-account')).resolves.toEqual({
+            accountCode: 'C0A1',
+            accountName: 'Acme',
+            region: 'uk',
+            userCount: 42,
+            packages: ['Audit Events [1052]'],
+            archive: true
+        });
         expect(api.isDone()).toBe(true);
     });
 
@@ -28,7 +38,9 @@ describe('action get-account', () => {
     it('reports a 403 (product not licensed) with its HTTP status', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post('/api/account/get-account').reply(403, { meta: { status: 403 }, data: [], fail: [{ errors: [{ code: 'err_forbidden', message: 'Permission denied' }] }] });
+        nock(TEST_BASE)
+            .post('/api/account/get-account')
+            .reply(403, { meta: { status: 403 }, data: [], fail: [{ errors: [{ code: 'err_forbidden', message: 'Permission denied' }] }] });
 
         await expect(t.runAction('get-account')).rejects.toMatchObject({ payload: { code: 'err_forbidden', status: 403 } });
     });

@@ -10,10 +10,13 @@ describe('action get-held-message-summary', () => {
         mockToken();
         const api = nock(TEST_BASE)
             .post(PATH, { data: [] })
-            .reply(200, envelope([
-                { policyInfo: 'Relaxed Spam Detection', numberOfItems: 1473 },
-                { policyInfo: 'Default Attachment Management Definition', numberOfItems: 79 }
-            ]));
+            .reply(
+                200,
+                envelope([
+                    { policyInfo: 'Relaxed Spam Detection', numberOfItems: 1473 },
+                    { policyInfo: 'Default Attachment Management Definition', numberOfItems: 79 }
+                ])
+            );
         await expect(t.runAction('get-held-message-summary', {})).resolves.toEqual({
             reasons: [
                 { policyInfo: 'Relaxed Spam Detection', numberOfItems: 1473 },
@@ -36,14 +39,18 @@ describe('action get-held-message-summary', () => {
         mockToken();
         nock(TEST_BASE).post(PATH).reply(200, failEnvelope('err_xdk_operation_forbidden', 'Operation forbidden'));
         await expect(t.runAction('get-held-message-summary', {})).rejects.toMatchObject({ payload: { code: 'err_xdk_operation_forbidden', retryable: false } });
-        nock(TEST_BASE).post(PATH).reply(403, { meta: { status: 403 }, data: [], fail: [{ errors: [{ code: 'err_forbidden', message: 'Forbidden', retryable: false }] }] });
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(403, { meta: { status: 403 }, data: [], fail: [{ errors: [{ code: 'err_forbidden', message: 'Forbidden', retryable: false }] }] });
         await expect(t.runAction('get-held-message-summary', {})).rejects.toMatchObject({ payload: { code: 'err_forbidden', status: 403 } });
     });
 
     it('an entry without numberOfItems is a malformed answer, not a zero', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, envelope([{ policyInfo: 'x' }]));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, envelope([{ policyInfo: 'x' }]));
         await expect(t.runAction('get-held-message-summary', {})).rejects.toMatchObject({ payload: { code: 'malformed_response' } });
     });
 

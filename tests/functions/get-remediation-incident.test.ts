@@ -10,7 +10,23 @@ describe('action get-remediation-incident', () => {
         mockToken();
         const api = nock(TEST_BASE)
             .post(PATH, { data: [{ id: 'inc-1' }] })
-            .reply(200, envelope([{ id: 'inc-1', code: 'TR-1', type: 'manual', reason: 'Phish', identified: 2, successful: 1, failed: 0, restored: 1, modified: '2026-11-20T10:05:00+0000', searchCriteria: { messageId: '<a@b.example>', from: 'x@evil.example', to: '' } }]));
+            .reply(
+                200,
+                envelope([
+                    {
+                        id: 'inc-1',
+                        code: 'TR-1',
+                        type: 'manual',
+                        reason: 'Phish',
+                        identified: 2,
+                        successful: 1,
+                        failed: 0,
+                        restored: 1,
+                        modified: '2026-11-20T10:05:00+0000',
+                        searchCriteria: { messageId: '<a@b.example>', from: 'x@evil.example', to: '' }
+                    }
+                ])
+            );
 
         await expect(t.runAction('get-remediation-incident', { id: 'inc-1' })).resolves.toEqual({
             id: 'inc-1',
@@ -31,7 +47,9 @@ describe('action get-remediation-incident', () => {
     it('fail[] (unknown incident) becomes an ActionError with Mimecast code and message', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, failEnvelope('err_incident_not_found', 'No remediation incident with id nope', 'id'));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, failEnvelope('err_incident_not_found', 'No remediation incident with id nope', 'id'));
         await expect(t.runAction('get-remediation-incident', { id: 'nope' })).rejects.toMatchObject({
             payload: { code: 'err_incident_not_found', message: expect.stringContaining('No remediation incident'), retryable: false, field: 'id' }
         });
@@ -40,7 +58,9 @@ describe('action get-remediation-incident', () => {
     it('an incident without an id is a malformed response', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, envelope([{ code: 'TR-1' }]));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, envelope([{ code: 'TR-1' }]));
         await expect(t.runAction('get-remediation-incident', { id: 'inc-1' })).rejects.toMatchObject({ payload: { code: 'malformed_response' } });
     });
 
@@ -51,7 +71,9 @@ describe('action get-remediation-incident', () => {
     ])('rejects %s before any request', async (_label, input, field) => {
         const t = createTestHost();
         const token = mockToken();
-        const api = nock(TEST_BASE).post(PATH).reply(200, envelope([{ id: 'inc-1' }]));
+        const api = nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, envelope([{ id: 'inc-1' }]));
         await expect(t.runAction('get-remediation-incident', input)).rejects.toMatchObject({ payload: { code: 'invalid_input', field } });
         expect(api.isDone()).toBe(false);
         expect(token.isDone()).toBe(false);

@@ -126,7 +126,12 @@ describe('gunzip (RFC 1951 inflate + RFC 1952 gzip, no zlib)', () => {
 
     it('reads FEXTRA, FNAME, FCOMMENT and FHCRC, and checks the header CRC', () => {
         const data = Buffer.from(siemLines(50));
-        const member = handMadeMember(data, { extra: Buffer.from('AP\x04\x00abcd', 'latin1'), name: 'receipt_2026-11-20T10-00.json', comment: 'Mimecast SIEM batch', headerCrc: true });
+        const member = handMadeMember(data, {
+            extra: Buffer.from('AP\x04\x00abcd', 'latin1'),
+            name: 'receipt_2026-11-20T10-00.json',
+            comment: 'Mimecast SIEM batch',
+            headerCrc: true
+        });
         expect(gunzipSync(member).equals(data)).toBe(true); // zlib agrees the member is valid
         expect(gunzipAll(member).equals(data)).toBe(true);
         for (const fields of [{ name: 'only-a-name.json' }, { comment: 'only a comment' }, { extra: Buffer.alloc(0) }, { headerCrc: true }]) {
@@ -142,7 +147,12 @@ describe('gunzip (RFC 1951 inflate + RFC 1952 gzip, no zlib)', () => {
 
     it('decodes several members one after the other, as zlib does', () => {
         const parts = [Buffer.from(siemLines(300, 1)), Buffer.alloc(0), randomBytes(70_000, 3), Buffer.from(siemLines(10, 2))];
-        const multi = Buffer.concat([gzipSync(parts[0]!, { level: 9 }), gzipSync(parts[1]!), gzipSync(parts[2]!, { level: 0 }), handMadeMember(parts[3]!, { name: 'x' })]);
+        const multi = Buffer.concat([
+            gzipSync(parts[0]!, { level: 9 }),
+            gzipSync(parts[1]!),
+            gzipSync(parts[2]!, { level: 0 }),
+            handMadeMember(parts[3]!, { name: 'x' })
+        ]);
         expect(gunzipAll(multi).equals(gunzipSync(multi))).toBe(true);
         expect(gunzipAll(multi).equals(Buffer.concat(parts))).toBe(true);
         // Zero padding after the last member is tolerated; anything else is not.
@@ -230,12 +240,26 @@ describe('gunzip (RFC 1951 inflate + RFC 1952 gzip, no zlib)', () => {
             while (size < target) {
                 const kind = Math.floor(next() * 4);
                 const n = 1 + Math.floor(next() * 5_000);
-                const piece = kind === 0 ? randomBytes(n, i * 1000 + size) : kind === 1 ? Buffer.alloc(n, Math.floor(next() * 256)) : kind === 2 && size > 0 ? Buffer.concat(pieces).subarray(Math.floor(next() * size)).subarray(0, n) : Buffer.from(siemLines(1 + Math.floor(n / 300), i));
+                const piece =
+                    kind === 0
+                        ? randomBytes(n, i * 1000 + size)
+                        : kind === 1
+                          ? Buffer.alloc(n, Math.floor(next() * 256))
+                          : kind === 2 && size > 0
+                            ? Buffer.concat(pieces)
+                                  .subarray(Math.floor(next() * size))
+                                  .subarray(0, n)
+                            : Buffer.from(siemLines(1 + Math.floor(n / 300), i));
                 pieces.push(piece);
                 size += piece.length;
             }
             const data = Buffer.concat(pieces);
-            const options: ZlibOptions = { level: Math.floor(next() * 10), strategy: strategies[Math.floor(next() * strategies.length)]!, windowBits: 9 + Math.floor(next() * 7), memLevel: 1 + Math.floor(next() * 9) };
+            const options: ZlibOptions = {
+                level: Math.floor(next() * 10),
+                strategy: strategies[Math.floor(next() * strategies.length)]!,
+                windowBits: 9 + Math.floor(next() * 7),
+                memLevel: 1 + Math.floor(next() * 9)
+            };
             const gz = gzipSync(data, options);
             const out = gunzipAll(gz);
             if (!out.equals(data)) {

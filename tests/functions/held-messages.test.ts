@@ -65,11 +65,15 @@ describe('sync held-messages', () => {
     it('deletes a message that left the queue (released or rejected) on the next run', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, envelope([held('h1'), held('h2')]));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, envelope([held('h1'), held('h2')]));
         await t.runSync('held-messages');
         expect(t.records('HeldMessage').map((r) => r['id'])).toEqual(['h1', 'h2']);
 
-        nock(TEST_BASE).post(PATH).reply(200, envelope([held('h2')]));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, envelope([held('h2')]));
         const second = await t.runSync('held-messages');
 
         expect(second.models['HeldMessage']).toMatchObject({ deleted: 1 });
@@ -79,7 +83,9 @@ describe('sync held-messages', () => {
     it('an empty queue deletes every record', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, envelope([held('h1')]));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, envelope([held('h1')]));
         await t.runSync('held-messages');
         nock(TEST_BASE).post(PATH).reply(200, envelope([]));
         const second = await t.runSync('held-messages');
@@ -90,7 +96,9 @@ describe('sync held-messages', () => {
     it('fails on fail[] with Mimecast code and deletes nothing', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, envelope([held('h1')]));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, envelope([held('h1')]));
         await t.runSync('held-messages');
 
         nock(TEST_BASE).post(PATH).reply(200, failEnvelope('err_forbidden', 'Held messages are not permitted for this application'));
@@ -101,7 +109,9 @@ describe('sync held-messages', () => {
     it('a failure on page 2 deletes nothing', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, envelope([held('h1'), held('h2')]));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, envelope([held('h1'), held('h2')]));
         await t.runSync('held-messages');
 
         nock(TEST_BASE)
@@ -116,7 +126,9 @@ describe('sync held-messages', () => {
     it('skips a record with an unreadable dateReceived and saves the rest of the page (one odd record never stops a sync)', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, envelope([held('h1', { dateReceived: 'yesterday' }), held('h2')]));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, envelope([held('h1', { dateReceived: 'yesterday' }), held('h2')]));
         await t.runSync('held-messages');
         expect(t.records('HeldMessage').map((r) => r['id'])).toEqual(['h2']);
         const log = t.logs.join('\n');

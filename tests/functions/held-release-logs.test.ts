@@ -25,7 +25,15 @@ const raws: [Record<string, unknown>, Record<string, unknown>] = [
     },
     // A log without an id gets a content-derived one; a log without `released` (published: a message that
     // expired in the queue) is saved without it; the operator can be a plain string.
-    { heldReason: 'Default Spam Scanning Definition', status: 'released', messageInfo: 'Expired in queue - rejected by housekeeping', rejectReason: 'Message contains undesirable content', operator: 'admin@example.com', fromEnv: mailbox('spam@contoso.example'), to: [] }
+    {
+        heldReason: 'Default Spam Scanning Definition',
+        status: 'released',
+        messageInfo: 'Expired in queue - rejected by housekeeping',
+        rejectReason: 'Message contains undesirable content',
+        operator: 'admin@example.com',
+        fromEnv: mailbox('spam@contoso.example'),
+        to: []
+    }
 ];
 
 describeLogSync({

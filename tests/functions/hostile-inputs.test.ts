@@ -39,7 +39,8 @@ const HELD_IDS = [
 const TRACKED_ID =
     'eNpNj9tugkAQht9lryXuLgTEpBcoWompRsA0EBPCYQKbuqB7oNWm715om7Y3k0nm-2b-eUcSSi2AVWiOuuf0HvTN4lWy0_Rm-zu5M-9m_BgV9OoWblEf8_jyBM4-3TZbvBf2i0oiM2GztPbWK8wTBRsmDgvihsve58Kz3YjnhVjd5VoHOnkLr25X--HGOk3rBzRBHKTMa4hUrrSMbxcYQuSibFgP1d_4oEFDMARs9fk8QYq3v32ppeo4iLKrRnd5jDyCqUdNe9B7EJJ1LZqTQWpH4Fv6ufD1cp2VBmRaYpIRy8n6aqgGIdm_TRnFlGJnJJyBVCA4MQ2MiUGwiym2nJmNPj4BLsdpYw';
 /** rapid7/insightconnect-plugins mimecast/help.md, create blocked sender policy example output (response[0].id). */
-const POLICY_ID = 'eNo1jU0LgjAYgP_LrgpusZl2EzWwUoaKJHibb7W-pk4tif57euj-fHyQBjF0IGu0QW0c20cSFkXgKt_Z2Zz6nNN8wjqU5aqyEuOcRmP6arfgGXl_Si_X_UE0-p0pGFhl6RsyUaPuUkxLjzDiONREYtC9ekAnVA3zxc-SgHhrl9GZHqHTUj1n-G_mUwPRYmNM8fcHIHEysg';
+const POLICY_ID =
+    'eNo1jU0LgjAYgP_LrgpusZl2EzWwUoaKJHibb7W-pk4tif57euj-fHyQBjF0IGu0QW0c20cSFkXgKt_Z2Zz6nNN8wjqU5aqyEuOcRmP6arfgGXl_Si_X_UE0-p0pGFhl6RsyUaPuUkxLjzDiONREYtC9ekAnVA3zxc-SgHhrl9GZHqHTUj1n-G_mUwPRYmNM8fcHIHEysg';
 /** rapid7/insightconnect-plugins mimecast/help.md, create managed URL example output (response[0].id). */
 const MANAGED_URL_ID = 'wOi3MCwjYFYhZfkYlp2RMAhvN30QSmqOT7D-I9Abwlmy7ZH7eCwvY3ImP7QVjTLhQT4SWBA3wB_E-UNk-s0gc6iZeMRZzgizv28dIpyFWXw';
 /** demisto/content .../test_data/get_message_info_response.json: the Message-ID header in transmissionInfo. */
@@ -66,7 +67,24 @@ const SIM_SET_ID = 'eNo1set-support';
 // What each action takes: a valid input and each field's kind. A field whose rule depends on another
 // field (a policy value, a remediation target) gets its own valid base.
 
-type Kind = 'id' | 'email' | 'domain' | 'emailOrDomain' | 'ip' | 'url' | 'text' | 'multilineText' | 'date' | 'messageId' | 'hash' | 'number' | 'idList' | 'hashList' | 'domainList' | 'domainListOrEmpty' | 'cidrListOrEmpty';
+type Kind =
+    | 'id'
+    | 'email'
+    | 'domain'
+    | 'emailOrDomain'
+    | 'ip'
+    | 'url'
+    | 'text'
+    | 'multilineText'
+    | 'date'
+    | 'messageId'
+    | 'hash'
+    | 'number'
+    | 'idList'
+    | 'hashList'
+    | 'domainList'
+    | 'domainListOrEmpty'
+    | 'cidrListOrEmpty';
 type Field = [path: string, kind: Kind, base?: Record<string, unknown>];
 interface Spec {
     valid: Record<string, unknown>;
@@ -76,7 +94,14 @@ interface Spec {
 }
 
 const POLICY = { description: 'Block a phishing domain', option: 'block_sender', fromType: 'email_domain', fromValue: 'bad.example.net', toType: 'everyone' };
-const BYPASS = { description: 'Partner sends as us', option: 'enable_bypass', fromType: 'email_domain', fromValue: 'innovation-asylum.b41.one', toType: 'internal_addresses', spfDomains: ['innovation-asylum.b41.one'] };
+const BYPASS = {
+    description: 'Partner sends as us',
+    option: 'enable_bypass',
+    fromType: 'email_domain',
+    fromValue: 'innovation-asylum.b41.one',
+    toType: 'internal_addresses',
+    spfDomains: ['innovation-asylum.b41.one']
+};
 
 const SPECS: Record<string, Spec> = {
     'get-account': { valid: {}, fields: [] },
@@ -133,7 +158,11 @@ const SPECS: Record<string, Spec> = {
         ],
         sent: 'https://www.test.net/'
     },
-    'decode-url': { valid: { url: 'https://protect-eu.mimecast.com/s/AbCdEfGhIjK?domain=www.example.com' }, fields: [['url', 'url']], sent: 'https://protect-eu.mimecast.com/s/AbCdEfGhIjK?domain=www.example.com' },
+    'decode-url': {
+        valid: { url: 'https://protect-eu.mimecast.com/s/AbCdEfGhIjK?domain=www.example.com' },
+        fields: [['url', 'url']],
+        sent: 'https://protect-eu.mimecast.com/s/AbCdEfGhIjK?domain=www.example.com'
+    },
     'delete-managed-url': { valid: { id: MANAGED_URL_ID }, fields: [['id', 'id']], sent: MANAGED_URL_ID },
     'create-blocked-sender-policy': {
         valid: { ...POLICY, comment: 'SOC-1234', fromDate: '2026-01-31T00:00:00Z', toDate: '2026-03-01T00:00:00+0000' },
@@ -152,7 +181,12 @@ const SPECS: Record<string, Spec> = {
     'delete-blocked-sender-policy': { valid: { id: POLICY_ID }, fields: [['id', 'id']], sent: POLICY_ID },
     'release-held-message': { valid: { id: HELD_IDS[0] }, fields: [['id', 'id']], sent: HELD_IDS[0] },
     'reject-held-messages': {
-        valid: { ids: HELD_IDS, message: 'Rejected by the SOC.\nQuestions: security@corp.example.com', reasonType: 'MESSAGE_GOES_AGAINST_EMAIL_POLICIES', notify: true },
+        valid: {
+            ids: HELD_IDS,
+            message: 'Rejected by the SOC.\nQuestions: security@corp.example.com',
+            reasonType: 'MESSAGE_GOES_AGAINST_EMAIL_POLICIES',
+            notify: true
+        },
         fields: [
             ['ids', 'idList'],
             ['message', 'multilineText']
@@ -165,7 +199,13 @@ const SPECS: Record<string, Spec> = {
             start: '2022-07-18T00:00:00Z',
             end: '2022-07-19T00:00:00+0000',
             searchReason: 'Phishing investigation SOC-1234',
-            advancedTrackAndTraceOptions: { from: 'markrobertsny@pilot-meadow.b41.one', to: 'paloaltonetworks.mime.integration.com', subject: 'Demand Ken Lay Donate Proceeds from Enron Stock Sales', senderIP: '54.236.186.184', route: 'inbound' }
+            advancedTrackAndTraceOptions: {
+                from: 'markrobertsny@pilot-meadow.b41.one',
+                to: 'paloaltonetworks.mime.integration.com',
+                subject: 'Demand Ken Lay Donate Proceeds from Enron Stock Sales',
+                senderIP: '54.236.186.184',
+                route: 'inbound'
+            }
         },
         fields: [
             ['start', 'date'],
@@ -203,7 +243,15 @@ const SPECS: Record<string, Spec> = {
         sent: '2026-11-30T05:00:00+0000'
     },
     'search-processing-messages': {
-        valid: { start: '2026-11-30T00:00:00Z', end: '2026-11-30T05:00:00Z', searchBy: { fieldName: 'sender', value: SENDER }, route: 'inbound', attachments: true, sortOrder: 'descending', limit: 50 },
+        valid: {
+            start: '2026-11-30T00:00:00Z',
+            end: '2026-11-30T05:00:00Z',
+            searchBy: { fieldName: 'sender', value: SENDER },
+            route: 'inbound',
+            attachments: true,
+            sortOrder: 'descending',
+            limit: 50
+        },
         fields: [
             ['start', 'date'],
             ['end', 'date'],
@@ -223,7 +271,16 @@ const SPECS: Record<string, Spec> = {
         sent: 'subject: invoice'
     },
     'update-blocked-sender-policy': {
-        valid: { id: POLICY_ID, description: 'Block a phishing domain', enabled: false, fromType: 'email_domain', fromValue: 'bad.example.net', comment: 'SOC-1234', fromDate: '2026-01-31T00:00:00Z', toDate: '2026-03-01T00:00:00+0000' },
+        valid: {
+            id: POLICY_ID,
+            description: 'Block a phishing domain',
+            enabled: false,
+            fromType: 'email_domain',
+            fromValue: 'bad.example.net',
+            comment: 'SOC-1234',
+            fromDate: '2026-01-31T00:00:00Z',
+            toDate: '2026-03-01T00:00:00+0000'
+        },
         fields: [
             ['id', 'id'],
             ['description', 'text'],
@@ -267,7 +324,15 @@ const SPECS: Record<string, Spec> = {
     },
     'delete-anti-spoofing-bypass-policy': { valid: { id: SIM_BYPASS_ID }, fields: [['id', 'id']], sent: SIM_BYPASS_ID },
     'update-address-alteration-policy': {
-        valid: { id: ALTERATION_POLICY_ID, addressAlterationSetId: SIM_SET_ID, description: 'Support alias', toType: 'email_domain', toValue: 'paloaltonetworks.mime.integration.com', sourceIPs: [SOURCE_RANGE], comment: 'SOC-1234' },
+        valid: {
+            id: ALTERATION_POLICY_ID,
+            addressAlterationSetId: SIM_SET_ID,
+            description: 'Support alias',
+            toType: 'email_domain',
+            toValue: 'paloaltonetworks.mime.integration.com',
+            sourceIPs: [SOURCE_RANGE],
+            comment: 'SOC-1234'
+        },
         fields: [
             ['id', 'id'],
             ['addressAlterationSetId', 'id'],
@@ -332,7 +397,12 @@ function hostileValues(kind: Kind): Hostile[] {
             return [...common, ['100,000 characters', HUGE]];
         case 'multilineText':
             // A notice body may break lines (CR, LF, tab); every other control character is refused.
-            return [...common.filter(([label]) => label !== 'a CR LF header injection'), ['a form feed', 'a\u000cb'], ['a vertical tab', 'a\u000bb'], ['100,000 characters', HUGE]];
+            return [
+                ...common.filter(([label]) => label !== 'a CR LF header injection'),
+                ['a form feed', 'a\u000cb'],
+                ['a vertical tab', 'a\u000bb'],
+                ['100,000 characters', HUGE]
+            ];
         case 'id':
             return [
                 ...structured,
@@ -502,8 +572,20 @@ for (const [action, spec] of Object.entries(SPECS)) {
     cases.push([action, 'input', 'a string instead of an object', INJECTION, 'input']);
     cases.push([action, 'input', 'an array instead of an object', [spec.valid], 'input']);
 }
-cases.push(['search-messages', 'advancedTrackAndTraceOptions', 'an unknown nested field', { advancedTrackAndTraceOptions: { from: SENDER, bcc: 'x@example.com' } }, 'advancedTrackAndTraceOptions']);
-cases.push(['search-processing-messages', 'searchBy', 'an unknown nested field', { searchBy: { fieldName: 'sender', value: SENDER, regex: '.*' } }, 'searchBy']);
+cases.push([
+    'search-messages',
+    'advancedTrackAndTraceOptions',
+    'an unknown nested field',
+    { advancedTrackAndTraceOptions: { from: SENDER, bcc: 'x@example.com' } },
+    'advancedTrackAndTraceOptions'
+]);
+cases.push([
+    'search-processing-messages',
+    'searchBy',
+    'an unknown nested field',
+    { searchBy: { fieldName: 'sender', value: SENDER, regex: '.*' } },
+    'searchBy'
+]);
 
 // ---------------------------------------------------------------------------------------------
 // Coverage: the compiled manifest (what Nango deploys) lists the actions; each must have a spec here and
@@ -616,25 +698,85 @@ describe('realistic inputs still pass and are sent unchanged', () => {
 
     it.each([
         ['a profile_group value (a group id)', 'create-blocked-sender-policy', { ...POLICY, fromType: 'profile_group', fromValue: SIM_GROUP_ID }, SIM_GROUP_ID],
-        ['a header display name with quotes', 'create-blocked-sender-policy', { ...POLICY, fromType: 'header_display_name', fromValue: `O'Brien "IT" Helpdesk` }, `O'Brien "IT" Helpdesk`],
+        [
+            'a header display name with quotes',
+            'create-blocked-sender-policy',
+            { ...POLICY, fromType: 'header_display_name', fromValue: `O'Brien "IT" Helpdesk` },
+            `O'Brien "IT" Helpdesk`
+        ],
         ['a Message-ID from a published header', 'search-messages', { messageId: MESSAGE_ID }, MESSAGE_ID],
         ['a Message-ID without brackets', 'search-messages', { messageId: MESSAGE_ID.slice(1, -1) }, MESSAGE_ID.slice(1, -1)],
-        ['a Message-ID to remediate', 'create-remediation-incident', { reason: 'Reported by a user', hashOrMessageId: MESSAGE_ID, searchBy: 'messageId' }, MESSAGE_ID],
+        [
+            'a Message-ID to remediate',
+            'create-remediation-incident',
+            { reason: 'Reported by a user', hashOrMessageId: MESSAGE_ID, searchBy: 'messageId' },
+            MESSAGE_ID
+        ],
         ['a tracked id the simulator mints (with a dot)', 'get-message-info', { id: SIM_TRACKED_ID }, SIM_TRACKED_ID],
-        ['a 64-character local part, 254 characters in all', 'block-sender', { sender: `${'a'.repeat(64)}@${DOMAIN_190.slice(1)}`, to: RECIPIENT }, `${'a'.repeat(64)}@${DOMAIN_190.slice(1)}`],
-        ['an address with RFC 5321 specials', 'add-group-member', { id: SIM_GROUP_ID, emailAddress: "o'brien+phish@bad.example.net" }, "o'brien+phish@bad.example.net"],
-        ['a 253-character domain', 'add-group-member', { id: SIM_GROUP_ID, domain: `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}` }, `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`],
-        ['a leap day in the +0000 form Mimecast writes', 'search-messages', { start: '2024-02-29T10:00:00+0000', messageId: MESSAGE_ID }, '2024-02-29T10:00:00+0000'],
+        [
+            'a 64-character local part, 254 characters in all',
+            'block-sender',
+            { sender: `${'a'.repeat(64)}@${DOMAIN_190.slice(1)}`, to: RECIPIENT },
+            `${'a'.repeat(64)}@${DOMAIN_190.slice(1)}`
+        ],
+        [
+            'an address with RFC 5321 specials',
+            'add-group-member',
+            { id: SIM_GROUP_ID, emailAddress: "o'brien+phish@bad.example.net" },
+            "o'brien+phish@bad.example.net"
+        ],
+        [
+            'a 253-character domain',
+            'add-group-member',
+            { id: SIM_GROUP_ID, domain: `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}` },
+            `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`
+        ],
+        [
+            'a leap day in the +0000 form Mimecast writes',
+            'search-messages',
+            { start: '2024-02-29T10:00:00+0000', messageId: MESSAGE_ID },
+            '2024-02-29T10:00:00+0000'
+        ],
         ['a punycode domain', 'search-messages', { advancedTrackAndTraceOptions: { to: 'xn--bcher-kva.example' } }, 'xn--bcher-kva.example'],
-        ['a URL of exactly 2,048 characters', 'create-managed-url', { url: `https://example.com/${'a'.repeat(2048 - 20)}`, action: 'block' }, `https://example.com/${'a'.repeat(2048 - 20)}`],
-        ['100 held ids', 'reject-held-messages', { ids: Array.from({ length: 100 }, (_, i) => `${HELD_IDS[0]!.slice(0, 40)}${i}`) }, `${HELD_IDS[0]!.slice(0, 40)}99`],
+        [
+            'a URL of exactly 2,048 characters',
+            'create-managed-url',
+            { url: `https://example.com/${'a'.repeat(2048 - 20)}`, action: 'block' },
+            `https://example.com/${'a'.repeat(2048 - 20)}`
+        ],
+        [
+            '100 held ids',
+            'reject-held-messages',
+            { ids: Array.from({ length: 100 }, (_, i) => `${HELD_IDS[0]!.slice(0, 40)}${i}`) },
+            `${HELD_IDS[0]!.slice(0, 40)}99`
+        ],
         ['an id of 1,024 characters', 'release-held-message', { id: 'e'.repeat(1024) }, 'e'.repeat(1024)],
-        ['a multi-line rejection notice', 'reject-held-messages', { ids: [HELD_IDS[0]], message: 'Rejected.\r\n\tReason: policy' }, 'Rejected.\r\n\tReason: policy'],
-        ['a subject with quotes and slashes', 'search-messages', { advancedTrackAndTraceOptions: { subject: `RE: it's ../done; "really"` } }, `RE: it's ../done; "really"`],
+        [
+            'a multi-line rejection notice',
+            'reject-held-messages',
+            { ids: [HELD_IDS[0]], message: 'Rejected.\r\n\tReason: policy' },
+            'Rejected.\r\n\tReason: policy'
+        ],
+        [
+            'a subject with quotes and slashes',
+            'search-messages',
+            { advancedTrackAndTraceOptions: { subject: `RE: it's ../done; "really"` } },
+            `RE: it's ../done; "really"`
+        ],
         ['an IPv6 sender IP', 'search-messages', { advancedTrackAndTraceOptions: { senderIP: '2001:db8::1' } }, '2001:db8::1'],
-        ['a whole /0 range and a /32 host', 'update-address-alteration-policy', { id: ALTERATION_POLICY_ID, addressAlterationSetId: SIM_SET_ID, sourceIPs: ['0.0.0.0/0', '203.0.113.7/32'] }, '203.0.113.7/32'],
+        [
+            'a whole /0 range and a /32 host',
+            'update-address-alteration-policy',
+            { id: ALTERATION_POLICY_ID, addressAlterationSetId: SIM_SET_ID, sourceIPs: ['0.0.0.0/0', '203.0.113.7/32'] },
+            '203.0.113.7/32'
+        ],
         ['a policy value that is a group id', 'update-blocked-sender-policy', { id: POLICY_ID, toType: 'profile_group', toValue: SIM_GROUP_ID }, SIM_GROUP_ID],
-        ['a search value with XML specials', 'search-archive', { query: 'subject: <invoice> & "Q4"', start: '2026-11-01T00:00:00Z', end: '2026-11-02T00:00:00Z' }, '&lt;invoice&gt; &amp; &quot;Q4&quot;']
+        [
+            'a search value with XML specials',
+            'search-archive',
+            { query: 'subject: <invoice> & "Q4"', start: '2026-11-01T00:00:00Z', end: '2026-11-02T00:00:00Z' },
+            '&lt;invoice&gt; &amp; &quot;Q4&quot;'
+        ]
     ])('%s (%s)', async (_label, action, input, value) => {
         await sendsValue(action, input, value);
     });
@@ -652,7 +794,9 @@ describe('realistic inputs still pass and are sent unchanged', () => {
     }
 
     it('a list that replaces a setting may be emptied (it clears the setting)', async () => {
-        await expect(sentBody('update-address-alteration-policy', { id: ALTERATION_POLICY_ID, addressAlterationSetId: SIM_SET_ID, sourceIPs: [] })).resolves.toEqual({
+        await expect(
+            sentBody('update-address-alteration-policy', { id: ALTERATION_POLICY_ID, addressAlterationSetId: SIM_SET_ID, sourceIPs: [] })
+        ).resolves.toEqual({
             data: [{ id: ALTERATION_POLICY_ID, addressAlterationSetId: SIM_SET_ID, policy: { conditions: { sourceIPs: [] } } }]
         });
         await expect(sentBody('update-anti-spoofing-bypass-policy', { id: SIM_BYPASS_ID, spfDomains: [] })).resolves.toEqual({ spfDomains: [] });
@@ -722,7 +866,18 @@ describe('every id the simulator mints fits its id kind', () => {
 
     it('anti-spoofing bypass and address-alteration policies, and their alteration sets', async () => {
         const bypassPath = '/policy-management/cloud-gateway/v1/anti-spoofing-bypass/policies';
-        const made = await call(sim, bypassPath, { ...BYPASS, fromType: undefined, toType: undefined, from: { type: 'email_domain', domain: 'innovation-asylum.b41.one' }, to: { type: 'internal_addresses' } }, token);
+        const made = await call(
+            sim,
+            bypassPath,
+            {
+                ...BYPASS,
+                fromType: undefined,
+                toType: undefined,
+                from: { type: 'email_domain', domain: 'innovation-asylum.b41.one' },
+                to: { type: 'internal_addresses' }
+            },
+            token
+        );
         expect(made.status).toBe(201);
         const listed = await call(sim, bypassPath, undefined, token, 'GET');
         const bypassIds = ((listed.body as unknown as { policies: Array<{ id: string }> }).policies ?? []).map((p) => p.id);
@@ -731,8 +886,14 @@ describe('every id the simulator mints fits its id kind', () => {
         const { body } = await call(sim, '/api/policy/address-alteration/get-policy', { data: [] }, token);
         expect(body.fail).toEqual([]);
         const policies = body.data as Array<{ id: string; addressAlterationSetId: string }>;
-        fits(inputs.addressAlterationPolicyId, policies.map((p) => p.id));
-        fits(inputs.addressAlterationSetId, policies.map((p) => p.addressAlterationSetId));
+        fits(
+            inputs.addressAlterationPolicyId,
+            policies.map((p) => p.id)
+        );
+        fits(
+            inputs.addressAlterationSetId,
+            policies.map((p) => p.addressAlterationSetId)
+        );
     });
 
     it('the Message-IDs of the simulated mail fit internetMessageId', async () => {
@@ -741,6 +902,9 @@ describe('every id the simulator mints fits its id kind', () => {
         const { body } = await call(sim, '/api/dlp/get-logs', { meta: { pagination: { pageSize: 500 } }, data: [window] }, token);
         expect(body.fail).toEqual([]);
         const logs = (body.data[0]?.['dlpLogs'] as Array<{ messageId: string }> | undefined) ?? [];
-        fits(inputs.internetMessageId, logs.map((l) => l.messageId));
+        fits(
+            inputs.internetMessageId,
+            logs.map((l) => l.messageId)
+        );
     });
 });

@@ -10,7 +10,15 @@ describe('action list-email-queues', () => {
         mockToken();
         const api = nock(TEST_BASE)
             .post(PATH, { data: [{ start: '2026-11-30T00:00:00+0000', end: '2026-11-30T02:00:00+0000' }] })
-            .reply(200, envelope([{ inboundEmailQueue: [{ date: '2026-11-30T01:00:00+0000', count: 4 }], outboundEmailQueue: [{ date: '2026-11-30T01:00:00+0000', count: 0 }, { count: 3 }] }]));
+            .reply(
+                200,
+                envelope([
+                    {
+                        inboundEmailQueue: [{ date: '2026-11-30T01:00:00+0000', count: 4 }],
+                        outboundEmailQueue: [{ date: '2026-11-30T01:00:00+0000', count: 0 }, { count: 3 }]
+                    }
+                ])
+            );
         await expect(t.runAction('list-email-queues', { start: '2026-11-30T00:00:00Z', end: '2026-11-30T02:00:00Z' })).resolves.toEqual({
             inbound: [{ date: '2026-11-30T01:00:00.000Z', count: 4 }],
             outbound: [{ date: '2026-11-30T01:00:00.000Z', count: 0 }]
@@ -21,7 +29,9 @@ describe('action list-email-queues', () => {
     it('without dates sends an empty item (Mimecast default window)', async () => {
         const t = createTestHost();
         mockToken();
-        const api = nock(TEST_BASE).post(PATH, { data: [{}] }).reply(200, envelope([]));
+        const api = nock(TEST_BASE)
+            .post(PATH, { data: [{}] })
+            .reply(200, envelope([]));
         await expect(t.runAction('list-email-queues', {})).resolves.toEqual({ inbound: [], outbound: [] });
         expect(api.isDone()).toBe(true);
     });
@@ -29,7 +39,9 @@ describe('action list-email-queues', () => {
     it('fail[] and 403 become ActionErrors with the code', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, failEnvelope('err_validation_invalid_date', 'start is not valid', 'start'));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, failEnvelope('err_validation_invalid_date', 'start is not valid', 'start'));
         await expect(t.runAction('list-email-queues', {})).rejects.toMatchObject({ payload: { code: 'err_validation_invalid_date', field: 'start' } });
         nock(TEST_BASE).post(PATH).reply(403, { message: 'Forbidden' });
         await expect(t.runAction('list-email-queues', {})).rejects.toMatchObject({ payload: { code: 'http_403', status: 403 } });

@@ -26,7 +26,11 @@ const MIMECAST_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0000$/;
 
 /** A wrapped page: `data[0].<key>[]`, with `next` when more pages follow. */
 function page(key: string | undefined, records: unknown[], next?: string) {
-    return { meta: { status: 200, pagination: { pageSize: 500, totalCount: 2, ...(next ? { next } : {}) } }, data: key === undefined ? records : [{ [key]: records }], fail: [] };
+    return {
+        meta: { status: 200, pagination: { pageSize: 500, totalCount: 2, ...(next ? { next } : {}) } },
+        data: key === undefined ? records : [{ [key]: records }],
+        fail: []
+    };
 }
 
 function answer(c: LogSyncCase, bodies: Body[], reply: () => [number, unknown]) {
@@ -110,7 +114,9 @@ export function describeLogSync(c: LogSyncCase): void {
         it('fails clearly on 403 (product not licensed) without moving the cursor', async () => {
             const t = createTestHost();
             mockToken();
-            nock(TEST_BASE).post(c.path).reply(403, { meta: { status: 403 }, data: [], fail: [{ errors: [{ code: 'err_forbidden', message: 'Permission denied' }] }] });
+            nock(TEST_BASE)
+                .post(c.path)
+                .reply(403, { meta: { status: 403 }, data: [], fail: [{ errors: [{ code: 'err_forbidden', message: 'Permission denied' }] }] });
             await expect(t.runSync(c.sync)).rejects.toThrow('Mimecast err_forbidden: Permission denied');
             const kept = t.checkpoint(c.sync);
             expect(kept).toMatchObject({ pageToken: '' });
@@ -121,7 +127,9 @@ export function describeLogSync(c: LogSyncCase): void {
         it('fails on a malformed page (records not an array)', async () => {
             const t = createTestHost();
             mockToken();
-            nock(TEST_BASE).post(c.path).reply(200, { meta: { status: 200, pagination: {} }, data: c.key === undefined ? 'oops' : [{ [c.key]: 'oops' }], fail: [] });
+            nock(TEST_BASE)
+                .post(c.path)
+                .reply(200, { meta: { status: 200, pagination: {} }, data: c.key === undefined ? 'oops' : [{ [c.key]: 'oops' }], fail: [] });
             await expect(t.runSync(c.sync)).rejects.toThrow('malformed_response');
         });
     });

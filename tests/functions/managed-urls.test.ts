@@ -28,7 +28,16 @@ describe('sync managed-urls', () => {
         mockToken();
         const api = nock(TEST_BASE)
             .post(PATH, { data: [] })
-            .reply(200, envelope([managedUrl('u1'), managedUrl('u2', { port: 8443, queryString: 'a=1', comment: 'SOC', action: 'permit', matchType: 'domain', disableRewrite: true })], 'page-2'))
+            .reply(
+                200,
+                envelope(
+                    [
+                        managedUrl('u1'),
+                        managedUrl('u2', { port: 8443, queryString: 'a=1', comment: 'SOC', action: 'permit', matchType: 'domain', disableRewrite: true })
+                    ],
+                    'page-2'
+                )
+            )
             .post(PATH, { meta: { pagination: { pageToken: 'page-2' } }, data: [] })
             .reply(200, envelope([managedUrl('u3', { scheme: 'http', path: '' })]));
 
@@ -37,7 +46,18 @@ describe('sync managed-urls', () => {
         expect(api.isDone()).toBe(true);
         expect(result.models['ManagedUrl']).toMatchObject({ added: 3, deleted: 0 });
         expect(t.records('ManagedUrl')).toEqual([
-            { id: 'u1', url: 'https://u1.example.net/login', scheme: 'https', domain: 'u1.example.net', path: '/login', matchType: 'explicit', action: 'block', disableRewrite: false, disableUserAwareness: false, disableLogClick: false },
+            {
+                id: 'u1',
+                url: 'https://u1.example.net/login',
+                scheme: 'https',
+                domain: 'u1.example.net',
+                path: '/login',
+                matchType: 'explicit',
+                action: 'block',
+                disableRewrite: false,
+                disableUserAwareness: false,
+                disableLogClick: false
+            },
             {
                 id: 'u2',
                 url: 'https://u2.example.net:8443/login?a=1',
@@ -53,18 +73,32 @@ describe('sync managed-urls', () => {
                 disableUserAwareness: false,
                 disableLogClick: false
             },
-            { id: 'u3', url: 'http://u3.example.net', scheme: 'http', domain: 'u3.example.net', matchType: 'explicit', action: 'block', disableRewrite: false, disableUserAwareness: false, disableLogClick: false }
+            {
+                id: 'u3',
+                url: 'http://u3.example.net',
+                scheme: 'http',
+                domain: 'u3.example.net',
+                matchType: 'explicit',
+                action: 'block',
+                disableRewrite: false,
+                disableUserAwareness: false,
+                disableLogClick: false
+            }
         ]);
     });
 
     it('deletes the entries missing from the next full refresh', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, envelope([managedUrl('u1'), managedUrl('u2')]));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, envelope([managedUrl('u1'), managedUrl('u2')]));
         await t.runSync('managed-urls');
         expect(t.records('ManagedUrl').map((r) => r['id'])).toEqual(['u1', 'u2']);
 
-        nock(TEST_BASE).post(PATH).reply(200, envelope([managedUrl('u2', { comment: 'kept' })]));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, envelope([managedUrl('u2', { comment: 'kept' })]));
         const second = await t.runSync('managed-urls');
 
         expect(second.models['ManagedUrl']).toMatchObject({ deleted: 1 });
@@ -74,7 +108,9 @@ describe('sync managed-urls', () => {
     it('fails on fail[] and deletes nothing', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, envelope([managedUrl('u1')]));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, envelope([managedUrl('u1')]));
         await t.runSync('managed-urls');
 
         nock(TEST_BASE).post(PATH).reply(200, failEnvelope('err_forbidden', 'The application lacks URL Protect'));
@@ -86,7 +122,9 @@ describe('sync managed-urls', () => {
         const t = createTestHost();
         mockToken();
         const { id: _id, ...noId } = managedUrl('u1');
-        nock(TEST_BASE).post(PATH).reply(200, envelope([noId, managedUrl('u2')]));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, envelope([noId, managedUrl('u2')]));
         await t.runSync('managed-urls');
         expect(t.records('ManagedUrl').map((r) => r['id'])).toEqual(['u2']);
         expect(t.logs.join('\n')).toContain('(no id)');

@@ -25,13 +25,17 @@ describe('action permit-sender', () => {
         const t = createTestHost();
         mockToken();
         nock(TEST_BASE).post(PATH).reply(200, envelope([]));
-        await expect(t.runAction('permit-sender', { sender: 'billing@partner.example.com', to: 'bob@corp.example.com' })).rejects.toMatchObject({ payload: { code: 'malformed_response' } });
+        await expect(t.runAction('permit-sender', { sender: 'billing@partner.example.com', to: 'bob@corp.example.com' })).rejects.toMatchObject({
+            payload: { code: 'malformed_response' }
+        });
     });
 
     it('turns fail[] into an ActionError', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, failEnvelope('err_validation_blank', 'to must not be blank', 'to'));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, failEnvelope('err_validation_blank', 'to must not be blank', 'to'));
         await expect(t.runAction('permit-sender', { sender: 'billing@partner.example.com', to: 'bob@corp.example.com' })).rejects.toMatchObject({
             payload: { code: 'err_validation_blank', field: 'to', retryable: false }
         });

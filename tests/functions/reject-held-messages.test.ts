@@ -10,13 +10,21 @@ describe('action reject-held-messages', () => {
         mockToken();
         const api = nock(TEST_BASE)
             .post(PATH, { data: [{ ids: ['h1', 'h2'], message: 'Blocked by the SOC', reasonType: 'MESSAGE_CONTAINS_UNDESIRABLE_CONTENT', notify: true }] })
-            .reply(200, envelope([
-                { id: 'h1', reject: true },
-                { id: 'h2', reject: true }
-            ]));
+            .reply(
+                200,
+                envelope([
+                    { id: 'h1', reject: true },
+                    { id: 'h2', reject: true }
+                ])
+            );
 
         await expect(
-            t.runAction('reject-held-messages', { ids: ['h1', 'h2'], message: 'Blocked by the SOC', reasonType: 'MESSAGE_CONTAINS_UNDESIRABLE_CONTENT', notify: true })
+            t.runAction('reject-held-messages', {
+                ids: ['h1', 'h2'],
+                message: 'Blocked by the SOC',
+                reasonType: 'MESSAGE_CONTAINS_UNDESIRABLE_CONTENT',
+                notify: true
+            })
         ).resolves.toEqual({
             results: [
                 { id: 'h1', rejected: true },
@@ -32,8 +40,13 @@ describe('action reject-held-messages', () => {
     it('sends only the fields given (no blank message) and drops duplicate ids', async () => {
         const t = createTestHost();
         mockToken();
-        const api = nock(TEST_BASE).post(PATH, { data: [{ ids: ['h1'] }] }).reply(200, envelope([{ id: 'h1', reject: true }]));
-        await expect(t.runAction('reject-held-messages', { ids: ['h1', 'h1'] })).resolves.toMatchObject({ results: [{ id: 'h1', rejected: true }], allSucceeded: true });
+        const api = nock(TEST_BASE)
+            .post(PATH, { data: [{ ids: ['h1'] }] })
+            .reply(200, envelope([{ id: 'h1', reject: true }]));
+        await expect(t.runAction('reject-held-messages', { ids: ['h1', 'h1'] })).resolves.toMatchObject({
+            results: [{ id: 'h1', rejected: true }],
+            allSucceeded: true
+        });
         expect(api.isDone()).toBe(true);
     });
 
@@ -42,10 +55,13 @@ describe('action reject-held-messages', () => {
         mockToken();
         nock(TEST_BASE)
             .post(PATH)
-            .reply(200, envelope([
-                { id: 'h1', reject: true },
-                { id: 'h2', reject: false }
-            ]));
+            .reply(
+                200,
+                envelope([
+                    { id: 'h1', reject: true },
+                    { id: 'h2', reject: false }
+                ])
+            );
 
         await expect(t.runAction('reject-held-messages', { ids: ['h1', 'h2', 'h3'] })).resolves.toEqual({
             results: [
@@ -62,9 +78,16 @@ describe('action reject-held-messages', () => {
     it('fail[] becomes an ActionError with Mimecast code, message and retryable flag', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, failEnvelope('err_validation_invalid_value', 'reasonType is not valid', 'reasonType'));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, failEnvelope('err_validation_invalid_value', 'reasonType is not valid', 'reasonType'));
         await expect(t.runAction('reject-held-messages', { ids: ['h1'] })).rejects.toMatchObject({
-            payload: { code: 'err_validation_invalid_value', message: expect.stringContaining('reasonType is not valid'), retryable: false, field: 'reasonType' }
+            payload: {
+                code: 'err_validation_invalid_value',
+                message: expect.stringContaining('reasonType is not valid'),
+                retryable: false,
+                field: 'reasonType'
+            }
         });
     });
 
@@ -72,7 +95,9 @@ describe('action reject-held-messages', () => {
         const t = createTestHost();
         mockToken();
         nock(TEST_BASE).post(PATH).times(10).reply(500, failEnvelope('err_server_error', 'Internal error'));
-        await expect(t.runAction('reject-held-messages', { ids: ['h1'] })).rejects.toMatchObject({ payload: { code: 'err_server_error', status: 500, retryable: true } });
+        await expect(t.runAction('reject-held-messages', { ids: ['h1'] })).rejects.toMatchObject({
+            payload: { code: 'err_server_error', status: 500, retryable: true }
+        });
     });
 
     it.each([

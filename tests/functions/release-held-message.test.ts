@@ -19,7 +19,9 @@ describe('action release-held-message', () => {
     it('release: false inside HTTP 200 is an ActionError (release_failed), never a success', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, envelope([{ id: 'held-1', release: false }]));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, envelope([{ id: 'held-1', release: false }]));
 
         await expect(t.runAction('release-held-message', { id: 'held-1' })).rejects.toMatchObject({
             payload: { code: 'release_failed', id: 'held-1', released: false, retryable: false, message: expect.stringContaining('held-1') }
@@ -29,7 +31,9 @@ describe('action release-held-message', () => {
     it('a response that does not mention the id is not a release', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, envelope([{ id: 'other', release: true }]));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, envelope([{ id: 'other', release: true }]));
         await expect(t.runAction('release-held-message', { id: 'held-1' })).rejects.toMatchObject({ payload: { code: 'release_failed' } });
 
         mockToken();
@@ -42,7 +46,16 @@ describe('action release-held-message', () => {
         mockToken();
         nock(TEST_BASE)
             .post(PATH)
-            .reply(200, { meta: { status: 200 }, data: [], fail: [{ key: { id: 'held-1' }, errors: [{ code: 'err_hold_release_unavailable', message: 'Release is temporarily unavailable', retryable: true }] }] });
+            .reply(200, {
+                meta: { status: 200 },
+                data: [],
+                fail: [
+                    {
+                        key: { id: 'held-1' },
+                        errors: [{ code: 'err_hold_release_unavailable', message: 'Release is temporarily unavailable', retryable: true }]
+                    }
+                ]
+            });
 
         await expect(t.runAction('release-held-message', { id: 'held-1' })).rejects.toMatchObject({
             payload: { code: 'err_hold_release_unavailable', message: expect.stringContaining('Release is temporarily unavailable'), retryable: true }
@@ -53,7 +66,9 @@ describe('action release-held-message', () => {
         const t = createTestHost();
         mockToken();
         nock(TEST_BASE).post(PATH).reply(403, failEnvelope('err_forbidden', 'Permission denied'));
-        await expect(t.runAction('release-held-message', { id: 'held-1' })).rejects.toMatchObject({ payload: { code: 'err_forbidden', status: 403, retryable: false } });
+        await expect(t.runAction('release-held-message', { id: 'held-1' })).rejects.toMatchObject({
+            payload: { code: 'err_forbidden', status: 403, retryable: false }
+        });
     });
 
     it.each([
@@ -64,9 +79,13 @@ describe('action release-held-message', () => {
     ])('rejects %s before any request', async (_label, input) => {
         const t = createTestHost();
         const token = mockToken();
-        const api = nock(TEST_BASE).post(PATH).reply(200, envelope([{ id: 'held-1', release: true }]));
+        const api = nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, envelope([{ id: 'held-1', release: true }]));
 
-        await expect(t.runAction('release-held-message', input)).rejects.toMatchObject({ payload: { code: 'invalid_input', field: expect.stringMatching(/^(id|input|ids)$/) } });
+        await expect(t.runAction('release-held-message', input)).rejects.toMatchObject({
+            payload: { code: 'invalid_input', field: expect.stringMatching(/^(id|input|ids)$/) }
+        });
         expect(api.isDone()).toBe(false);
         expect(token.isDone()).toBe(false);
     });

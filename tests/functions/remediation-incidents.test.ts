@@ -55,15 +55,23 @@ describe('sync remediation-incidents', () => {
             searchStart: '2026-11-13T09:00:00.000Z',
             searchEnd: '2026-11-20T09:00:00.000Z'
         });
-        expect(t.records('RemediationIncident').map((r) => [r['id'], r['restored']])).toEqual([['a', 0], ['b', 0], ['c', 2]]);
+        expect(t.records('RemediationIncident').map((r) => [r['id'], r['restored']])).toEqual([
+            ['a', 0],
+            ['b', 0],
+            ['c', 2]
+        ]);
     });
 
     it('sees a count change on the next run and deletes an incident no longer listed', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, envelope([{ incidents: [incident('a'), incident('b')] }]));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, envelope([{ incidents: [incident('a'), incident('b')] }]));
         await t.runSync('remediation-incidents');
-        nock(TEST_BASE).post(PATH).reply(200, envelope([{ incidents: [incident('a', { restored: 3, modified: '2026-11-21T10:00:00+0000' })] }]));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, envelope([{ incidents: [incident('a', { restored: 3, modified: '2026-11-21T10:00:00+0000' })] }]));
         const second = await t.runSync('remediation-incidents');
         expect(second.models['RemediationIncident']).toMatchObject({ deleted: 1 });
         expect(t.records('RemediationIncident')).toEqual([expect.objectContaining({ id: 'a', restored: 3, modified: '2026-11-21T10:00:00.000Z' })]);
@@ -74,19 +82,43 @@ describe('sync remediation-incidents', () => {
         mockToken();
         nock(TEST_BASE)
             .post(PATH)
-            .reply(200, envelope([{ incidents: [{ code: 'TR-0001-00001-A', type: 'automatic', searchCriteria: { messageId: '<msg1@example.com>', to: 'user1@example.com', from: 'sender@malicious.com' } }] }]));
+            .reply(
+                200,
+                envelope([
+                    {
+                        incidents: [
+                            {
+                                code: 'TR-0001-00001-A',
+                                type: 'automatic',
+                                searchCriteria: { messageId: '<msg1@example.com>', to: 'user1@example.com', from: 'sender@malicious.com' }
+                            }
+                        ]
+                    }
+                ])
+            );
         await t.runSync('remediation-incidents');
         expect(t.records('RemediationIncident')).toEqual([
-            { id: 'TR-0001-00001-A', code: 'TR-0001-00001-A', type: 'automatic', searchMessageId: '<msg1@example.com>', searchFrom: 'sender@malicious.com', searchTo: 'user1@example.com' }
+            {
+                id: 'TR-0001-00001-A',
+                code: 'TR-0001-00001-A',
+                type: 'automatic',
+                searchMessageId: '<msg1@example.com>',
+                searchFrom: 'sender@malicious.com',
+                searchTo: 'user1@example.com'
+            }
         ]);
     });
 
-    it('fails with Mimecast\'s code on fail[] and deletes nothing', async () => {
+    it("fails with Mimecast's code on fail[] and deletes nothing", async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, envelope([{ incidents: [incident('a')] }]));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, envelope([{ incidents: [incident('a')] }]));
         await t.runSync('remediation-incidents');
-        nock(TEST_BASE).post(PATH).reply(200, failEnvelope('err_validation_invalid_date_range', 'start is too far back', 'start'));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, failEnvelope('err_validation_invalid_date_range', 'start is too far back', 'start'));
         await expect(t.runSync('remediation-incidents')).rejects.toThrow(/err_validation_invalid_date_range.*start/);
         expect(t.records('RemediationIncident').map((r) => r['id'])).toEqual(['a']);
     });

@@ -21,7 +21,7 @@ describe('one retry budget per Mimecast call', () => {
         expect(MAX_ATTEMPTS).toBeLessThanOrEqual(6);
     });
 
-    it('makes at most MAX_ATTEMPTS requests under a 429 storm, each wait the reset header\'s milliseconds', async () => {
+    it("makes at most MAX_ATTEMPTS requests under a 429 storm, each wait the reset header's milliseconds", async () => {
         const t = createTestHost();
         mockToken();
         let requests = 0;

@@ -19,15 +19,40 @@ describe('action search-archive', () => {
                 data: [
                     {
                         items: [
-                            { size: 2262, attachmentcount: 0, subject: 'Netting', displaytoaddresslist: [{ displayableName: '', emailAddress: 'b@tenant.example' }], displayfrom: 'A', displayfromaddress: 'a@x.example', id: 'arch1', smash: 's', displayto: 'b', receiveddate: '2023-08-06T07:23:00+0000', status: 'ARCHIVED' }
+                            {
+                                size: 2262,
+                                attachmentcount: 0,
+                                subject: 'Netting',
+                                displaytoaddresslist: [{ displayableName: '', emailAddress: 'b@tenant.example' }],
+                                displayfrom: 'A',
+                                displayfromaddress: 'a@x.example',
+                                id: 'arch1',
+                                smash: 's',
+                                displayto: 'b',
+                                receiveddate: '2023-08-06T07:23:00+0000',
+                                status: 'ARCHIVED'
+                            }
                         ],
                         queryDuration: 176
                     }
                 ],
                 fail: []
             });
-        await expect(t.runAction('search-archive', { query: 'subject: <invoice> & "fees"', start: '2026-11-01T00:00:00Z', end: '2026-11-30T00:00:00Z', limit: 10 })).resolves.toEqual({
-            messages: [{ id: 'arch1', subject: 'Netting', from: 'a@x.example', to: ['b@tenant.example'], receivedDate: '2023-08-06T07:23:00.000Z', size: 2262, attachmentCount: 0, status: 'ARCHIVED' }],
+        await expect(
+            t.runAction('search-archive', { query: 'subject: <invoice> & "fees"', start: '2026-11-01T00:00:00Z', end: '2026-11-30T00:00:00Z', limit: 10 })
+        ).resolves.toEqual({
+            messages: [
+                {
+                    id: 'arch1',
+                    subject: 'Netting',
+                    from: 'a@x.example',
+                    to: ['b@tenant.example'],
+                    receivedDate: '2023-08-06T07:23:00.000Z',
+                    size: 2262,
+                    attachmentCount: 0,
+                    status: 'ARCHIVED'
+                }
+            ],
             count: 1,
             queryDurationMs: 176
         });
@@ -41,17 +66,28 @@ describe('action search-archive', () => {
     it('no match is an empty list', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, envelope([{ items: [] }]));
-        await expect(t.runAction('search-archive', { query: 'x', start: '2026-11-01T00:00:00Z', end: '2026-11-02T00:00:00Z' })).resolves.toEqual({ messages: [], count: 0 });
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, envelope([{ items: [] }]));
+        await expect(t.runAction('search-archive', { query: 'x', start: '2026-11-01T00:00:00Z', end: '2026-11-02T00:00:00Z' })).resolves.toEqual({
+            messages: [],
+            count: 0
+        });
     });
 
     it('fail[] and 403 become ActionErrors with the code', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, failEnvelope('err_xml_query_invalid', 'The query is not valid', 'query'));
-        await expect(t.runAction('search-archive', { query: 'x', start: '2026-11-01T00:00:00Z', end: '2026-11-02T00:00:00Z' })).rejects.toMatchObject({ payload: { code: 'err_xml_query_invalid', field: 'query' } });
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, failEnvelope('err_xml_query_invalid', 'The query is not valid', 'query'));
+        await expect(t.runAction('search-archive', { query: 'x', start: '2026-11-01T00:00:00Z', end: '2026-11-02T00:00:00Z' })).rejects.toMatchObject({
+            payload: { code: 'err_xml_query_invalid', field: 'query' }
+        });
         nock(TEST_BASE).post(PATH).reply(403, { message: 'Forbidden' });
-        await expect(t.runAction('search-archive', { query: 'x', start: '2026-11-01T00:00:00Z', end: '2026-11-02T00:00:00Z' })).rejects.toMatchObject({ payload: { status: 403 } });
+        await expect(t.runAction('search-archive', { query: 'x', start: '2026-11-01T00:00:00Z', end: '2026-11-02T00:00:00Z' })).rejects.toMatchObject({
+            payload: { status: 403 }
+        });
     });
 
     it.each([

@@ -13,7 +13,18 @@ describe('action search-file-hash', () => {
         mockToken();
         const api = nock(TEST_BASE)
             .post(PATH, { data: [{ hashes: [MD5, SHA1] }] })
-            .reply(200, envelope([{ hashStatus: [{ hash: MD5, detected: true }, { hash: SHA1, detected: false }], failedHashes: [] }]));
+            .reply(
+                200,
+                envelope([
+                    {
+                        hashStatus: [
+                            { hash: MD5, detected: true },
+                            { hash: SHA1, detected: false }
+                        ],
+                        failedHashes: []
+                    }
+                ])
+            );
 
         await expect(t.runAction('search-file-hash', { hashes: [MD5, SHA1] })).resolves.toEqual({
             results: [
@@ -32,7 +43,15 @@ describe('action search-file-hash', () => {
         mockToken();
         nock(TEST_BASE)
             .post(PATH, { data: [{ hashes: [MD5, SHA1, SHA256] }] })
-            .reply(200, envelope([{ hashStatus: [{ hash: MD5, detected: false }], failedHashes: [{ hash: SHA256.toLowerCase(), code: 'err_invalid_hash', message: 'Hash could not be checked' }] }]));
+            .reply(
+                200,
+                envelope([
+                    {
+                        hashStatus: [{ hash: MD5, detected: false }],
+                        failedHashes: [{ hash: SHA256.toLowerCase(), code: 'err_invalid_hash', message: 'Hash could not be checked' }]
+                    }
+                ])
+            );
 
         await expect(t.runAction('search-file-hash', { hashes: [MD5, SHA1, SHA256] })).resolves.toEqual({
             results: [
@@ -51,8 +70,14 @@ describe('action search-file-hash', () => {
         mockToken();
         nock(TEST_BASE)
             .post(PATH)
-            .reply(200, { meta: { status: 200 }, data: [], fail: [{ key: {}, errors: [{ code: 'err_service_unavailable', message: 'Try again later', retryable: true }] }] });
-        await expect(t.runAction('search-file-hash', { hashes: [MD5] })).rejects.toMatchObject({ payload: { code: 'err_service_unavailable', message: expect.stringContaining('Try again later'), retryable: true } });
+            .reply(200, {
+                meta: { status: 200 },
+                data: [],
+                fail: [{ key: {}, errors: [{ code: 'err_service_unavailable', message: 'Try again later', retryable: true }] }]
+            });
+        await expect(t.runAction('search-file-hash', { hashes: [MD5] })).rejects.toMatchObject({
+            payload: { code: 'err_service_unavailable', message: expect.stringContaining('Try again later'), retryable: true }
+        });
     });
 
     it.each([
@@ -64,7 +89,9 @@ describe('action search-file-hash', () => {
     ])('rejects %s before any request', async (_label, input, field) => {
         const t = createTestHost();
         const token = mockToken();
-        const api = nock(TEST_BASE).post(PATH).reply(200, envelope([{ hashStatus: [], failedHashes: [] }]));
+        const api = nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, envelope([{ hashStatus: [], failedHashes: [] }]));
         await expect(t.runAction('search-file-hash', input)).rejects.toMatchObject({ payload: { code: 'invalid_input', field } });
         expect(api.isDone()).toBe(false);
         expect(token.isDone()).toBe(false);

@@ -88,7 +88,10 @@ describe('action search-messages', () => {
             .post(PATH, { meta: { pagination: { pageToken: 'p2' } }, data: [{ messageId: '<abc@pilot-meadow.example>' }] })
             .reply(200, envelope([{ trackedEmails: [tracked('m2')] }]));
 
-        await expect(t.runAction('search-messages', { messageId: '<abc@pilot-meadow.example>' })).resolves.toMatchObject({ count: 2, messages: [{ id: 'm1' }, { id: 'm2' }] });
+        await expect(t.runAction('search-messages', { messageId: '<abc@pilot-meadow.example>' })).resolves.toMatchObject({
+            count: 2,
+            messages: [{ id: 'm1' }, { id: 'm2' }]
+        });
         expect(api.isDone()).toBe(true);
     });
 
@@ -98,21 +101,27 @@ describe('action search-messages', () => {
         const api = nock(TEST_BASE)
             .post(PATH, { data: [{ advancedTrackAndTraceOptions: { from: 'pilot-meadow.example', to: 'acme.example' } }] })
             .reply(200, envelope([{ trackedEmails: [tracked('m1')] }]));
-        await expect(t.runAction('search-messages', { advancedTrackAndTraceOptions: { from: 'pilot-meadow.example', to: 'acme.example' } })).resolves.toMatchObject({ count: 1 });
+        await expect(
+            t.runAction('search-messages', { advancedTrackAndTraceOptions: { from: 'pilot-meadow.example', to: 'acme.example' } })
+        ).resolves.toMatchObject({ count: 1 });
         expect(api.isDone()).toBe(true);
     });
 
     it('an empty result is an empty list, not an error', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, envelope([{ trackedEmails: [] }]));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, envelope([{ trackedEmails: [] }]));
         await expect(t.runAction('search-messages', { advancedTrackAndTraceOptions: { subject: 'nothing' } })).resolves.toEqual({ messages: [], count: 0 });
     });
 
     it('fail[] becomes an ActionError with Mimecast code and message', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, failEnvelope('err_search_reason_required', 'A search reason is required', 'searchReason'));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, failEnvelope('err_search_reason_required', 'A search reason is required', 'searchReason'));
         await expect(t.runAction('search-messages', { messageId: '<abc@x.example>' })).rejects.toMatchObject({
             payload: { code: 'err_search_reason_required', message: expect.stringContaining('A search reason is required'), retryable: false }
         });
@@ -121,7 +130,9 @@ describe('action search-messages', () => {
     it('a trackedEmails that is not an array is a malformed response', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, envelope([{ trackedEmails: 'none' }]));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, envelope([{ trackedEmails: 'none' }]));
         await expect(t.runAction('search-messages', { messageId: '<abc@x.example>' })).rejects.toMatchObject({ payload: { code: 'malformed_response' } });
     });
 
@@ -143,7 +154,9 @@ describe('action search-messages', () => {
     ])('rejects %s before any request', async (_label, input, field) => {
         const t = createTestHost();
         const token = mockToken();
-        const api = nock(TEST_BASE).post(PATH).reply(200, envelope([{ trackedEmails: [] }]));
+        const api = nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, envelope([{ trackedEmails: [] }]));
         await expect(t.runAction('search-messages', input)).rejects.toMatchObject({ payload: { code: 'invalid_input', field } });
         expect(api.isDone()).toBe(false);
         expect(token.isDone()).toBe(false);

@@ -28,7 +28,14 @@ describe('action search-processing-messages', () => {
         const api = nock(TEST_BASE)
             .post(PATH, {
                 meta: { pagination: { pageSize: 10 } },
-                data: [{ start: '2026-11-30T00:00:00+0000', searchBy: { fieldName: 'sender', value: 'a@sender.example' }, filterBy: [{ route: 'inbound', attachments: true }], sortOrder: 'descending' }]
+                data: [
+                    {
+                        start: '2026-11-30T00:00:00+0000',
+                        searchBy: { fieldName: 'sender', value: 'a@sender.example' },
+                        filterBy: [{ route: 'inbound', attachments: true }],
+                        sortOrder: 'descending'
+                    }
+                ]
             })
             .reply(200, envelope([{ messages: [message('m1')] }]));
         const out = await t.runAction('search-processing-messages', {
@@ -67,8 +74,12 @@ describe('action search-processing-messages', () => {
     it('follows next with the same filters and stops at the limit, saying truncated', async () => {
         const t = createTestHost();
         mockToken();
-        const first = nock(TEST_BASE).post(PATH, { meta: { pagination: { pageSize: 2 } }, data: [{}] }).reply(200, envelope([{ messages: [message('m1')] }], 'p2'));
-        const second = nock(TEST_BASE).post(PATH, { meta: { pagination: { pageSize: 2, pageToken: 'p2' } }, data: [{}] }).reply(200, envelope([{ messages: [message('m2'), message('m3')] }], 'p3'));
+        const first = nock(TEST_BASE)
+            .post(PATH, { meta: { pagination: { pageSize: 2 } }, data: [{}] })
+            .reply(200, envelope([{ messages: [message('m1')] }], 'p2'));
+        const second = nock(TEST_BASE)
+            .post(PATH, { meta: { pagination: { pageSize: 2, pageToken: 'p2' } }, data: [{}] })
+            .reply(200, envelope([{ messages: [message('m2'), message('m3')] }], 'p3'));
         const out = (await t.runAction('search-processing-messages', { limit: 2 })) as { messages: { id: string }[]; truncated: boolean };
         expect(out.messages.map((m) => m.id)).toEqual(['m1', 'm2']);
         expect(out.truncated).toBe(true);
@@ -78,8 +89,12 @@ describe('action search-processing-messages', () => {
     it('fail[] becomes an ActionError with the code and field', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, failEnvelope('err_validation_invalid_value', 'fieldName is not valid', 'searchBy.fieldName'));
-        await expect(t.runAction('search-processing-messages', {})).rejects.toMatchObject({ payload: { code: 'err_validation_invalid_value', field: 'searchBy.fieldName' } });
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, failEnvelope('err_validation_invalid_value', 'fieldName is not valid', 'searchBy.fieldName'));
+        await expect(t.runAction('search-processing-messages', {})).rejects.toMatchObject({
+            payload: { code: 'err_validation_invalid_value', field: 'searchBy.fieldName' }
+        });
     });
 
     it.each([

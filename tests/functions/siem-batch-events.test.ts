@@ -8,15 +8,42 @@ import { createTestHost, mockToken, TEST_BASE, TEST_TOKEN } from '../harness.js'
 const PATH = '/siem/v1/batch/events/cg';
 /** The presigned storage host: not Mimecast's gateway, so no bearer token may go there. */
 const STORAGE = 'https://mimecast-siem-files.storage.test';
-const TYPES = ['receipt', 'process', 'delivery', 'av', 'spam', 'internal email protect', 'impersonation protect', 'url protect', 'attachment protect', 'journal'];
+const TYPES = [
+    'receipt',
+    'process',
+    'delivery',
+    'av',
+    'spam',
+    'internal email protect',
+    'impersonation protect',
+    'url protect',
+    'attachment protect',
+    'journal'
+];
 const DAY = 86_400_000;
 type Query = Record<string, string>;
 
 function event(n: number, type = 'receipt', extra: Record<string, unknown> = {}) {
-    return { aggregateId: `agg-${n}`, processingId: `proc-${n}`, accountId: 'CDE22A102', timestamp: Date.UTC(2026, 10, 25, 10, 0, 0, n), type, subtype: 'Allow', senderEnvelope: `s${n}@fabrikam.example`, subject: `Invoice ${n}`, _offset: n, _partition: 3, ...extra };
+    return {
+        aggregateId: `agg-${n}`,
+        processingId: `proc-${n}`,
+        accountId: 'CDE22A102',
+        timestamp: Date.UTC(2026, 10, 25, 10, 0, 0, n),
+        type,
+        subtype: 'Allow',
+        senderEnvelope: `s${n}@fabrikam.example`,
+        subject: `Invoice ${n}`,
+        _offset: n,
+        _partition: 3,
+        ...extra
+    };
 }
 const ndjson = (lines: unknown[]) => gzipSync(Buffer.from(lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n')));
-const link = (name: string, size = 100) => ({ url: `${STORAGE}/siem/${encodeURIComponent(name)}.json.gz?X-Amz-Expires=900&X-Amz-Signature=${name.length}abc`, expiry: new Date(Date.now() + 900_000).toISOString(), size });
+const link = (name: string, size = 100) => ({
+    url: `${STORAGE}/siem/${encodeURIComponent(name)}.json.gz?X-Amz-Expires=900&X-Amz-Signature=${name.length}abc`,
+    expiry: new Date(Date.now() + 900_000).toISOString(),
+    size
+});
 const page = (value: unknown[], nextPage: string, isCaughtUp: boolean) => ({ value, '@nextPage': nextPage, isCaughtUp });
 
 /** Answers every list call with `reply(query)` and records the queries (in order) and their Authorization. */
@@ -117,7 +144,9 @@ describe('sync siem-batch-events', () => {
             next_journal: 'journal-end',
             firstType: ''
         });
-        expect(t.logs.join('\n')).toContain('SIEM batch: 3 events from 3 files in 11 list pages; skipped 0 expired links, 0 repeated links, 0 corrupt lines, 0 unreadable files');
+        expect(t.logs.join('\n')).toContain(
+            'SIEM batch: 3 events from 3 files in 11 list pages; skipped 0 expired links, 0 repeated links, 0 corrupt lines, 0 unreadable files'
+        );
     });
 
     it('continues every type from its saved token on the next run and never calls with neither a token nor dates', async () => {
@@ -158,26 +187,60 @@ describe('sync siem-batch-events', () => {
         const downloads: { path: string; authorization: unknown }[] = [];
         const good = [event(1), event(2), event(3)];
         const repeated = { ...link('ok'), url: link('ok').url.replace('Signature=2abc', 'Signature=fresh') };
-        lists(queries, (q) => (q['type'] === 'receipt' ? [200, page([link('gone403'), link('ok'), link('gone404'), repeated, link('ok'), { size: 12, expiry: '2026-11-25T10:00:00.000Z' }, link('mixed')], 'receipt-2', true)] : caughtUp(q)));
+        lists(queries, (q) =>
+            q['type'] === 'receipt'
+                ? [
+                      200,
+                      page(
+                          [link('gone403'), link('ok'), link('gone404'), repeated, link('ok'), { size: 12, expiry: '2026-11-25T10:00:00.000Z' }, link('mixed')],
+                          'receipt-2',
+                          true
+                      )
+                  ]
+                : caughtUp(q)
+        );
         storage(
             {
                 gone403: [403, '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>'],
                 gone404: [404, '<Error><Code>NoSuchKey</Code></Error>'],
                 ok: [200, ndjson([good[0]])],
                 // A file with corrupt lines among good ones: not JSON, cut off, not an object, no type, no timestamp.
-                mixed: [200, ndjson(['{"type":"receipt","timestamp":', good[1], 'not json at all', '[1,2]', JSON.stringify({ timestamp: 1 }), JSON.stringify({ type: 'receipt' }), good[2]])]
+                mixed: [
+                    200,
+                    ndjson([
+                        '{"type":"receipt","timestamp":',
+                        good[1],
+                        'not json at all',
+                        '[1,2]',
+                        JSON.stringify({ timestamp: 1 }),
+                        JSON.stringify({ type: 'receipt' }),
+                        good[2]
+                    ])
+                ]
             },
             downloads
         );
 
         await t.runSync('siem-batch-events');
 
-        expect(t.records('SiemBatchEvent').map((r) => r['aggregateId']).sort()).toEqual(['agg-1', 'agg-2', 'agg-3']);
+        expect(
+            t
+                .records('SiemBatchEvent')
+                .map((r) => r['aggregateId'])
+                .sort()
+        ).toEqual(['agg-1', 'agg-2', 'agg-3']);
         // The repeated link (same object, another signature) is not downloaded again.
-        expect(downloads.map((d) => d.path.split('?')[0])).toEqual(['/siem/gone403.json.gz', '/siem/ok.json.gz', '/siem/gone404.json.gz', '/siem/mixed.json.gz']);
+        expect(downloads.map((d) => d.path.split('?')[0])).toEqual([
+            '/siem/gone403.json.gz',
+            '/siem/ok.json.gz',
+            '/siem/gone404.json.gz',
+            '/siem/mixed.json.gz'
+        ]);
         expect(t.checkpoint('siem-batch-events')).toMatchObject({ next_receipt: 'receipt-2' });
         const log = t.logs.join('\n');
-        expect(log).toContain('SIEM batch: 3 events from 2 files in 10 list pages; skipped 2 expired links, 2 repeated links, 5 corrupt lines, 1 unreadable files');
+        expect(log).toContain(
+            'SIEM batch: 3 events from 2 files in 10 list pages; skipped 2 expired links, 2 repeated links, 5 corrupt lines, 1 unreadable files'
+        );
         expect(log).toMatch(/skipped an expired file link \(HTTP 403, expiry \d{4}-/);
         expect(log).not.toContain('X-Amz-Signature');
     });
@@ -204,8 +267,16 @@ describe('sync siem-batch-events', () => {
             ['process', '1'],
             ['delivery', '1']
         ]);
-        expect(t.checkpoint('siem-batch-events')).toMatchObject({ next_receipt: 'receipt-1', next_process: 'process-2', next_delivery: 'delivery-3', next_av: '', firstType: 'av' });
-        expect(t.logs.join('\n')).toContain('maxFilesPerRun reached, the next run continues (receipt, process, delivery, av, spam, internal email protect, impersonation protect, url protect, attachment protect, journal)');
+        expect(t.checkpoint('siem-batch-events')).toMatchObject({
+            next_receipt: 'receipt-1',
+            next_process: 'process-2',
+            next_delivery: 'delivery-3',
+            next_av: '',
+            firstType: 'av'
+        });
+        expect(t.logs.join('\n')).toContain(
+            'maxFilesPerRun reached, the next run continues (receipt, process, delivery, av, spam, internal email protect, impersonation protect, url protect, attachment protect, journal)'
+        );
 
         await t.runSync('siem-batch-events');
         expect(downloads).toHaveLength(6);
@@ -219,8 +290,14 @@ describe('sync siem-batch-events', () => {
         const queries: Query[] = [];
         const downloads: { path: string; authorization: unknown }[] = [];
         const events = [event(1), event(2), event(3), event(4)];
-        lists(queries, (q) => (q['type'] === 'receipt' ? [200, page([link('a'), link('b'), link('c')], q['nextPage'] ? 'receipt-3' : 'receipt-2', true)] : caughtUp(q)));
-        const files: Record<string, [number, Buffer | string]> = { a: [200, ndjson([events[0], events[1]])], b: [503, 'Slow Down'], c: [200, ndjson([events[3]])] };
+        lists(queries, (q) =>
+            q['type'] === 'receipt' ? [200, page([link('a'), link('b'), link('c')], q['nextPage'] ? 'receipt-3' : 'receipt-2', true)] : caughtUp(q)
+        );
+        const files: Record<string, [number, Buffer | string]> = {
+            a: [200, ndjson([events[0], events[1]])],
+            b: [503, 'Slow Down'],
+            c: [200, ndjson([events[3]])]
+        };
         storage(files, downloads);
 
         await expect(t.runSync('siem-batch-events')).rejects.toThrow('the storage host answered HTTP 503 for a SIEM batch file');
@@ -234,7 +311,10 @@ describe('sync siem-batch-events', () => {
         const receiptQueries = queries.filter((q) => q['type'] === 'receipt');
         expect(receiptQueries).toHaveLength(2);
         expect(receiptQueries[1]).toEqual(receiptQueries[0]); // the same page asked again, by date
-        const ids = t.records('SiemBatchEvent').map((r) => r['aggregateId']).sort();
+        const ids = t
+            .records('SiemBatchEvent')
+            .map((r) => r['aggregateId'])
+            .sort();
         expect(ids).toEqual(['agg-1', 'agg-2', 'agg-3', 'agg-4']);
         expect(second.models['SiemBatchEvent']).toEqual({ added: 2, updated: 0, unchanged: 2, deleted: 0 });
         expect(t.checkpoint('siem-batch-events')).toMatchObject({ next_receipt: 'receipt-2' });
@@ -273,14 +353,30 @@ describe('sync siem-batch-events', () => {
 
         await t.runSync('siem-batch-events');
         const records = t.records('SiemBatchEvent');
-        expect(records.find((r) => r['aggregateId'] === 'agg-s')).toEqual({ id: contentId('SiemBatchEvent', streamStyle), type: 'receipt', subtype: 'Allow', timestamp: '2025-12-01T10:00:00.000Z', aggregateId: 'agg-s', recipients: 'a@example.com' });
-        expect(records.find((r) => r['aggregateId'] === 'agg-t')).toEqual({ id: contentId('SiemBatchEvent', seconds), type: 'attachment protect', timestamp: '2000-01-01T00:00:00.000Z', aggregateId: 'agg-t', details: { fileName: 'x.pdf' } });
+        expect(records.find((r) => r['aggregateId'] === 'agg-s')).toEqual({
+            id: contentId('SiemBatchEvent', streamStyle),
+            type: 'receipt',
+            subtype: 'Allow',
+            timestamp: '2025-12-01T10:00:00.000Z',
+            aggregateId: 'agg-s',
+            recipients: 'a@example.com'
+        });
+        expect(records.find((r) => r['aggregateId'] === 'agg-t')).toEqual({
+            id: contentId('SiemBatchEvent', seconds),
+            type: 'attachment protect',
+            timestamp: '2000-01-01T00:00:00.000Z',
+            aggregateId: 'agg-t',
+            details: { fileName: 'x.pdf' }
+        });
     });
 
     it("fails with Mimecast's code and message when the list call is refused, before any file", async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).get(PATH).query(true).reply(403, { fail: [{ code: 'app_forbidden', message: 'Forbidden to perform the requested operation' }] });
+        nock(TEST_BASE)
+            .get(PATH)
+            .query(true)
+            .reply(403, { fail: [{ code: 'app_forbidden', message: 'Forbidden to perform the requested operation' }] });
         await expect(t.runSync('siem-batch-events')).rejects.toMatchObject({ code: 'app_forbidden', status: 403 });
         expect(t.checkpoint('siem-batch-events')).toBeNull();
     });

@@ -23,8 +23,34 @@ describe('sync siem-ci-events', () => {
         mockToken();
         const queries: Query[] = [];
         const ts = Date.now() - HOUR;
-        const entity = { type: 'entities', subtype: 'threat', timestamp: ts, _offset: 7, _partition: 2, accountId: 'C0A1', aggregateId: 'agg-1', processingId: 'p-1', direction: 'INBOUND', threatState: 'detected', threatType: 'phishing', policiesApplied: ['Default'], source: 'Cloud Integrated', tags: ['ci'], note: '', extra: null, empty: [] };
-        const mail = { eventType: 'mailflow', subType: 'delivery', timestamp: ts + 1000, _offset: 8, _partition: 2, direction: 'Inbound', authResults: [{ type: 'spf', result: 'pass' }] };
+        const entity = {
+            type: 'entities',
+            subtype: 'threat',
+            timestamp: ts,
+            _offset: 7,
+            _partition: 2,
+            accountId: 'C0A1',
+            aggregateId: 'agg-1',
+            processingId: 'p-1',
+            direction: 'INBOUND',
+            threatState: 'detected',
+            threatType: 'phishing',
+            policiesApplied: ['Default'],
+            source: 'Cloud Integrated',
+            tags: ['ci'],
+            note: '',
+            extra: null,
+            empty: []
+        };
+        const mail = {
+            eventType: 'mailflow',
+            subType: 'delivery',
+            timestamp: ts + 1000,
+            _offset: 8,
+            _partition: 2,
+            direction: 'Inbound',
+            authResults: [{ type: 'spf', result: 'pass' }]
+        };
         answer(queries, 200, { '@nextPage': 'ci-2', isCaughtUp: false, value: [entity] });
         answer(queries, 200, { '@nextPage': 'ci-3', isCaughtUp: true, value: [mail] });
         await t.runSync('siem-ci-events');
@@ -32,8 +58,33 @@ describe('sync siem-ci-events', () => {
         expect(queries[0]).toEqual({ dateRangeStartsAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z$/), pageSize: '500' });
         expect(queries[1]).toEqual({ nextPage: 'ci-2', pageSize: '500' });
         expect(t.records('SiemCiEvent')).toEqual([
-            { id: contentId('SiemCiEvent', entity), type: 'entities', subtype: 'threat', timestamp: new Date(ts).toISOString(), offset: '7', partition: '2', accountId: 'C0A1', aggregateId: 'agg-1', processingId: 'p-1', direction: 'INBOUND', threatState: 'detected', threatType: 'phishing', policiesApplied: ['Default'], source: 'Cloud Integrated', tags: ['ci'] },
-            { id: contentId('SiemCiEvent', mail), type: 'mailflow', subtype: 'delivery', timestamp: new Date(ts + 1000).toISOString(), offset: '8', partition: '2', direction: 'Inbound', details: { authResults: [{ type: 'spf', result: 'pass' }] } }
+            {
+                id: contentId('SiemCiEvent', entity),
+                type: 'entities',
+                subtype: 'threat',
+                timestamp: new Date(ts).toISOString(),
+                offset: '7',
+                partition: '2',
+                accountId: 'C0A1',
+                aggregateId: 'agg-1',
+                processingId: 'p-1',
+                direction: 'INBOUND',
+                threatState: 'detected',
+                threatType: 'phishing',
+                policiesApplied: ['Default'],
+                source: 'Cloud Integrated',
+                tags: ['ci']
+            },
+            {
+                id: contentId('SiemCiEvent', mail),
+                type: 'mailflow',
+                subtype: 'delivery',
+                timestamp: new Date(ts + 1000).toISOString(),
+                offset: '8',
+                partition: '2',
+                direction: 'Inbound',
+                details: { authResults: [{ type: 'spf', result: 'pass' }] }
+            }
         ]);
         expect(t.checkpoint('siem-ci-events')).toMatchObject({ nextPage: 'ci-3' });
     });

@@ -29,7 +29,15 @@ function receipt(n: number, timestamp: number) {
     };
 }
 // The batch files' spelling (type / subtype), which the sync reads as well.
-const urlProtect = (n: number, timestamp: number) => ({ aggregateId: `agg-${n}`, timestamp, type: 'url protect', subtype: 'Block', url: 'https://phish.example/login', action: 'Block', recipients: 'bob@example.com' });
+const urlProtect = (n: number, timestamp: number) => ({
+    aggregateId: `agg-${n}`,
+    timestamp,
+    type: 'url protect',
+    subtype: 'Block',
+    url: 'https://phish.example/login',
+    action: 'Block',
+    recipients: 'bob@example.com'
+});
 
 /** Answers one stream call and records its query. */
 function stream(queries: Query[], reply: (q: Query) => [number, unknown]) {
@@ -41,7 +49,12 @@ function stream(queries: Query[], reply: (q: Query) => [number, unknown]) {
         })
         .reply(() => reply(queries[queries.length - 1]!));
 }
-const page = (value: unknown[], nextPage: string | undefined, isCaughtUp: boolean) => ({ ...(nextPage ? { '@nextPage': nextPage } : {}), pageSize: value.length, isCaughtUp, value });
+const page = (value: unknown[], nextPage: string | undefined, isCaughtUp: boolean) => ({
+    ...(nextPage ? { '@nextPage': nextPage } : {}),
+    pageSize: value.length,
+    isCaughtUp,
+    value
+});
 
 describe('sync siem-events', () => {
     it('starts inside the 24 hours, follows @nextPage until isCaughtUp, and saves every event with its type and a content id', async () => {
@@ -82,7 +95,16 @@ describe('sync siem-events', () => {
                 senderIp: '192.0.2.10',
                 details: { tlsVersion: 'TLSv1.3', spamScore: 0, _offset: 1, _partition: 3 }
             },
-            { id: contentId('SiemEvent', e2), type: 'url protect', subtype: 'Block', timestamp: '2026-11-20T10:00:01.000Z', aggregateId: 'agg-2', recipients: 'bob@example.com', action: 'Block', details: { url: 'https://phish.example/login' } }
+            {
+                id: contentId('SiemEvent', e2),
+                type: 'url protect',
+                subtype: 'Block',
+                timestamp: '2026-11-20T10:00:01.000Z',
+                aggregateId: 'agg-2',
+                recipients: 'bob@example.com',
+                action: 'Block',
+                details: { url: 'https://phish.example/login' }
+            }
         ]);
         expect(t.checkpoint('siem-events')).toMatchObject({ nextPage: 'token-3', gapFrom: '' });
         expect(Date.parse(String(t.checkpoint('siem-events')!['syncedThrough']))).toBeGreaterThanOrEqual(before);
@@ -182,8 +204,25 @@ describe('sync siem-events: message traces', () => {
         const t0 = Date.now() - 2 * HOUR;
         const base = { aggregateId: 'agg-7', accountId: 'C0A1', direction: 'Inbound', messageId: '<m7@fabrikam.example>' };
         const received = { ...receipt(7, t0), subType: 'Allow', action: 'Allow' };
-        const processed = { ...base, timestamp: t0 + 1_000, eventType: 'process', subType: 'Allow', action: 'Allow', senderEnvelope: 'billing@fabrikam.example', recipients: 'alice@example.com' };
-        const url = { ...base, timestamp: t0 + 2_000, eventType: 'url protect', subType: 'Block', url: 'https://phish.example/login', urlCategory: 'Phishing & Fraud', action: 'Block', recipients: 'alice@example.com' };
+        const processed = {
+            ...base,
+            timestamp: t0 + 1_000,
+            eventType: 'process',
+            subType: 'Allow',
+            action: 'Allow',
+            senderEnvelope: 'billing@fabrikam.example',
+            recipients: 'alice@example.com'
+        };
+        const url = {
+            ...base,
+            timestamp: t0 + 2_000,
+            eventType: 'url protect',
+            subType: 'Block',
+            url: 'https://phish.example/login',
+            urlCategory: 'Phishing & Fraud',
+            action: 'Block',
+            recipients: 'alice@example.com'
+        };
         const delivered = { ...base, timestamp: t0 + 3_000, eventType: 'delivery', subType: 'Delivery', delivered: true, recipients: 'alice@example.com' };
         const other = receipt(8, t0 + 500);
         // Run 1: page 1 holds the process step before the receipt (same message), page 2 the URL verdict.
@@ -194,7 +233,15 @@ describe('sync siem-events: message traces', () => {
         const first = t.records('MessageTrace');
         expect(first.map((r) => r['id']).sort()).toEqual(['agg-7', 'agg-8']);
         const trace1 = first.find((r) => r['id'] === 'agg-7')!;
-        expect(trace1).toMatchObject({ outcome: 'in_progress', sender: 'billing@fabrikam.example', recipients: ['alice@example.com'], subject: 'Invoice 7', direction: 'Inbound', firstSeen: new Date(t0).toISOString(), updatedAt: new Date(t0 + 2_000).toISOString() });
+        expect(trace1).toMatchObject({
+            outcome: 'in_progress',
+            sender: 'billing@fabrikam.example',
+            recipients: ['alice@example.com'],
+            subject: 'Invoice 7',
+            direction: 'Inbound',
+            firstSeen: new Date(t0).toISOString(),
+            updatedAt: new Date(t0 + 2_000).toISOString()
+        });
         expect((trace1['steps'] as { kind: string }[]).map((s) => s.kind)).toEqual(['receipt', 'process', 'url protect']);
 
         // Run 2: the delivery arrives (and the URL verdict again, as a replayed page would bring it).

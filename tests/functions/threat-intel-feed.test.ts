@@ -6,7 +6,14 @@ const PATH = '/api/ttp/threat-intel/get-feed';
 const HEADER = 'X-Mc-Threat-Feed-Next-Token';
 type Body = { data: Record<string, unknown>[] };
 
-const malware = (id: string, name?: string) => ({ type: 'malware', id, created: '2026-11-30T10:00:00.000Z', modified: '2026-11-30T10:00:00.000Z', ...(name === undefined ? {} : { name }), labels: ['virus'] });
+const malware = (id: string, name?: string) => ({
+    type: 'malware',
+    id,
+    created: '2026-11-30T10:00:00.000Z',
+    modified: '2026-11-30T10:00:00.000Z',
+    ...(name === undefined ? {} : { name }),
+    labels: ['virus']
+});
 const indicator = (id: string, hash: string) => ({
     type: 'indicator',
     id,
@@ -16,14 +23,31 @@ const indicator = (id: string, hash: string) => ({
     pattern: `[file:hashes.'SHA-256' = '${hash}']`,
     valid_from: '2026-11-30T10:00:00.000Z'
 });
-const relationship = (id: string, source: string, target: string) => ({ type: 'relationship', id, relationship_type: 'indicates', source_ref: source, target_ref: target, created: '2026-11-30T10:00:00.000Z', modified: '2026-11-30T10:00:00.000Z' });
+const relationship = (id: string, source: string, target: string) => ({
+    type: 'relationship',
+    id,
+    relationship_type: 'indicates',
+    source_ref: source,
+    target_ref: target,
+    created: '2026-11-30T10:00:00.000Z',
+    modified: '2026-11-30T10:00:00.000Z'
+});
 const bundle = (objects: unknown[]) => ({ type: 'bundle', id: 'bundle--1', spec_version: '2.0', objects });
 const NO_RESULT = failEnvelope('err_threat_intel_feed_no_result_found', 'No results found');
 
 // Page 1 holds I1 (linked to M1) and I2 without its link; page 2 links I2 to M2 (no name) and names
 // an indicator the feed never sent.
-const PAGE_1 = bundle([malware('malware--1', 'Transaction notice'), indicator('indicator--1', 'aa'), relationship('relationship--1', 'indicator--1', 'malware--1'), indicator('indicator--2', 'bb')]);
-const PAGE_2 = bundle([relationship('relationship--2', 'indicator--2', 'malware--2'), malware('malware--2', ''), relationship('relationship--3', 'indicator--9', 'malware--1')]);
+const PAGE_1 = bundle([
+    malware('malware--1', 'Transaction notice'),
+    indicator('indicator--1', 'aa'),
+    relationship('relationship--1', 'indicator--1', 'malware--1'),
+    indicator('indicator--2', 'bb')
+]);
+const PAGE_2 = bundle([
+    relationship('relationship--2', 'indicator--2', 'malware--2'),
+    malware('malware--2', ''),
+    relationship('relationship--3', 'indicator--9', 'malware--1')
+]);
 
 function recordFeed(bodies: Body[]) {
     return (body: Body) => bodies.push(body) > 0;
@@ -34,14 +58,23 @@ describe('sync threat-intel-feed', () => {
         const t = createTestHost({ metadata: { threatFeedTypes: ['malware_customer'] } });
         mockToken();
         const bodies: Body[] = [];
-        nock(TEST_BASE).post(PATH, recordFeed(bodies)).reply(200, PAGE_1, { [HEADER]: 'token-2' }).post(PATH, recordFeed(bodies)).reply(200, PAGE_2);
+        nock(TEST_BASE)
+            .post(PATH, recordFeed(bodies))
+            .reply(200, PAGE_1, { [HEADER]: 'token-2' })
+            .post(PATH, recordFeed(bodies))
+            .reply(200, PAGE_2);
 
         const before = Date.now();
         await t.runSync('threat-intel-feed');
 
         expect(bodies).toHaveLength(2);
         const first = bodies[0]!.data[0]!;
-        expect(first).toEqual({ feedType: 'malware_customer', fileType: 'stix', start: expect.stringMatching(/\+0000$/), end: expect.stringMatching(/\+0000$/) });
+        expect(first).toEqual({
+            feedType: 'malware_customer',
+            fileType: 'stix',
+            start: expect.stringMatching(/\+0000$/),
+            end: expect.stringMatching(/\+0000$/)
+        });
         // A 7-day back-fill by default, ending now.
         expect(Date.parse(String(first['start']).replace('+0000', 'Z'))).toBeLessThan(before - 7 * 86_400_000 + 2000);
         expect(bodies[1]!.data[0]).toEqual({ ...first, token: 'token-2' });
@@ -109,13 +142,17 @@ describe('sync threat-intel-feed', () => {
         expect(t.checkpoint('threat-intel-feed')).toMatchObject({ gridToken: '', gridEnd: '' });
     });
 
-    it('fails on another fail[] code and on a 403, with Mimecast\'s code, keeping the checkpoint', async () => {
+    it("fails on another fail[] code and on a 403, with Mimecast's code, keeping the checkpoint", async () => {
         const t = createTestHost({ metadata: { threatFeedTypes: ['malware_customer'] } });
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, failEnvelope('err_validation_invalid_value', 'feedType is not valid', 'feedType'));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, failEnvelope('err_validation_invalid_value', 'feedType is not valid', 'feedType'));
         await expect(t.runSync('threat-intel-feed')).rejects.toThrow(/err_validation_invalid_value.*feedType/);
 
-        nock(TEST_BASE).post(PATH).reply(403, { meta: { status: 403 }, data: [], fail: [{ errors: [{ code: 'err_forbidden', message: 'Threat intel is not licensed' }] }] });
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(403, { meta: { status: 403 }, data: [], fail: [{ errors: [{ code: 'err_forbidden', message: 'Threat intel is not licensed' }] }] });
         await expect(t.runSync('threat-intel-feed')).rejects.toThrow(/err_forbidden: Threat intel is not licensed/);
         expect(t.checkpoint('threat-intel-feed')).toMatchObject({ customerToken: '' });
     });
@@ -133,9 +170,13 @@ describe('sync threat-intel-feed', () => {
         mockToken();
         const url = { ...indicator('indicator--u', 'x'), pattern: "[url:value = 'http://bad.example/a\\'b']" };
         const { pattern: _pattern, ...noPattern } = indicator('indicator--x', 'y');
-        nock(TEST_BASE).post(PATH).reply(200, bundle([url, noPattern, 'not-an-object']));
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, bundle([url, noPattern, 'not-an-object']));
         await t.runSync('threat-intel-feed');
-        expect(t.records('ThreatIndicator')).toEqual([expect.objectContaining({ id: 'indicator--u', type: 'url', value: "http://bad.example/a'b", malwareIds: [] })]);
+        expect(t.records('ThreatIndicator')).toEqual([
+            expect.objectContaining({ id: 'indicator--u', type: 'url', value: "http://bad.example/a'b", malwareIds: [] })
+        ]);
         expect(t.logs.join('\n')).toContain('(no pattern)');
     });
 });

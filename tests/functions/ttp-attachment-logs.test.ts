@@ -14,7 +14,17 @@ const raws: [Record<string, unknown>, Record<string, unknown>] = [
         fileType: 'application/vnd.ms-excel.sheet.macroEnabled.12',
         messageId: '<a1@example.com>'
     },
-    { result: 'safe', date: '2026-11-19T08:30:15+0000', senderAddress: 'orders@contoso.example', fileName: 'order.pdf', actionTriggered: 'none, sandbox', route: 'inbound', details: '', recipientAddress: 'bob@example.com', fileType: 'application/pdf' }
+    {
+        result: 'safe',
+        date: '2026-11-19T08:30:15+0000',
+        senderAddress: 'orders@contoso.example',
+        fileName: 'order.pdf',
+        actionTriggered: 'none, sandbox',
+        route: 'inbound',
+        details: '',
+        recipientAddress: 'bob@example.com',
+        fileType: 'application/pdf'
+    }
 ];
 const { date: _d0, ...rest0 } = raws[0];
 const { date: _d1, details: _x1, ...rest1 } = raws[1];

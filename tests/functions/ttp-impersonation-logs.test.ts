@@ -18,7 +18,15 @@ const raws: [Record<string, unknown>, Record<string, unknown>] = [
         impersonationResults: [{ impersonationDomainSource: 'similar_internal_domain', stringSimilarToDomain: 'examp1e.com' }],
         messageId: '<i1@examp1e.com>'
     },
-    { id: 'MTOKEN:imp-2', senderAddress: 'hr@fabrikam.example', eventTime: '2026-11-19T08:30:15+0000', hits: 1, identifiers: [], taggedMalicious: false, impersonationResults: [] }
+    {
+        id: 'MTOKEN:imp-2',
+        senderAddress: 'hr@fabrikam.example',
+        eventTime: '2026-11-19T08:30:15+0000',
+        hits: 1,
+        identifiers: [],
+        taggedMalicious: false,
+        impersonationResults: []
+    }
 ];
 
 describeLogSync({

@@ -22,7 +22,17 @@ const click = (over: Record<string, unknown>) => ({
     messageId: '<m1@example.com>',
     ...over
 });
-const raws: [Record<string, unknown>, Record<string, unknown>] = [click({}), click({ url: 'http://invoice-portal.example/view/2', action: 'block', scanResult: 'malicious', category: 'Phishing & Fraud', userOverride: '', date: '2026-11-19T08:30:15+0000' })];
+const raws: [Record<string, unknown>, Record<string, unknown>] = [
+    click({}),
+    click({
+        url: 'http://invoice-portal.example/view/2',
+        action: 'block',
+        scanResult: 'malicious',
+        category: 'Phishing & Fraud',
+        userOverride: '',
+        date: '2026-11-19T08:30:15+0000'
+    })
+];
 const { date: _d0, ...rest0 } = raws[0];
 const { date: _d1, userOverride: _u1, ...rest1 } = raws[1];
 

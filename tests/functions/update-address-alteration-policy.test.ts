@@ -9,26 +9,80 @@ describe('action update-address-alteration-policy', () => {
         const t = createTestHost();
         mockToken();
         const api = nock(TEST_BASE)
-            .post(PATH, { data: [{ id: 'eNo1p', addressAlterationSetId: 'eNo1set', policy: { description: 'Rewrite', to: { type: 'email_domain', emailDomain: 'tenant.example' }, conditions: { sourceIPs: ['192.0.2.0/24'] }, enabled: true } }] })
-            .reply(200, envelope([{ id: 'eNo1p', policy: { description: 'Rewrite', to: { type: 'email_domain', emailDomain: 'tenant.example' }, toType: 'email_domain', fromType: 'everyone', conditions: { sourceIPs: ['192.0.2.0/24'] }, enabled: true, fromEternal: true, fromDate: '1900-01-01T00:00:00+0000' } }]));
+            .post(PATH, {
+                data: [
+                    {
+                        id: 'eNo1p',
+                        addressAlterationSetId: 'eNo1set',
+                        policy: {
+                            description: 'Rewrite',
+                            to: { type: 'email_domain', emailDomain: 'tenant.example' },
+                            conditions: { sourceIPs: ['192.0.2.0/24'] },
+                            enabled: true
+                        }
+                    }
+                ]
+            })
+            .reply(
+                200,
+                envelope([
+                    {
+                        id: 'eNo1p',
+                        policy: {
+                            description: 'Rewrite',
+                            to: { type: 'email_domain', emailDomain: 'tenant.example' },
+                            toType: 'email_domain',
+                            fromType: 'everyone',
+                            conditions: { sourceIPs: ['192.0.2.0/24'] },
+                            enabled: true,
+                            fromEternal: true,
+                            fromDate: '1900-01-01T00:00:00+0000'
+                        }
+                    }
+                ])
+            );
         await expect(
-            t.runAction('update-address-alteration-policy', { id: 'eNo1p', addressAlterationSetId: 'eNo1set', description: 'Rewrite', toType: 'email_domain', toValue: 'tenant.example', sourceIPs: ['192.0.2.0/24'], enabled: true })
-        ).resolves.toEqual({ id: 'eNo1p', description: 'Rewrite', fromType: 'everyone', toType: 'email_domain', toValue: 'tenant.example', sourceIPs: ['192.0.2.0/24'], enabled: true });
+            t.runAction('update-address-alteration-policy', {
+                id: 'eNo1p',
+                addressAlterationSetId: 'eNo1set',
+                description: 'Rewrite',
+                toType: 'email_domain',
+                toValue: 'tenant.example',
+                sourceIPs: ['192.0.2.0/24'],
+                enabled: true
+            })
+        ).resolves.toEqual({
+            id: 'eNo1p',
+            description: 'Rewrite',
+            fromType: 'everyone',
+            toType: 'email_domain',
+            toValue: 'tenant.example',
+            sourceIPs: ['192.0.2.0/24'],
+            enabled: true
+        });
         expect(api.isDone()).toBe(true);
     });
 
     it('fail[] becomes an ActionError with the code and field', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, failEnvelope('err_policy_not_found', 'No policy', 'id'));
-        await expect(t.runAction('update-address-alteration-policy', { id: 'x', addressAlterationSetId: 's', enabled: false })).rejects.toMatchObject({ payload: { code: 'err_policy_not_found', field: 'id' } });
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, failEnvelope('err_policy_not_found', 'No policy', 'id'));
+        await expect(t.runAction('update-address-alteration-policy', { id: 'x', addressAlterationSetId: 's', enabled: false })).rejects.toMatchObject({
+            payload: { code: 'err_policy_not_found', field: 'id' }
+        });
     });
 
     it('a 403 carries status 403', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(403, { meta: { status: 403 }, data: [], fail: [{ errors: [{ code: 'err_forbidden', message: 'Forbidden', retryable: false }] }] });
-        await expect(t.runAction('update-address-alteration-policy', { id: 'x', addressAlterationSetId: 's', enabled: false })).rejects.toMatchObject({ payload: { status: 403 } });
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(403, { meta: { status: 403 }, data: [], fail: [{ errors: [{ code: 'err_forbidden', message: 'Forbidden', retryable: false }] }] });
+        await expect(t.runAction('update-address-alteration-policy', { id: 'x', addressAlterationSetId: 's', enabled: false })).rejects.toMatchObject({
+            payload: { status: 403 }
+        });
     });
 
     it.each([

@@ -8,8 +8,12 @@ describe('action update-anti-spoofing-bypass-policy', () => {
     it('PATCHes the given fields and reports the 204 as updated', async () => {
         const t = createTestHost();
         mockToken();
-        const api = nock(TEST_BASE).patch(`${PATH}/eNo1x`, { option: 'disable_bypass', spfDomains: ['a.example.com', 'b.example.com'] }).reply(204);
-        await expect(t.runAction('update-anti-spoofing-bypass-policy', { id: 'eNo1x', option: 'disable_bypass', spfDomains: ['a.example.com', 'b.example.com'] })).resolves.toEqual({
+        const api = nock(TEST_BASE)
+            .patch(`${PATH}/eNo1x`, { option: 'disable_bypass', spfDomains: ['a.example.com', 'b.example.com'] })
+            .reply(204);
+        await expect(
+            t.runAction('update-anti-spoofing-bypass-policy', { id: 'eNo1x', option: 'disable_bypass', spfDomains: ['a.example.com', 'b.example.com'] })
+        ).resolves.toEqual({
             id: 'eNo1x',
             updated: true,
             changed: ['option', 'spfDomains']
@@ -20,15 +24,24 @@ describe('action update-anti-spoofing-bypass-policy', () => {
     it('an unknown id (404 with an error body) is an error carrying the code', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).patch(`${PATH}/gone`).reply(404, { error: [{ code: 'policy_not_found', message: 'not found' }] });
-        await expect(t.runAction('update-anti-spoofing-bypass-policy', { id: 'gone', enabled: false })).rejects.toMatchObject({ payload: { code: 'policy_not_found', status: 404 } });
+        nock(TEST_BASE)
+            .patch(`${PATH}/gone`)
+            .reply(404, { error: [{ code: 'policy_not_found', message: 'not found' }] });
+        await expect(t.runAction('update-anti-spoofing-bypass-policy', { id: 'gone', enabled: false })).rejects.toMatchObject({
+            payload: { code: 'policy_not_found', status: 404 }
+        });
     });
 
     it('a 500 that outlives the retries is retryable', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).patch(`${PATH}/p`).times(10).reply(500, { error: [{ code: 'internal_error', message: 'boom' }] });
-        await expect(t.runAction('update-anti-spoofing-bypass-policy', { id: 'p', enabled: false })).rejects.toMatchObject({ payload: { code: 'internal_error', status: 500, retryable: true } });
+        nock(TEST_BASE)
+            .patch(`${PATH}/p`)
+            .times(10)
+            .reply(500, { error: [{ code: 'internal_error', message: 'boom' }] });
+        await expect(t.runAction('update-anti-spoofing-bypass-policy', { id: 'p', enabled: false })).rejects.toMatchObject({
+            payload: { code: 'internal_error', status: 500, retryable: true }
+        });
     });
 
     it.each([

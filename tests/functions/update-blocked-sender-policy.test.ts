@@ -9,10 +9,23 @@ describe('action update-blocked-sender-policy', () => {
         const t = createTestHost();
         mockToken();
         const api = nock(TEST_BASE)
-            .patch(`${PATH}/eNo1abc%3Adef%3D`, { description: 'Block fraud domain', enabled: false, from: { type: 'email_domain', domain: 'fraud.example.net' }, toDate: '2030-01-01T00:00:00+0000', toEternal: false })
+            .patch(`${PATH}/eNo1abc%3Adef%3D`, {
+                description: 'Block fraud domain',
+                enabled: false,
+                from: { type: 'email_domain', domain: 'fraud.example.net' },
+                toDate: '2030-01-01T00:00:00+0000',
+                toEternal: false
+            })
             .reply(204);
         await expect(
-            t.runAction('update-blocked-sender-policy', { id: 'eNo1abc:def=', description: 'Block fraud domain', enabled: false, fromType: 'email_domain', fromValue: 'fraud.example.net', toDate: '2030-01-01T00:00:00Z' })
+            t.runAction('update-blocked-sender-policy', {
+                id: 'eNo1abc:def=',
+                description: 'Block fraud domain',
+                enabled: false,
+                fromType: 'email_domain',
+                fromValue: 'fraud.example.net',
+                toDate: '2030-01-01T00:00:00Z'
+            })
         ).resolves.toEqual({ id: 'eNo1abc:def=', updated: true, changed: ['description', 'from', 'enabled', 'toDate', 'toEternal'] });
         expect(api.isDone()).toBe(true);
     });
@@ -20,22 +33,32 @@ describe('action update-blocked-sender-policy', () => {
     it('carries the 2.0 error body {"error":[{code,message}]} with its code', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).patch(`${PATH}/missing`).reply(404, { error: [{ code: 'policy_not_found', message: 'No such policy' }] });
-        await expect(t.runAction('update-blocked-sender-policy', { id: 'missing', enabled: true })).rejects.toMatchObject({ payload: { code: 'policy_not_found', message: expect.stringContaining('No such policy'), status: 404, retryable: false } });
+        nock(TEST_BASE)
+            .patch(`${PATH}/missing`)
+            .reply(404, { error: [{ code: 'policy_not_found', message: 'No such policy' }] });
+        await expect(t.runAction('update-blocked-sender-policy', { id: 'missing', enabled: true })).rejects.toMatchObject({
+            payload: { code: 'policy_not_found', message: expect.stringContaining('No such policy'), status: 404, retryable: false }
+        });
     });
 
     it('a bare {"message":"Forbidden"} 403 is an error with status 403', async () => {
         const t = createTestHost();
         mockToken();
         nock(TEST_BASE).patch(`${PATH}/p1`).reply(403, { message: 'Forbidden' });
-        await expect(t.runAction('update-blocked-sender-policy', { id: 'p1', enabled: true })).rejects.toMatchObject({ payload: { code: 'http_403', status: 403, message: expect.stringContaining('Forbidden') } });
+        await expect(t.runAction('update-blocked-sender-policy', { id: 'p1', enabled: true })).rejects.toMatchObject({
+            payload: { code: 'http_403', status: 403, message: expect.stringContaining('Forbidden') }
+        });
     });
 
     it('a fail[] in a 200 is not a success', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).patch(`${PATH}/p1`).reply(200, { fail: [{ errors: [{ code: 'err_policy_locked', message: 'locked', retryable: true }] }] });
-        await expect(t.runAction('update-blocked-sender-policy', { id: 'p1', enabled: true })).rejects.toMatchObject({ payload: { code: 'err_policy_locked', retryable: true } });
+        nock(TEST_BASE)
+            .patch(`${PATH}/p1`)
+            .reply(200, { fail: [{ errors: [{ code: 'err_policy_locked', message: 'locked', retryable: true }] }] });
+        await expect(t.runAction('update-blocked-sender-policy', { id: 'p1', enabled: true })).rejects.toMatchObject({
+            payload: { code: 'err_policy_locked', retryable: true }
+        });
     });
 
     it.each([

@@ -11,21 +11,31 @@ describe('action update-group', () => {
         const api = nock(TEST_BASE)
             .post(PATH, { data: [{ id: 'g1', description: 'Blocked Senders 2', parentId: 'g0' }] })
             .reply(200, envelope([{ id: 'g1', description: 'Blocked Senders 2', source: 'cloud', parentId: 'g0', userCount: 3, folderCount: 0 }]));
-        await expect(t.runAction('update-group', { id: 'g1', description: 'Blocked Senders 2', parentId: 'g0' })).resolves.toMatchObject({ id: 'g1', description: 'Blocked Senders 2', parentId: 'g0' });
+        await expect(t.runAction('update-group', { id: 'g1', description: 'Blocked Senders 2', parentId: 'g0' })).resolves.toMatchObject({
+            id: 'g1',
+            description: 'Blocked Senders 2',
+            parentId: 'g0'
+        });
         expect(api.isDone()).toBe(true);
     });
 
     it('fail[] (a read-only LDAP group) is an ActionError with the code', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(200, failEnvelope('err_folder_read_only', 'LDAP groups cannot be changed', 'id'));
-        await expect(t.runAction('update-group', { id: 'g1', description: 'x' })).rejects.toMatchObject({ payload: { code: 'err_folder_read_only', field: 'id' } });
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(200, failEnvelope('err_folder_read_only', 'LDAP groups cannot be changed', 'id'));
+        await expect(t.runAction('update-group', { id: 'g1', description: 'x' })).rejects.toMatchObject({
+            payload: { code: 'err_folder_read_only', field: 'id' }
+        });
     });
 
     it('a 403 carries status 403', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).reply(403, { meta: { status: 403 }, data: [], fail: [{ errors: [{ code: 'err_forbidden', message: 'Forbidden', retryable: false }] }] });
+        nock(TEST_BASE)
+            .post(PATH)
+            .reply(403, { meta: { status: 403 }, data: [], fail: [{ errors: [{ code: 'err_forbidden', message: 'Forbidden', retryable: false }] }] });
         await expect(t.runAction('update-group', { id: 'g1', description: 'x' })).rejects.toMatchObject({ payload: { code: 'err_forbidden', status: 403 } });
     });
 

@@ -80,9 +80,14 @@ describe('API 1.0 signing', () => {
     it('reads the keys of an API_KEY connection only, and names missing fields', () => {
         expect(v1KeysOf({ credentials: { type: 'OAUTH2_CC', token: 't' }, connection_config: { gateway: 'x' } })).toBeUndefined();
         expect(
-            v1KeysOf({ credentials: { type: 'API_KEY', apiKey: KEYS.secretKey }, connection_config: { appId: KEYS.appId, appKey: KEYS.appKey, accessKey: KEYS.accessKey } })
+            v1KeysOf({
+                credentials: { type: 'API_KEY', apiKey: KEYS.secretKey },
+                connection_config: { appId: KEYS.appId, appKey: KEYS.appKey, accessKey: KEYS.accessKey }
+            })
         ).toEqual(KEYS);
-        expect(() => v1KeysOf({ credentials: { type: 'API_KEY', apiKey: KEYS.secretKey }, connection_config: { appId: KEYS.appId } })).toThrow('missing appKey, accessKey');
+        expect(() => v1KeysOf({ credentials: { type: 'API_KEY', apiKey: KEYS.secretKey }, connection_config: { appId: KEYS.appId } })).toThrow(
+            'missing appKey, accessKey'
+        );
     });
 });
 
@@ -122,7 +127,9 @@ describe('a compiled function on a mimecast-api-v1 connection', () => {
             .times(2)
             .reply(function () {
                 ids.push(String(this.req.headers['x-mc-req-id']));
-                return ids.length === 1 ? [503, { meta: { status: 503 }, data: [], fail: [] }] : [200, envelope([{ accountCode: 'C0A1', accountName: 'Acme' }])];
+                return ids.length === 1
+                    ? [503, { meta: { status: 503 }, data: [], fail: [] }]
+                    : [200, envelope([{ accountCode: 'C0A1', accountName: 'Acme' }])];
             });
         await expect(host.runAction(findFunction('get-account'), {})).resolves.toMatchObject({ accountCode: 'C0A1' });
         expect(ids).toHaveLength(2);

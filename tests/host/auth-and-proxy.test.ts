@@ -33,7 +33,10 @@ describe('client credentials', () => {
             .post('/oauth/token', { grant_type: 'client_credentials', client_id: TEST_CLIENT_ID, client_secret: TEST_CLIENT_SECRET })
             .matchHeader('content-type', 'application/x-www-form-urlencoded')
             .reply(200, { access_token: 'tok-A', token_type: 'Bearer', expires_in: 1799 });
-        const api = nock(TEST_BASE, { reqheaders: { authorization: 'Bearer tok-A' } }).post('/api/account/get-account').times(5).reply(200, ok);
+        const api = nock(TEST_BASE, { reqheaders: { authorization: 'Bearer tok-A' } })
+            .post('/api/account/get-account')
+            .times(5)
+            .reply(200, ok);
 
         for (let i = 0; i < 5; i++) {
             await proxy.request({ method: 'POST', endpoint: '/api/account/get-account', data: { data: [] } });
@@ -63,7 +66,9 @@ describe('client credentials', () => {
         const refused = nock(TEST_BASE)
             .post('/api/audit/get-audit-events')
             .reply(401, { meta: { status: 401 }, data: [], fail: [{ errors: [{ code: 'token_expired', message: 'expired' }] }] });
-        await expect(proxy.request({ method: 'POST', endpoint: '/api/audit/get-audit-events', data: {}, retries: 3 })).rejects.toMatchObject({ response: { status: 401 } });
+        await expect(proxy.request({ method: 'POST', endpoint: '/api/audit/get-audit-events', data: {}, retries: 3 })).rejects.toMatchObject({
+            response: { status: 401 }
+        });
         expect(refused.isDone()).toBe(true);
         expect(auth.stats.tokensFetched).toBe(1);
         expect(logs.join('\n')).toContain('invalid_credentials');
@@ -81,7 +86,9 @@ describe('client credentials', () => {
                 now += 1600 * 1000; // meanwhile the token entered its refresh buffer: re-reading the connection refreshes it
                 return [401, { fail: [{ errors: [{ code: 'token_expired', message: 'expired' }] }] }];
             });
-        nock(TEST_BASE, { reqheaders: { authorization: 'Bearer new' } }).post('/api/audit/get-audit-events').reply(200, ok);
+        nock(TEST_BASE, { reqheaders: { authorization: 'Bearer new' } })
+            .post('/api/audit/get-audit-events')
+            .reply(200, ok);
         await expect(proxy.request({ method: 'POST', endpoint: '/api/audit/get-audit-events', data: {}, retries: 1 })).resolves.toMatchObject({ status: 200 });
         expect(auth.stats.tokensFetched).toBe(2);
     });
@@ -96,7 +103,9 @@ describe('client credentials', () => {
 
     it('reports refused credentials with Mimecast code and never the secret', async () => {
         const { auth, logs } = setup();
-        nock(TEST_BASE).post('/oauth/token').reply(401, { fail: [{ code: 'invalid_client', message: 'Client authentication failed' }] });
+        nock(TEST_BASE)
+            .post('/oauth/token')
+            .reply(401, { fail: [{ code: 'invalid_client', message: 'Client authentication failed' }] });
         const error = await auth.accessToken().catch((e: unknown) => e as Error);
         expect(error).toMatchObject({ status: 401, code: 'invalid_client' });
         expect((error as Error).message).toContain('invalid_client: Client authentication failed');
@@ -105,7 +114,7 @@ describe('client credentials', () => {
 });
 
 describe('proxy retries', () => {
-    it('backs off a 429 by 3 s x 2^n, not by Mimecast\'s X-RateLimit-Reset (as Nango does)', async () => {
+    it("backs off a 429 by 3 s x 2^n, not by Mimecast's X-RateLimit-Reset (as Nango does)", async () => {
         const logs: string[] = [];
         const connection = connectionFromEnv(
             { MIMECAST_CLIENT_ID: TEST_CLIENT_ID, MIMECAST_CLIENT_SECRET: TEST_CLIENT_SECRET, MIMECAST_BASE_URL: TEST_BASE },
@@ -116,7 +125,10 @@ describe('proxy retries', () => {
         // Nango's defaults: no backoffBaseMs given.
         const proxy = new HostProxy(connection, new ClientCredentials(connection, logger), logger, { sleep: async (ms) => void waits.push(ms) });
         mockToken();
-        nock(TEST_BASE).post('/api/audit/get-audit-events').times(2).reply(429, { fail: [] }, { 'X-RateLimit-Limit': '50', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '300' });
+        nock(TEST_BASE)
+            .post('/api/audit/get-audit-events')
+            .times(2)
+            .reply(429, { fail: [] }, { 'X-RateLimit-Limit': '50', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '300' });
         nock(TEST_BASE).post('/api/audit/get-audit-events').reply(200, ok);
         await expect(proxy.request({ method: 'POST', endpoint: '/api/audit/get-audit-events', data: {}, retries: 3 })).resolves.toMatchObject({ status: 200 });
         // Two 429s: 3 s + 6 s on Nango (the self-hosted run measured 9.3 s), where the header said 0.6 s.
@@ -173,7 +185,7 @@ describe('proxy retries', () => {
         await expect(proxy.request({ method: 'POST', endpoint: '/api/x/y', data: {}, retries: 1 })).resolves.toMatchObject({ status: 200 });
     });
 
-    it('retries only Nango\'s network errors (ECONNRESET, ETIMEDOUT, ECONNABORTED), not a refused connection', async () => {
+    it("retries only Nango's network errors (ECONNRESET, ETIMEDOUT, ECONNABORTED), not a refused connection", async () => {
         const { proxy } = setup();
         mockToken();
         nock(TEST_BASE).post('/api/x/y').replyWithError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' });
@@ -186,7 +198,9 @@ describe('proxy retries', () => {
     it('lets a function-set Authorization header override the bearer token (API 1.0 signing)', async () => {
         const { proxy } = setup();
         mockToken();
-        const signed = nock(TEST_BASE, { reqheaders: { authorization: 'MC key:signature' } }).post('/api/x/y').reply(200, ok);
+        const signed = nock(TEST_BASE, { reqheaders: { authorization: 'MC key:signature' } })
+            .post('/api/x/y')
+            .reply(200, ok);
         await proxy.request({ method: 'POST', endpoint: '/api/x/y', data: {}, headers: { Authorization: 'MC key:signature' } });
         expect(signed.isDone()).toBe(true);
     });
@@ -205,7 +219,10 @@ describe('proxy retries', () => {
 describe('egress', () => {
     function proxyFor(baseUrl: string) {
         const logger = createLogger({ level: 'error', write: () => undefined });
-        const connection = connectionFromEnv({ MIMECAST_CLIENT_ID: TEST_CLIENT_ID, MIMECAST_CLIENT_SECRET: TEST_CLIENT_SECRET, MIMECAST_BASE_URL: baseUrl }, { clientId: '', clientSecret: '', baseUrl: '' });
+        const connection = connectionFromEnv(
+            { MIMECAST_CLIENT_ID: TEST_CLIENT_ID, MIMECAST_CLIENT_SECRET: TEST_CLIENT_SECRET, MIMECAST_BASE_URL: baseUrl },
+            { clientId: '', clientSecret: '', baseUrl: '' }
+        );
         return new HostProxy(connection, undefined, logger);
     }
 
@@ -221,6 +238,8 @@ describe('egress', () => {
         nock('http://127.0.0.1:4321').get('/x').reply(200, ok);
         await expect(proxy.request({ method: 'GET', endpoint: '/x' })).resolves.toMatchObject({ status: 200 });
         // Only that origin: another loopback port is still refused.
-        await expect(proxy.request({ method: 'GET', endpoint: '/x', baseUrlOverride: 'http://127.0.0.1:4322' })).rejects.toMatchObject({ code: 'url_not_allowed' });
+        await expect(proxy.request({ method: 'GET', endpoint: '/x', baseUrlOverride: 'http://127.0.0.1:4322' })).rejects.toMatchObject({
+            code: 'url_not_allowed'
+        });
     });
 });

@@ -24,7 +24,7 @@ async function cli(args: string[], extraEnv: Record<string, string> = {}): Promi
     }
 }
 
-describe('metadata validation against the syncs\' schemas', () => {
+describe("metadata validation against the syncs' schemas", () => {
     it('accepts what the schemas allow, keys of other syncs included', () => {
         expect(() => validateMetadata('--metadata', { backfillDays: 3, maxPagesPerRun: 5, groupSources: ['cloud'] }, listFunctions())).not.toThrow();
     });

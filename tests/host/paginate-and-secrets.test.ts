@@ -20,8 +20,12 @@ describe('nango.paginate with this providers.yaml', () => {
         mockToken();
         const bodies: unknown[] = [];
         const capture = (body: unknown) => bodies.push(body) > 0;
-        nock(TEST_BASE).post('/api/ttp/url/get-all-managed-urls', capture).reply(200, envelope([{ id: 'u1' }, { id: 'u2' }], 'next-1'));
-        nock(TEST_BASE).post('/api/ttp/url/get-all-managed-urls', capture).reply(200, envelope([{ id: 'u3' }]));
+        nock(TEST_BASE)
+            .post('/api/ttp/url/get-all-managed-urls', capture)
+            .reply(200, envelope([{ id: 'u1' }, { id: 'u2' }], 'next-1'));
+        nock(TEST_BASE)
+            .post('/api/ttp/url/get-all-managed-urls', capture)
+            .reply(200, envelope([{ id: 'u3' }]));
 
         const fn = artifact(`async (nango) => {
             const ids = [];
@@ -53,7 +57,9 @@ describe('secrets', () => {
 
     it('do not appear in the error a refused token exchange raises', async () => {
         const t = createTestHost();
-        nock(TEST_BASE).post('/oauth/token').reply(401, { fail: [{ code: 'invalid_client', message: 'Client authentication failed' }] });
+        nock(TEST_BASE)
+            .post('/oauth/token')
+            .reply(401, { fail: [{ code: 'invalid_client', message: 'Client authentication failed' }] });
         const error = (await t.runAction('get-account').catch((e: unknown) => e)) as { payload: Record<string, unknown> };
         expect(error.payload).toMatchObject({ code: 'invalid_client', status: 401, message: expect.stringContaining('Client authentication failed') });
         expect(JSON.stringify({ error: error.payload, logs: t.logs })).not.toContain(TEST_CLIENT_SECRET);

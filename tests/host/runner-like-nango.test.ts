@@ -12,7 +12,9 @@ import { Store } from '../../host/store.js';
 import { mockToken, TEST_BASE, TEST_CLIENT_ID, TEST_CLIENT_SECRET } from '../harness.js';
 
 const MODEL_SCHEMA = {
-    definitions: { Thing: { type: 'object', properties: { id: { type: 'string' }, size: { type: 'number' } }, required: ['id', 'size'], additionalProperties: false } }
+    definitions: {
+        Thing: { type: 'object', properties: { id: { type: 'string' }, size: { type: 'number' } }, required: ['id', 'size'], additionalProperties: false }
+    }
 };
 
 function fn(type: 'sync' | 'action', body: string): FunctionInfo {
@@ -34,7 +36,7 @@ function host(options: { validateRecords?: boolean } = {}) {
 }
 
 describe('the nango object is guarded', () => {
-    it('refuses the SDK\'s internals and the host\'s own fields', async () => {
+    it("refuses the SDK's internals and the host's own fields", async () => {
         const { host: h } = host();
         for (const prop of ['nango', 'runnerFlags', 'syncConfig', 'memoizedConnections', 'activityLogId', 'host', 'store']) {
             await expect(h.runAction(fn('action', `return nango.${prop};`), {})).rejects.toThrow(`nango.${prop} is not available to functions`);
@@ -51,7 +53,13 @@ describe('the nango object is guarded', () => {
     it('lets the documented API through, bound to the real object', async () => {
         const { host: h } = host();
         mockToken(); // getMetadata reads the connection, whose view carries the current token
-        const out = await h.runAction(fn('action', 'const get = nango.getMetadata; return [nango.connectionId, nango.providerConfigKey, nango.provider, typeof nango.ActionError, await get()];'), {});
+        const out = await h.runAction(
+            fn(
+                'action',
+                'const get = nango.getMetadata; return [nango.connectionId, nango.providerConfigKey, nango.provider, typeof nango.ActionError, await get()];'
+            ),
+            {}
+        );
         expect(out).toEqual(['mimecast-tenant', 'mimecast', 'mimecast', 'function', null]);
     });
 });
@@ -80,7 +88,9 @@ describe('action output', () => {
 describe('records', () => {
     it('fails a batch that holds a record without id', async () => {
         const { host: h, records } = host();
-        await expect(h.runSync(fn('sync', 'await nango.batchSave([{ id: "a", size: 1 }, { size: 2 }], "Thing");'))).rejects.toMatchObject({ type: 'invalid_records' });
+        await expect(h.runSync(fn('sync', 'await nango.batchSave([{ id: "a", size: 1 }, { size: 2 }], "Thing");'))).rejects.toMatchObject({
+            type: 'invalid_records'
+        });
         expect(records()).toEqual([]);
     });
 
@@ -94,7 +104,7 @@ describe('records', () => {
         expect(result.models['Thing']).toMatchObject({ added: 2 });
     });
 
-    it('are not validated against the model schema by default, as in Nango\'s production runner', async () => {
+    it("are not validated against the model schema by default, as in Nango's production runner", async () => {
         const { host: h, records } = host();
         await h.runSync(fn('sync', 'await nango.batchSave([{ id: "a", size: "not a number", extra: true }], "Thing");'));
         expect(records()).toEqual([{ id: 'a', size: 'not a number', extra: true }]);
@@ -108,7 +118,7 @@ describe('records', () => {
 });
 
 describe('uncontrolledFetch', () => {
-    it('refuses loopback targets other than the host\'s explicit allowance', async () => {
+    it("refuses loopback targets other than the host's explicit allowance", async () => {
         const { host: h } = host();
         await expect(h.runAction(fn('action', 'return await nango.uncontrolledFetch({ url: new URL("http://127.0.0.1:9/x") });'), {})).rejects.toMatchObject({
             payload: { code: 'url_not_allowed' }

@@ -17,14 +17,24 @@ async function run(body: string): Promise<unknown> {
 
 describe('the function sandbox offers what Nango runner offers, and nothing more', () => {
     it('has no fetch, process, TextDecoder or DecompressionStream', async () => {
-        await expect(run('return [typeof fetch, typeof process, typeof TextDecoder, typeof DecompressionStream]')).resolves.toEqual(['undefined', 'undefined', 'undefined', 'undefined']);
+        await expect(run('return [typeof fetch, typeof process, typeof TextDecoder, typeof DecompressionStream]')).resolves.toEqual([
+            'undefined',
+            'undefined',
+            'undefined',
+            'undefined'
+        ]);
     });
 
     it('offers Buffer, setTimeout, URL, URLSearchParams and a silent console', async () => {
-        await expect(run('console.log("x"); return [typeof Buffer, typeof setTimeout, typeof URL, typeof URLSearchParams]')).resolves.toEqual(['function', 'function', 'function', 'function']);
+        await expect(run('console.log("x"); return [typeof Buffer, typeof setTimeout, typeof URL, typeof URLSearchParams]')).resolves.toEqual([
+            'function',
+            'function',
+            'function',
+            'function'
+        ]);
     });
 
-    it('requires exactly Nango\'s modules: url, crypto, zod (and unzipper, soap, botbuilder, not installed here)', async () => {
+    it("requires exactly Nango's modules: url, crypto, zod (and unzipper, soap, botbuilder, not installed here)", async () => {
         await expect(run('return typeof require("crypto").createHash')).resolves.toBe('function');
         await expect(run('return typeof require("url").URL')).resolves.toBe('function');
         await expect(run('return typeof require("zod").object')).resolves.toBe('function');
@@ -37,10 +47,13 @@ describe('the function sandbox offers what Nango runner offers, and nothing more
         }
     });
 
-    it('runs the compiled file non-strict, inside a function wrapper, as Nango\'s runner does', async () => {
+    it("runs the compiled file non-strict, inside a function wrapper, as Nango's runner does", async () => {
         // A leading "use strict" (esbuild writes one) is no directive inside the wrapper: sloppy-mode rules apply.
         const file = join(mkdtempSync(join(tmpdir(), 'sandbox-')), 'fn.cjs');
-        writeFileSync(file, '"use strict";\nmodule.exports = { default: { type: "action", exec: async () => { undeclared = 1; return [typeof module, (function () { return this === undefined; })()]; } } };');
+        writeFileSync(
+            file,
+            '"use strict";\nmodule.exports = { default: { type: "action", exec: async () => { undeclared = 1; return [typeof module, (function () { return this === undefined; })()]; } } };'
+        );
         const fn = loadCompiledFunction(file);
         await expect((fn.exec as (n: unknown, i: unknown) => Promise<unknown>)({}, {})).resolves.toEqual(['object', false]);
     });

@@ -20,7 +20,11 @@ describe('generateKeys', () => {
     it('discovers the region, then logs in there with Basic-Cloud and the username', async () => {
         const discover = discoverReply(REGION, ['cloud']);
         const login = nock(REGION, {
-            reqheaders: { authorization: `Basic-Cloud ${Buffer.from(`${EMAIL}:${PASSWORD}`).toString('base64')}`, 'x-mc-app-id': 'app-1', 'x-mc-req-id': (v) => UUID.test(v) }
+            reqheaders: {
+                authorization: `Basic-Cloud ${Buffer.from(`${EMAIL}:${PASSWORD}`).toString('base64')}`,
+                'x-mc-app-id': 'app-1',
+                'x-mc-req-id': (v) => UUID.test(v)
+            }
         })
             .post('/api/login/login', { data: [{ username: EMAIL }] })
             .reply(200, { meta: { status: 200 }, data: [{ accessKey: 'ak-1', secretKey: 'c2VjcmV0' }], fail: [] });
@@ -37,7 +41,11 @@ describe('generateKeys', () => {
         discoverReply(REGION);
         nock(REGION)
             .post('/api/login/login')
-            .reply(401, { meta: { status: 401 }, data: [], fail: [{ errors: [{ code: 'err_authentication_type_not_supported', message: 'domain authentication' }] }] });
+            .reply(401, {
+                meta: { status: 401 },
+                data: [],
+                fail: [{ errors: [{ code: 'err_authentication_type_not_supported', message: 'domain authentication' }] }]
+            });
         await expect(generateKeys({ discoverUrl: DISCOVER, appId: 'app-1', email: EMAIL, password: PASSWORD })).rejects.toMatchObject({
             code: 'not_cloud_user',
             message: expect.stringContaining('does not sign in with a Mimecast cloud password')
@@ -46,13 +54,17 @@ describe('generateKeys', () => {
 
     it('does not send the password to a user whose only authentication is not cloud', async () => {
         discoverReply(REGION, ['domain']);
-        await expect(generateKeys({ discoverUrl: DISCOVER, appId: 'app-1', email: EMAIL, password: PASSWORD })).rejects.toMatchObject({ code: 'not_cloud_user' });
+        await expect(generateKeys({ discoverUrl: DISCOVER, appId: 'app-1', email: EMAIL, password: PASSWORD })).rejects.toMatchObject({
+            code: 'not_cloud_user'
+        });
         expect(nock.pendingMocks()).toEqual([]);
     });
 
     it('refuses to send the password to a region that is not https', async () => {
         discoverReply('http://eu-api.mimecast.com');
-        await expect(generateKeys({ discoverUrl: DISCOVER, appId: 'app-1', email: EMAIL, password: PASSWORD })).rejects.toMatchObject({ code: 'insecure_region' });
+        await expect(generateKeys({ discoverUrl: DISCOVER, appId: 'app-1', email: EMAIL, password: PASSWORD })).rejects.toMatchObject({
+            code: 'insecure_region'
+        });
     });
 
     it('never puts the password in an error message', async () => {

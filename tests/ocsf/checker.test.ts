@@ -56,7 +56,10 @@ describeWithShared('OCSF checker (OCSF 1.8.0 definitions from ../shared)', OCSF_
     });
 
     it('reports an enum id that is not a key of the enum', () => {
-        expect(one({ ...valid(), direction_id: 7 })).toEqual({ path: 'direction_id', message: expect.stringMatching(/direction_id: 7 is not one of its enum ids \(0, 1, 2, 3, 4, 99\)/) });
+        expect(one({ ...valid(), direction_id: 7 })).toEqual({
+            path: 'direction_id',
+            message: expect.stringMatching(/direction_id: 7 is not one of its enum ids \(0, 1, 2, 3, 4, 99\)/)
+        });
         expect(one({ ...valid(), severity_id: 9 }).path).toBe('severity_id');
         // An activity of another class is not one of this class (Authentication's 6, Preauth, is not an Email Activity).
         expect(check({ ...valid(), activity_id: 6, type_uid: 400906, activity_name: undefined }).map((f) => f.path)).toEqual(['activity_id']);
@@ -68,22 +71,40 @@ describeWithShared('OCSF checker (OCSF 1.8.0 definitions from ../shared)', OCSF_
         const { product: _p, ...noProduct } = valid()['metadata'] as Record<string, unknown>;
         expect(one({ ...valid(), metadata: noProduct })).toEqual({ path: 'metadata.product', message: 'missing required attribute product of Metadata' });
         // file.type_id is required (objects/file.json); the file sits in email.files[].
-        expect(one({ ...valid(), email: { from: 'sender@example.com', files: [{ name: 'a.pdf' }] } })).toEqual({ path: 'email.files[0].type_id', message: 'missing required attribute type_id of File' });
+        expect(one({ ...valid(), email: { from: 'sender@example.com', files: [{ name: 'a.pdf' }] } })).toEqual({
+            path: 'email.files[0].type_id',
+            message: 'missing required attribute type_id of File'
+        });
     });
 
     it('reports values of the wrong type, following the dictionary types to their base type', () => {
         expect(one({ ...valid(), time: '2024-11-14T22:04:25Z' })).toEqual({ path: 'time', message: expect.stringContaining('expected timestamp_t (long_t)') });
-        expect(one({ ...valid(), email: { from: 'not an address' } })).toEqual({ path: 'email.from', message: expect.stringContaining('does not match the email_t pattern') });
+        expect(one({ ...valid(), email: { from: 'not an address' } })).toEqual({
+            path: 'email.from',
+            message: expect.stringContaining('does not match the email_t pattern')
+        });
         expect(one({ ...valid(), src_endpoint: { ip: '999.1.1.1' } }).path).toBe('src_endpoint.ip');
-        expect(one({ ...valid(), email: { from: 'sender@example.com', to: 'a@example.com' } })).toEqual({ path: 'email.to', message: expect.stringContaining('is an array of email_t') });
+        expect(one({ ...valid(), email: { from: 'sender@example.com', to: 'a@example.com' } })).toEqual({
+            path: 'email.to',
+            message: expect.stringContaining('is an array of email_t')
+        });
         expect(one({ ...valid(), email: { from: 'sender@example.com', size: 1.5 } }).path).toBe('email.size');
-        expect(one({ ...valid(), metadata: { version: '1.8.0', product: 'Mimecast' } })).toEqual({ path: 'metadata.product', message: expect.stringContaining('is a product object') });
+        expect(one({ ...valid(), metadata: { version: '1.8.0', product: 'Mimecast' } })).toEqual({
+            path: 'metadata.product',
+            message: expect.stringContaining('is a product object')
+        });
         expect(one({ ...valid(), time: 1731621865 })).toEqual({ path: 'time', message: expect.stringContaining('not epoch milliseconds') });
-        expect(one({ ...valid(), email: { from: 'sender@example.com', subject: null } })).toEqual({ path: 'email.subject', message: expect.stringContaining('null') });
+        expect(one({ ...valid(), email: { from: 'sender@example.com', subject: null } })).toEqual({
+            path: 'email.subject',
+            message: expect.stringContaining('null')
+        });
     });
 
     it('refuses unknown attributes, with their path', () => {
-        expect(one({ ...valid(), tlsCipher: 'TLS_AES_256_GCM_SHA384' })).toEqual({ path: 'tlsCipher', message: expect.stringContaining('unknown attribute: Email Activity has no tlsCipher') });
+        expect(one({ ...valid(), tlsCipher: 'TLS_AES_256_GCM_SHA384' })).toEqual({
+            path: 'tlsCipher',
+            message: expect.stringContaining('unknown attribute: Email Activity has no tlsCipher')
+        });
         expect(one({ ...valid(), email: { from: 'sender@example.com', spamScore: 3 } }).path).toBe('email.spamScore');
         // tls belongs to the Network class family, which Email Activity does not extend.
         expect(one({ ...valid(), tls: { version: 'TLSv1.3' } }).path).toBe('tls');
@@ -91,7 +112,10 @@ describeWithShared('OCSF checker (OCSF 1.8.0 definitions from ../shared)', OCSF_
 
     it('checks object constraints (at_least_one, just_one as replaced down the extends chain)', () => {
         expect(one({ ...valid(), email: { subject: 'no addresses' } })).toEqual({ path: 'email', message: 'Email needs at least one of from, to' });
-        expect(one({ ...valid(), src_endpoint: { port: 25 } })).toEqual({ path: 'src_endpoint', message: expect.stringContaining('Network Endpoint needs at least one of ip, uid, name') });
+        expect(one({ ...valid(), src_endpoint: { port: 25 } })).toEqual({
+            path: 'src_endpoint',
+            message: expect.stringContaining('Network Endpoint needs at least one of ip, uid, name')
+        });
         // file.json replaces _entity's name/uid constraint with none: a file with only a name and a type is fine.
         expect(check({ ...valid(), email: { from: 'sender@example.com', files: [{ name: 'a.pdf', type_id: 1 }] } })).toEqual([]);
     });
@@ -106,22 +130,42 @@ describeWithShared('OCSF checker (OCSF 1.8.0 definitions from ../shared)', OCSF_
         ]);
         const metadata = { ...(valid()['metadata'] as object), profiles: ['security_control'] };
         expect(check({ ...withAction, metadata })).toEqual([]);
-        expect(one({ ...valid(), metadata: { ...metadata, profiles: ['network_proxy'] } })).toEqual({ path: 'metadata.profiles', message: expect.stringContaining('does not support profile network_proxy') });
+        expect(one({ ...valid(), metadata: { ...metadata, profiles: ['network_proxy'] } })).toEqual({
+            path: 'metadata.profiles',
+            message: expect.stringContaining('does not support profile network_proxy')
+        });
     });
 
     it('checks the classification arithmetic, the version and the captions', () => {
         expect(one({ ...valid(), type_uid: 400901 })).toEqual({ path: 'type_uid', message: 'must be class_uid * 100 + activity_id = 400902, is 400901' });
         expect(one({ ...valid(), category_uid: 2 }).path).toBe('category_uid');
-        expect(one({ ...valid(), activity_name: 'Send' })).toEqual({ path: 'activity_name', message: 'must be the caption of activity_id 2, "Receive", is "Send"' });
+        expect(one({ ...valid(), activity_name: 'Send' })).toEqual({
+            path: 'activity_name',
+            message: 'must be the caption of activity_id 2, "Receive", is "Send"'
+        });
         expect(one({ ...valid(), class_name: 'Email' }).path).toBe('class_name');
         expect(one({ ...valid(), metadata: { version: '1.7.0', product: { name: 'x' } } }).path).toBe('metadata.version');
-        expect(one({ ...valid(), class_uid: 4099, type_uid: 409902 })).toEqual({ path: 'class_uid', message: expect.stringContaining('4099 is not the class_uid') });
+        expect(one({ ...valid(), class_uid: 4099, type_uid: 409902 })).toEqual({
+            path: 'class_uid',
+            message: expect.stringContaining('4099 is not the class_uid')
+        });
     });
 
     it('reports deprecated attributes and classes', () => {
-        expect(one({ ...valid(), email: { from: 'sender@example.com', smtp_from: 'sender@example.com' } })).toEqual({ path: 'email.smtp_from', message: expect.stringContaining('deprecated since') });
+        expect(one({ ...valid(), email: { from: 'sender@example.com', smtp_from: 'sender@example.com' } })).toEqual({
+            path: 'email.smtp_from',
+            message: expect.stringContaining('deprecated since')
+        });
         const fileActivity = schema.classUid('email_file_activity');
-        const findings = check({ ...valid(), class_uid: fileActivity, type_uid: fileActivity * 100 + 1, activity_id: 1, activity_name: undefined, class_name: undefined, email: undefined });
+        const findings = check({
+            ...valid(),
+            class_uid: fileActivity,
+            type_uid: fileActivity * 100 + 1,
+            activity_id: 1,
+            activity_name: undefined,
+            class_name: undefined,
+            email: undefined
+        });
         expect(findings.map((f) => f.message).join('\n')).toContain('class Email File Activity is deprecated since 1.3.0');
     });
 });

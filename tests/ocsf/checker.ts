@@ -207,7 +207,13 @@ export class OcsfSchema {
         return resolved;
     }
 
-    private checkAttributes(value: Record<string, unknown>, def: Resolved, path: string, profiles: Set<string>, add: (path: string, message: string) => void): void {
+    private checkAttributes(
+        value: Record<string, unknown>,
+        def: Resolved,
+        path: string,
+        profiles: Set<string>,
+        add: (path: string, message: string) => void
+    ): void {
         const at = (attr: string) => (path ? `${path}.${attr}` : attr);
         for (const [attr, v] of Object.entries(value)) {
             if (v === undefined) {
@@ -335,9 +341,12 @@ export class OcsfSchema {
         }
         for (const t of chain) {
             const def = this.types[t] ?? {};
-            if (def.regex !== undefined && typeof value === 'string' && !new RegExp(def.regex).test(value)) return `${JSON.stringify(value)} does not match the ${t} pattern`;
-            if (def.max_len !== undefined && typeof value === 'string' && value.length > def.max_len) return `${JSON.stringify(value)} is longer than ${def.max_len} (${t})`;
-            if (def.range !== undefined && typeof value === 'number' && (value < def.range[0] || value > def.range[1])) return `${value} is outside ${t}'s range ${def.range.join('-')}`;
+            if (def.regex !== undefined && typeof value === 'string' && !new RegExp(def.regex).test(value))
+                return `${JSON.stringify(value)} does not match the ${t} pattern`;
+            if (def.max_len !== undefined && typeof value === 'string' && value.length > def.max_len)
+                return `${JSON.stringify(value)} is longer than ${def.max_len} (${t})`;
+            if (def.range !== undefined && typeof value === 'number' && (value < def.range[0] || value > def.range[1]))
+                return `${value} is outside ${t}'s range ${def.range.join('-')}`;
             if (def.values !== undefined && !def.values.includes(value)) return `${JSON.stringify(value)} is not one of ${t}'s values`;
         }
         if (chain.includes('timestamp_t') && typeof value === 'number' && value < MIN_EPOCH_MS) {
@@ -355,7 +364,9 @@ export class OcsfSchema {
 export const OCSF_FILES = ['reference/ocsf-1.8.0/dictionary.json', 'reference/ocsf-1.8.0/events/base_event.json', 'reference/ocsf-1.8.0/objects/email.json'];
 
 function walk(dir: string): string[] {
-    return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : entry.name.endsWith('.json') ? [join(dir, entry.name)] : []));
+    return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? walk(join(dir, entry.name)) : entry.name.endsWith('.json') ? [join(dir, entry.name)] : []
+    );
 }
 
 function merge(base: unknown, over: unknown): unknown {

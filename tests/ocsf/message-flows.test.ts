@@ -54,7 +54,12 @@ describe('simulator message flows', () => {
         const run2 = buildTraces(records.slice(half), (id) => run1.get(id));
         for (const trace of run2) run1.set(trace.id, trace);
         expect(run1).toEqual(traces);
-        expect(mergeTrace(traces.get(flows[0]!.aggregateId), records.filter((r) => r.aggregateId === flows[0]!.aggregateId))).toEqual(traces.get(flows[0]!.aggregateId));
+        expect(
+            mergeTrace(
+                traces.get(flows[0]!.aggregateId),
+                records.filter((r) => r.aggregateId === flows[0]!.aggregateId)
+            )
+        ).toEqual(traces.get(flows[0]!.aggregateId));
     });
 });
 

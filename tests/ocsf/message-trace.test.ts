@@ -1,7 +1,15 @@
 // The message-trace reducer: one trace per aggregateId, steps in time order whatever the input
 // order, the same event twice is one step, a message spread over two runs ends where one run would,
 // and the outcome rules. Pure: needs no ../shared.
-import { buildTraces, MAX_TRACE_STEPS, MessageTrace, mergeTrace, outcomeOf, saveMessageTraces, traceStep } from '../../integrations/mimecast/helpers/message-trace.js';
+import {
+    buildTraces,
+    MAX_TRACE_STEPS,
+    MessageTrace,
+    mergeTrace,
+    outcomeOf,
+    saveMessageTraces,
+    traceStep
+} from '../../integrations/mimecast/helpers/message-trace.js';
 import type { MessageTraceStep } from '../../integrations/mimecast/helpers/message-trace.js';
 import type { SiemEventRecord } from '../../integrations/mimecast/helpers/siem-view.js';
 import { SIEM_BATCH_RAW, siemEvent } from './records.js';
@@ -13,7 +21,16 @@ const T0 = Date.UTC(2026, 10, 20, 9, 0, 0);
 function ev(eventType: string, at: number, fields: Record<string, unknown> = {}): SiemEventRecord {
     return siemEvent({ eventType, timestamp: T0 + at, aggregateId: AGG, accountId: 'CDE22A102', processingId: `${eventType}-${at}`, ...fields });
 }
-const receipt = ev('receipt', 0, { subType: 'Allow', action: 'Allow', direction: 'Inbound', senderEnvelope: 'billing@fabrikam.example', recipients: 'alice@example.com', subject: 'Invoice 4411', senderIp: '192.0.2.7', messageId: '<m1@fabrikam.example>' });
+const receipt = ev('receipt', 0, {
+    subType: 'Allow',
+    action: 'Allow',
+    direction: 'Inbound',
+    senderEnvelope: 'billing@fabrikam.example',
+    recipients: 'alice@example.com',
+    subject: 'Invoice 4411',
+    senderIp: '192.0.2.7',
+    messageId: '<m1@fabrikam.example>'
+});
 const processed = ev('process', 400, { subType: 'Allow', action: 'Allow', senderEnvelope: 'billing@fabrikam.example', subject: 'Invoice 4411' });
 const delivered = ev('delivery', 2_000, { subType: 'Delivery', delivered: true, recipients: 'alice@example.com', destinationIp: '198.51.100.9' });
 const heldSpam = ev('process', 400, { subType: 'Hold', action: 'Hold', holdReason: 'Spm' });
@@ -46,8 +63,17 @@ describe('message traces', () => {
         const sameMs = ev('spam', 0, { action: 'Hold', recipients: 'alice@example.com' });
         const events = [receipt, processed, delivered, sameMs];
         const expected = mergeTrace(undefined, events);
-        for (const order of [[3, 2, 1, 0], [1, 3, 0, 2], [2, 0, 3, 1]]) {
-            expect(mergeTrace(undefined, order.map((i) => events[i]!))).toEqual(expected);
+        for (const order of [
+            [3, 2, 1, 0],
+            [1, 3, 0, 2],
+            [2, 0, 3, 1]
+        ]) {
+            expect(
+                mergeTrace(
+                    undefined,
+                    order.map((i) => events[i]!)
+                )
+            ).toEqual(expected);
         }
         // Same millisecond: receipt before the verdict, by the gateway's order.
         expect(kinds(expected)).toEqual(['receipt', 'spam', 'process', 'delivery']);
@@ -91,34 +117,75 @@ describe('message traces', () => {
         const accepted = siemEvent(SIEM_BATCH_RAW.receiptAccepted);
         const ap = siemEvent(SIEM_BATCH_RAW.attachmentProtect);
         const trace = mergeTrace(undefined, [ap, accepted]);
-        expect(trace).toMatchObject({ id: AGG, sender: 'manintan@evaluation-fuzz.b41.one', recipients: ['boucard.john@demo-int.elastic.mime-api.com'], outcome: 'in_progress' });
+        expect(trace).toMatchObject({
+            id: AGG,
+            sender: 'manintan@evaluation-fuzz.b41.one',
+            recipients: ['boucard.john@demo-int.elastic.mime-api.com'],
+            outcome: 'in_progress'
+        });
         expect(kinds(trace)).toEqual(['receipt', 'attachment protect']);
-        expect(mergeTrace(undefined, [siemEvent(SIEM_BATCH_RAW.receiptRejected)])).toMatchObject({ outcome: 'rejected', outcomeReason: 'Envelope blocked - User Entry' });
+        expect(mergeTrace(undefined, [siemEvent(SIEM_BATCH_RAW.receiptRejected)])).toMatchObject({
+            outcome: 'rejected',
+            outcomeReason: 'Envelope blocked - User Entry'
+        });
         expect(mergeTrace(undefined, [siemEvent(SIEM_BATCH_RAW.processHeld)])).toMatchObject({ outcome: 'held', outcomeReason: 'Spm' });
         // A delivery batch event says subtype "true" and delivered "true".
         expect(traceStep(siemEvent(SIEM_BATCH_RAW.delivery))).toMatchObject({ kind: 'delivery', subtype: 'true', delivered: true });
     });
 
     describe('outcome rules', () => {
-        const step = (kind: string, at: number, extra: Partial<MessageTraceStep> = {}): MessageTraceStep => ({ eventId: `${kind}-${at}`, kind, time: new Date(T0 + at).toISOString(), ...extra });
+        const step = (kind: string, at: number, extra: Partial<MessageTraceStep> = {}): MessageTraceStep => ({
+            eventId: `${kind}-${at}`,
+            kind,
+            time: new Date(T0 + at).toISOString(),
+            ...extra
+        });
 
         it('deliveries decide when there are any: per recipient the latest counts', () => {
             expect(outcomeOf([step('receipt', 0), step('delivery', 1, { delivered: true, recipients: ['a@x.example'] })])).toEqual({ outcome: 'delivered' });
-            expect(outcomeOf([step('delivery', 1, { delivered: false, code: '550', reason: '550 5.1.1 User unknown', recipients: ['a@x.example'] })])).toEqual({ outcome: 'bounced', reason: '550 5.1.1 User unknown' });
-            expect(outcomeOf([step('delivery', 1, { delivered: false, code: '451', reason: '451 4.7.1 try again later' })])).toEqual({ outcome: 'deferred', reason: '451 4.7.1 try again later' });
+            expect(outcomeOf([step('delivery', 1, { delivered: false, code: '550', reason: '550 5.1.1 User unknown', recipients: ['a@x.example'] })])).toEqual({
+                outcome: 'bounced',
+                reason: '550 5.1.1 User unknown'
+            });
+            expect(outcomeOf([step('delivery', 1, { delivered: false, code: '451', reason: '451 4.7.1 try again later' })])).toEqual({
+                outcome: 'deferred',
+                reason: '451 4.7.1 try again later'
+            });
             // A deferral retried successfully is delivered.
-            expect(outcomeOf([step('delivery', 1, { delivered: false, code: '451', recipients: ['a@x.example'] }), step('delivery', 2, { delivered: true, recipients: ['a@x.example'] })])).toEqual({ outcome: 'delivered' });
-            const partial = outcomeOf([step('delivery', 1, { delivered: true, recipients: ['a@x.example'] }), step('delivery', 2, { delivered: false, reason: '550 5.1.1 User unknown', recipients: ['b@x.example'] })]);
+            expect(
+                outcomeOf([
+                    step('delivery', 1, { delivered: false, code: '451', recipients: ['a@x.example'] }),
+                    step('delivery', 2, { delivered: true, recipients: ['a@x.example'] })
+                ])
+            ).toEqual({ outcome: 'delivered' });
+            const partial = outcomeOf([
+                step('delivery', 1, { delivered: true, recipients: ['a@x.example'] }),
+                step('delivery', 2, { delivered: false, reason: '550 5.1.1 User unknown', recipients: ['b@x.example'] })
+            ]);
             expect(partial).toEqual({ outcome: 'partially_delivered', reason: '550 5.1.1 User unknown' });
             // Held, then released and delivered.
             expect(outcomeOf([step('process', 0, { action: 'Hld' }), step('delivery', 9, { delivered: true })])).toEqual({ outcome: 'delivered' });
         });
 
         it('without a delivery, the latest reject or hold decides; URL/attachment blocks do not', () => {
-            expect(outcomeOf([step('receipt', 0, { subtype: 'Rej', reason: 'Envelope blocked - User Entry' })])).toEqual({ outcome: 'rejected', reason: 'Envelope blocked - User Entry' });
-            expect(outcomeOf([step('receipt', 0, { action: 'Acc' }), step('av', 1, { action: 'Reject', verdict: 'Macro.Downloader' })])).toEqual({ outcome: 'rejected' });
-            expect(outcomeOf([step('receipt', 0, { action: 'Allow' }), step('impersonation protect', 1, { action: 'Hold', verdict: 'malicious' })])).toEqual({ outcome: 'held', reason: 'malicious' });
-            expect(outcomeOf([step('receipt', 0, { action: 'Allow' }), step('url protect', 1, { action: 'Block' }), step('attachment protect', 2, { action: 'Block' })])).toEqual({ outcome: 'in_progress' });
+            expect(outcomeOf([step('receipt', 0, { subtype: 'Rej', reason: 'Envelope blocked - User Entry' })])).toEqual({
+                outcome: 'rejected',
+                reason: 'Envelope blocked - User Entry'
+            });
+            expect(outcomeOf([step('receipt', 0, { action: 'Acc' }), step('av', 1, { action: 'Reject', verdict: 'Macro.Downloader' })])).toEqual({
+                outcome: 'rejected'
+            });
+            expect(outcomeOf([step('receipt', 0, { action: 'Allow' }), step('impersonation protect', 1, { action: 'Hold', verdict: 'malicious' })])).toEqual({
+                outcome: 'held',
+                reason: 'malicious'
+            });
+            expect(
+                outcomeOf([
+                    step('receipt', 0, { action: 'Allow' }),
+                    step('url protect', 1, { action: 'Block' }),
+                    step('attachment protect', 2, { action: 'Block' })
+                ])
+            ).toEqual({ outcome: 'in_progress' });
             expect(outcomeOf([step('process', 0, { action: 'Sdbx' })])).toEqual({ outcome: 'in_progress' });
             expect(outcomeOf([step('journal', 0)])).toEqual({ outcome: 'unknown' });
         });
@@ -150,7 +217,7 @@ describe('saveMessageTraces', () => {
         };
     }
 
-    it('reads the saved traces of the page\'s messages, merges the new events and saves them', async () => {
+    it("reads the saved traces of the page's messages, merges the new events and saves them", async () => {
         const nango = store();
         expect(await saveMessageTraces(nango, 'MessageTrace', [receipt, heldSpam])).toBe(1);
         expect(nango.records.get(AGG)).toMatchObject({ outcome: 'held' });

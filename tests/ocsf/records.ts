@@ -24,7 +24,14 @@ function clean(raw: Raw): Raw {
 
 export function auditEvent(raw: Raw): AuditEventRecord {
     const r = clean(raw) as Record<string, string>;
-    return { id: r['id']!, auditType: r['auditType']!, user: r['user'], eventTime: toIsoUtc(r['eventTime']!), eventInfo: r['eventInfo'], category: r['category'] };
+    return {
+        id: r['id']!,
+        auditType: r['auditType']!,
+        user: r['user'],
+        eventTime: toIsoUtc(r['eventTime']!),
+        eventInfo: r['eventInfo'],
+        category: r['category']
+    };
 }
 
 // elastic/integrations packages/mimecast/data_stream/audit_events/_dev/test/pipeline/test-audit-events.log
@@ -35,7 +42,8 @@ export const AUDIT_RAW = {
         auditType: 'User Logged On',
         user: 'johndoe@example.com',
         eventTime: '2021-10-11T17:17:30+0000',
-        eventInfo: 'Successful authentication for johndoe@example.com <John Doe>, Date: 2021-10-11, Time: 18:17:30 BST, IP: 67.43.156.15, Application: Administration Console, Method: Two Step Auth, 2FA: TOTP',
+        eventInfo:
+            'Successful authentication for johndoe@example.com <John Doe>, Date: 2021-10-11, Time: 18:17:30 BST, IP: 67.43.156.15, Application: Administration Console, Method: Two Step Auth, 2FA: TOTP',
         category: 'authentication_logs'
     },
     failedLogon: {
@@ -43,7 +51,8 @@ export const AUDIT_RAW = {
         auditType: 'Logon Authentication Failed',
         user: 'johndoe@example.com',
         eventTime: '2021-10-12T08:47:55+0000',
-        eventInfo: 'Failed authentication for johndoe@example.com <John Doe>, Date: 2021-10-12, Time: 09:47:55 BST, IP: 67.43.156.15, Application: mimecast-moa, Method: Office 365, Reason: Wrong password',
+        eventInfo:
+            'Failed authentication for johndoe@example.com <John Doe>, Date: 2021-10-12, Time: 09:47:55 BST, IP: 67.43.156.15, Application: mimecast-moa, Method: Office 365, Reason: Wrong password',
         category: 'authentication_logs'
     },
     challenge: {
@@ -51,7 +60,8 @@ export const AUDIT_RAW = {
         auditType: 'Logon Requires Challenge',
         user: 'johndoe@example.com',
         eventTime: '2021-10-11T17:17:26+0000',
-        eventInfo: 'Intermediate authentication for johndoe@example.com <John Doe>, Date: 2021-10-11, Time: 18:17:26 BST, IP: 67.43.156.15, Application: Administration Console, Method: Office 365, 2FA: TOTP',
+        eventInfo:
+            'Intermediate authentication for johndoe@example.com <John Doe>, Date: 2021-10-11, Time: 18:17:26 BST, IP: 67.43.156.15, Application: Administration Console, Method: Office 365, 2FA: TOTP',
         category: 'authentication_logs'
     },
     passwordChanged: {
@@ -67,7 +77,8 @@ export const AUDIT_RAW = {
         auditType: 'Folder Log Entry',
         user: 'johndoe@example.com',
         eventTime: '2021-10-11T18:23:10+0000',
-        eventInfo: 'Action Performed - Deleted New Folder by johndoe@example.com<John Doe> Date: 2021-10-11 Time: 19:23:10 +0100 IP: 67.43.156.15 Application: Administration Console',
+        eventInfo:
+            'Action Performed - Deleted New Folder by johndoe@example.com<John Doe> Date: 2021-10-11 Time: 19:23:10 +0100 IP: 67.43.156.15 Application: Administration Console',
         category: 'profile_group_logs'
     },
     remediationCreated: {
@@ -100,7 +111,12 @@ export const AUDIT_RAW = {
 
 export function clickLog(raw: Raw): ClickLogRecord {
     const r = clean(raw) as Record<string, string>;
-    return { ...(r as unknown as ClickLogRecord), id: contentId('ClickLog', raw), date: toIsoUtc(r['date']!), emailPartsDescription: raw['emailPartsDescription'] as string[] | undefined };
+    return {
+        ...(r as unknown as ClickLogRecord),
+        id: contentId('ClickLog', raw),
+        date: toIsoUtc(r['date']!),
+        emailPartsDescription: raw['emailPartsDescription'] as string[] | undefined
+    };
 }
 
 export const CLICK_RAW = {
@@ -220,7 +236,12 @@ export const IMPERSONATION_RAW = {
         senderIpAddress: '67.43.156.15',
         eventTime: '2021-10-13T16:12:07+0000',
         impersonationResults: [
-            { impersonationDomainSource: 'internal_user_name', similarDomain: 'Emily Doe <emilydoe@example.com>', stringSimilarToDomain: 'Emily Doe', checkerResult: 'hit' },
+            {
+                impersonationDomainSource: 'internal_user_name',
+                similarDomain: 'Emily Doe <emilydoe@example.com>',
+                stringSimilarToDomain: 'Emily Doe',
+                checkerResult: 'hit'
+            },
             { impersonationDomainSource: 'targeted_threat_dictionary', stringSimilarToDomain: 'who' }
         ],
         messageId: '<PR3P194MB06183A3BE81F0831A8402B47D3B79@PR3P194MB0618.EURP194.PROD.OUTLOOK.COM>'
@@ -253,7 +274,16 @@ export function dlpLog(raw: Raw): DlpLogRecord {
 // elastic/integrations packages/mimecast/data_stream/dlp_logs/_dev/test/pipeline/test-dlp-logs.log
 // (commit 59c1e082d627ad5a83173e73a1d06fcc87318cf5), lines 12 and 2 verbatim.
 export const DLP_RAW = {
-    held: { senderAddress: 'kay.mann@demo-int.elastic.mime-api.com', recipientAddress: 'cbrashear@demo-visionary.b41.one', subject: 'RE', eventTime: '2024-11-18T05:11:02+0000', route: 'outbound', policy: 'Confidential', action: 'hold', messageId: '<ee36704d0e84b012-226716@hapi.b41.one>' },
+    held: {
+        senderAddress: 'kay.mann@demo-int.elastic.mime-api.com',
+        recipientAddress: 'cbrashear@demo-visionary.b41.one',
+        subject: 'RE',
+        eventTime: '2024-11-18T05:11:02+0000',
+        route: 'outbound',
+        policy: 'Confidential',
+        action: 'hold',
+        messageId: '<ee36704d0e84b012-226716@hapi.b41.one>'
+    },
     notified: {
         senderAddress: '<>',
         recipientAddress: 'johndoe@example.com',
@@ -304,7 +334,16 @@ export const HELD_RELEASE_RAW = {
         to: [{ displayableName: 'ToName LastName', emailAddress: 'to_user@to_domain.tld' }]
     },
     // The shape tests/functions/held-release-logs.test.ts replays (no status; a rejectReason).
-    rejected: { id: 'eNqHeld2', released: '2026-11-19T08:30:15+0000', reason: 'Spam Signature', rejectReason: 'Message contains undesirable content', fromEnv: { displayableName: 'spam', emailAddress: 'spam@contoso.example' }, route: 'inbound', to: [{ displayableName: 'bob', emailAddress: 'bob@example.com' }], operator: { displayableName: 'admin', emailAddress: 'admin@example.com' } }
+    rejected: {
+        id: 'eNqHeld2',
+        released: '2026-11-19T08:30:15+0000',
+        reason: 'Spam Signature',
+        rejectReason: 'Message contains undesirable content',
+        fromEnv: { displayableName: 'spam', emailAddress: 'spam@contoso.example' },
+        route: 'inbound',
+        to: [{ displayableName: 'bob', emailAddress: 'bob@example.com' }],
+        operator: { displayableName: 'admin', emailAddress: 'admin@example.com' }
+    }
 };
 
 export function archiveSearchLog(raw: Raw): ArchiveSearchLogRecord {
@@ -314,11 +353,44 @@ export function archiveSearchLog(raw: Raw): ArchiveSearchLogRecord {
 
 // The shapes tests/functions/archive-search-logs.test.ts replays.
 export const ARCHIVE_RAW = {
-    admin: { createTime: '2026-11-20T10:00:00+0000', emailAddr: 'admin@example.com', source: 'archive', searchText: 'invoice contract', searchReason: 'eDiscovery request', isAdmin: true, description: 'Administrator archive search' },
-    user: { createTime: '2026-11-19T08:30:15+0000', emailAddr: 'bob@example.com', source: 'Mimecast for Outlook', searchText: 'budget', searchReason: '', isAdmin: false, description: 'End user archive search' }
+    admin: {
+        createTime: '2026-11-20T10:00:00+0000',
+        emailAddr: 'admin@example.com',
+        source: 'archive',
+        searchText: 'invoice contract',
+        searchReason: 'eDiscovery request',
+        isAdmin: true,
+        description: 'Administrator archive search'
+    },
+    user: {
+        createTime: '2026-11-19T08:30:15+0000',
+        emailAddr: 'bob@example.com',
+        source: 'Mimecast for Outlook',
+        searchText: 'budget',
+        searchReason: '',
+        isAdmin: false,
+        description: 'End user archive search'
+    }
 };
 
-const SIEM_PROMOTED = ['type', 'subtype', 'eventType', 'subType', 'timestamp', 'aggregateId', 'processingId', 'accountId', 'messageId', 'direction', 'senderEnvelope', 'senderHeader', 'recipients', 'subject', 'senderIp', 'action'];
+const SIEM_PROMOTED = [
+    'type',
+    'subtype',
+    'eventType',
+    'subType',
+    'timestamp',
+    'aggregateId',
+    'processingId',
+    'accountId',
+    'messageId',
+    'direction',
+    'senderEnvelope',
+    'senderHeader',
+    'recipients',
+    'subject',
+    'senderIp',
+    'action'
+];
 
 /**
  * A SiemEvent record from a raw stream or batch event, promoting the fields the siem-events sync
@@ -347,52 +419,199 @@ export function siemEvent(raw: Raw, promoteKind = true): SiemEventRecord {
 // (commit 0b97ab02df57b57303b67e48840bb75dfe5c4738): batch-file events (type/subtype), verbatim lines.
 export const SIEM_BATCH_RAW = {
     receiptRejected: {
-        _offset: 70936, _partition: 60, accountId: 'CUSB4A274', action: 'Rej', aggregateId: 'lf7BP8oVOue0keIDXck0Ww_1731454604', direction: 'Inbound', messageId: null, numberAttachments: '0',
-        processingId: 'Ycqry21vB3utdjgPfIFYpj9wQK6HMNkmX_1vFlph1UM_1731454604', recipients: 'truorange@demo-int.elastic.mime-api.com', rejectionCode: '550', rejectionInfo: 'Envelope blocked - User Entry',
-        rejectionType: 'Manual Envelope Rejection', senderEnvelope: 'truorange@creative-omega.b41.one', senderHeader: null, senderIp: '81.2.69.144', spamDetectionLevel: null, spamInfo: null,
-        spamProcessingDetail: '{"spf":{"allow":true,"info":"ALLOW"}}', spamScore: null, subject: null, subtype: 'Rej', timestamp: 1731454605992, tlsCipher: 'TLS_AES_256_GCM_SHA384', tlsVersion: 'TLSv1.3', type: 'receipt', virusFound: null
+        _offset: 70936,
+        _partition: 60,
+        accountId: 'CUSB4A274',
+        action: 'Rej',
+        aggregateId: 'lf7BP8oVOue0keIDXck0Ww_1731454604',
+        direction: 'Inbound',
+        messageId: null,
+        numberAttachments: '0',
+        processingId: 'Ycqry21vB3utdjgPfIFYpj9wQK6HMNkmX_1vFlph1UM_1731454604',
+        recipients: 'truorange@demo-int.elastic.mime-api.com',
+        rejectionCode: '550',
+        rejectionInfo: 'Envelope blocked - User Entry',
+        rejectionType: 'Manual Envelope Rejection',
+        senderEnvelope: 'truorange@creative-omega.b41.one',
+        senderHeader: null,
+        senderIp: '81.2.69.144',
+        spamDetectionLevel: null,
+        spamInfo: null,
+        spamProcessingDetail: '{"spf":{"allow":true,"info":"ALLOW"}}',
+        spamScore: null,
+        subject: null,
+        subtype: 'Rej',
+        timestamp: 1731454605992,
+        tlsCipher: 'TLS_AES_256_GCM_SHA384',
+        tlsVersion: 'TLSv1.3',
+        type: 'receipt',
+        virusFound: null
     },
     receiptAccepted: {
-        _offset: 72920, _partition: 60, accountId: 'CUSB4A274', action: 'Acc', aggregateId: 'pZrAa9HUN-WmL2AK6cWduw_1731621818', direction: 'Inbound', messageId: '<ad3334051e9207bd-36579@hapi.b41.one>', numberAttachments: '1',
-        processingId: 'faqqVpJ4FYKsCgeaEEy23oZYXjIg0lM-UfluCEvSRUs_1731621818', receiptErrors: null, recipients: 'boucard.john@demo-int.elastic.mime-api.com', rejectionCode: null, rejectionInfo: null, rejectionType: null,
-        senderEnvelope: 'manintan@evaluation-fuzz.b41.one', senderHeader: 'manintan@evaluation-fuzz.b41.one', senderIp: '81.2.69.144', spamDetectionLevel: '7', spamInfo: '[]',
-        spamProcessingDetail: '{"spf":{"allow":true,"info":"ALLOW"},"dkim":{"allow":true,"info":"UNKNOWN"},"dmarc":{"allow":true,"info":"ALLOW"}}', spamScore: '21', subject: 'new information', subtype: 'Acc',
-        timestamp: 1731621865697, tlsCipher: 'TLS_AES_256_GCM_SHA384', tlsVersion: 'TLSv1.3', type: 'receipt', virusFound: null
+        _offset: 72920,
+        _partition: 60,
+        accountId: 'CUSB4A274',
+        action: 'Acc',
+        aggregateId: 'pZrAa9HUN-WmL2AK6cWduw_1731621818',
+        direction: 'Inbound',
+        messageId: '<ad3334051e9207bd-36579@hapi.b41.one>',
+        numberAttachments: '1',
+        processingId: 'faqqVpJ4FYKsCgeaEEy23oZYXjIg0lM-UfluCEvSRUs_1731621818',
+        receiptErrors: null,
+        recipients: 'boucard.john@demo-int.elastic.mime-api.com',
+        rejectionCode: null,
+        rejectionInfo: null,
+        rejectionType: null,
+        senderEnvelope: 'manintan@evaluation-fuzz.b41.one',
+        senderHeader: 'manintan@evaluation-fuzz.b41.one',
+        senderIp: '81.2.69.144',
+        spamDetectionLevel: '7',
+        spamInfo: '[]',
+        spamProcessingDetail: '{"spf":{"allow":true,"info":"ALLOW"},"dkim":{"allow":true,"info":"UNKNOWN"},"dmarc":{"allow":true,"info":"ALLOW"}}',
+        spamScore: '21',
+        subject: 'new information',
+        subtype: 'Acc',
+        timestamp: 1731621865697,
+        tlsCipher: 'TLS_AES_256_GCM_SHA384',
+        tlsVersion: 'TLSv1.3',
+        type: 'receipt',
+        virusFound: null
     },
     attachmentProtect: {
-        _offset: 72919, _partition: 60, accountId: 'CUSB4A274', aggregateId: 'pZrAa9HUN-WmL2AK6cWduw_1731621818', fileExtension: 'zip', fileName: 'WinZip Attachments.zip', md5: 'baab79394970762f6ccefff87e0884ac',
-        processingId: 'aZDCqoMHYF9FcjJQ869Lbra7mJvvQIa-VaegH2O8C0g_1731621818', sha1: '08a3037782976df0defbc4f0650d647b8696e18c', sha256: '2184a906a8f705269be0ed65b25c0ecde9cd3bbe0bdadbe1e86492a7ce073c32',
-        subtype: null, timestamp: 1731621866023, type: 'attachment protect'
+        _offset: 72919,
+        _partition: 60,
+        accountId: 'CUSB4A274',
+        aggregateId: 'pZrAa9HUN-WmL2AK6cWduw_1731621818',
+        fileExtension: 'zip',
+        fileName: 'WinZip Attachments.zip',
+        md5: 'baab79394970762f6ccefff87e0884ac',
+        processingId: 'aZDCqoMHYF9FcjJQ869Lbra7mJvvQIa-VaegH2O8C0g_1731621818',
+        sha1: '08a3037782976df0defbc4f0650d647b8696e18c',
+        sha256: '2184a906a8f705269be0ed65b25c0ecde9cd3bbe0bdadbe1e86492a7ce073c32',
+        subtype: null,
+        timestamp: 1731621866023,
+        type: 'attachment protect'
     },
     processHeld: {
-        _offset: 73606, _partition: 60, accountId: 'CUSB4A274', action: 'Hld', aggregateId: '8TCFD0OlO06323_aNlbxVA_1731700047', attachments: null, emailSize: '4170', holdReason: 'Spm', messageId: '<4de314882ebce407-15188@hapi.b41.one>',
-        numberAttachments: '0', processingId: 'f9LiY_x-_ogdIWrf6wkiSVnAHqf_t43V7fXksSco27o_1731700047', senderEnvelope: 'oasissupport@demo-visionary.b41.one', subject: "Entergy's new OASIS node is now available", subtype: 'Hld',
-        timestamp: 1731700055957, totalSizeAttachments: '0', type: 'process'
+        _offset: 73606,
+        _partition: 60,
+        accountId: 'CUSB4A274',
+        action: 'Hld',
+        aggregateId: '8TCFD0OlO06323_aNlbxVA_1731700047',
+        attachments: null,
+        emailSize: '4170',
+        holdReason: 'Spm',
+        messageId: '<4de314882ebce407-15188@hapi.b41.one>',
+        numberAttachments: '0',
+        processingId: 'f9LiY_x-_ogdIWrf6wkiSVnAHqf_t43V7fXksSco27o_1731700047',
+        senderEnvelope: 'oasissupport@demo-visionary.b41.one',
+        subject: "Entergy's new OASIS node is now available",
+        subtype: 'Hld',
+        timestamp: 1731700055957,
+        totalSizeAttachments: '0',
+        type: 'process'
     },
     processAccepted: {
-        _offset: 73837, _partition: 60, accountId: 'CUSB4A274', action: 'Acc', aggregateId: 'Oy_S3Lc9PUyDRbsnf0mr6w_1731702540', attachments: '"attach-c567a248-467f-415f-b1ca-da6fde82347a.pdf"', emailSize: '17236', holdReason: null,
-        messageId: '<46b1119b6b6a1cce-34862@hapi.b41.one>', numberAttachments: '1', processingId: 'HP7ykR1aQLQjT0JuuuBzaIITSLHDrLDARlkEm5Nzf_k_1731702540', senderEnvelope: 'owner-nyiso_tech_exchange@innovation-asylum.b41.one', subject: 'RE', subtype: 'Acc',
-        timestamp: 1731702739427, totalSizeAttachments: '1153', type: 'process'
+        _offset: 73837,
+        _partition: 60,
+        accountId: 'CUSB4A274',
+        action: 'Acc',
+        aggregateId: 'Oy_S3Lc9PUyDRbsnf0mr6w_1731702540',
+        attachments: '"attach-c567a248-467f-415f-b1ca-da6fde82347a.pdf"',
+        emailSize: '17236',
+        holdReason: null,
+        messageId: '<46b1119b6b6a1cce-34862@hapi.b41.one>',
+        numberAttachments: '1',
+        processingId: 'HP7ykR1aQLQjT0JuuuBzaIITSLHDrLDARlkEm5Nzf_k_1731702540',
+        senderEnvelope: 'owner-nyiso_tech_exchange@innovation-asylum.b41.one',
+        subject: 'RE',
+        subtype: 'Acc',
+        timestamp: 1731702739427,
+        totalSizeAttachments: '1153',
+        type: 'process'
     },
     delivery: {
-        Hostname: 'ha.hamilton321.net', _offset: 70998, _partition: 60, accountId: 'CUSB4A274', aggregateId: 'aa3dEs_GMim451MhiRrJ9w_1731450139', delivered: 'true', deliveryAttempts: '1', deliveryErrors: null, deliveryTime: '10362852',
-        destinationIp: '81.2.69.144', direction: 'Inbound', emailSize: '4031', messageId: '<0f94646af53b06e4-170077@hapi.b41.one>', numberAttachments: '0', processingId: '7Yn6wtD2mT-o3y2anz4Z28snYYvG6yePYw6n50e9VBo_1731450139',
-        recipients: 'richard.costigan@demo-int.elastic.mime-api.com', rejectionCode: null, rejectionInfo: null, rejectionType: null, route: 'Accept and drop messages', senderEnvelope: 'richard.costigan@arcadia-group.b41.one',
-        subject: 'Energy Briefing paper for Monday, May 21st', subtype: 'true', timestamp: 1731460502392, tlsCipher: null, tlsUsed: 'No', tlsVersion: null, totalSizeAttachments: '0', type: 'delivery'
+        Hostname: 'ha.hamilton321.net',
+        _offset: 70998,
+        _partition: 60,
+        accountId: 'CUSB4A274',
+        aggregateId: 'aa3dEs_GMim451MhiRrJ9w_1731450139',
+        delivered: 'true',
+        deliveryAttempts: '1',
+        deliveryErrors: null,
+        deliveryTime: '10362852',
+        destinationIp: '81.2.69.144',
+        direction: 'Inbound',
+        emailSize: '4031',
+        messageId: '<0f94646af53b06e4-170077@hapi.b41.one>',
+        numberAttachments: '0',
+        processingId: '7Yn6wtD2mT-o3y2anz4Z28snYYvG6yePYw6n50e9VBo_1731450139',
+        recipients: 'richard.costigan@demo-int.elastic.mime-api.com',
+        rejectionCode: null,
+        rejectionInfo: null,
+        rejectionType: null,
+        route: 'Accept and drop messages',
+        senderEnvelope: 'richard.costigan@arcadia-group.b41.one',
+        subject: 'Energy Briefing paper for Monday, May 21st',
+        subtype: 'true',
+        timestamp: 1731460502392,
+        tlsCipher: null,
+        tlsUsed: 'No',
+        tlsVersion: null,
+        totalSizeAttachments: '0',
+        type: 'delivery'
     },
     internalEmailProtect: {
-        _offset: 74462, _partition: 60, accountId: 'CUSB4A274', aggregateId: 'RyZVTDvJMWi-Z68ZSU9WiA_1731862947', messageId: '<871dda3d6bf5107e-360815@hapi.b41.one>', monitoredDomainSource: null,
-        processingId: 'JOsQ81iW842NHWl0bfVsgQ0PO7JYMph14vGQhgmXV4g_1731862947', recipients: 'dl-ga-all_enron_worldwide1@demo-int.elastic.mime-api.com', route: 'Internal', scanResults: 'Blocked URL Category',
-        senderEnvelope: 'coo.jeff@demo-int.elastic.mime-api.com', similarDomain: null, subject: 'Management Changes', subtype: null, timestamp: 1731862950599, type: 'internal email protect', urlCategory: 'Compromised'
+        _offset: 74462,
+        _partition: 60,
+        accountId: 'CUSB4A274',
+        aggregateId: 'RyZVTDvJMWi-Z68ZSU9WiA_1731862947',
+        messageId: '<871dda3d6bf5107e-360815@hapi.b41.one>',
+        monitoredDomainSource: null,
+        processingId: 'JOsQ81iW842NHWl0bfVsgQ0PO7JYMph14vGQhgmXV4g_1731862947',
+        recipients: 'dl-ga-all_enron_worldwide1@demo-int.elastic.mime-api.com',
+        route: 'Internal',
+        scanResults: 'Blocked URL Category',
+        senderEnvelope: 'coo.jeff@demo-int.elastic.mime-api.com',
+        similarDomain: null,
+        subject: 'Management Changes',
+        subtype: null,
+        timestamp: 1731862950599,
+        type: 'internal email protect',
+        urlCategory: 'Compromised'
     },
     journal: {
-        _offset: 73595, _partition: 60, accountId: 'CUSB4A274', aggregateId: '0iHRSrQ4PseuWDdA6ANgWg_1731698572', direction: 'Internal', processingId: '55pOFYRDuAV-PV8mGTczqke6e1QfNVKZRbn7h7YSjYE_1731698572',
-        recipients: 'maria.valdes@demo-int.elastic.mime-api.com', senderEnvelope: 'rhonda.denton@demo-int.elastic.mime-api.com', subtype: null, timestamp: 1731698575076, type: 'journal'
+        _offset: 73595,
+        _partition: 60,
+        accountId: 'CUSB4A274',
+        aggregateId: '0iHRSrQ4PseuWDdA6ANgWg_1731698572',
+        direction: 'Internal',
+        processingId: '55pOFYRDuAV-PV8mGTczqke6e1QfNVKZRbn7h7YSjYE_1731698572',
+        recipients: 'maria.valdes@demo-int.elastic.mime-api.com',
+        senderEnvelope: 'rhonda.denton@demo-int.elastic.mime-api.com',
+        subtype: null,
+        timestamp: 1731698575076,
+        type: 'journal'
     },
     spam: {
-        _offset: 74369, _partition: 60, taggedExternal: 'true', taggedMalicious: 'false', accountId: 'CUSB4A274', aggregateId: 'Zyc2YQp5NiebreJzicSY0g_1731827123', messageId: '<69b360ac6c02441e-173123@hapi.b41.one>',
-        processingId: 'rdbUbf7dO9buFz-hm-jV4eMdfFO2Qnu6iZy__ONwPng_1731827848', recipients: 'max.yzaguirre@demo-int.elastic.mime-api.com', route: 'Inbound', senderDomain: 'arcadia-group.b41.one',
-        senderEnvelope: 'nikep@arcadia-group.b41.one', senderHeader: 'nikep@arcadia-group.b41.one', senderIp: '81.2.69.144', subject: 'Weekly Report', subtype: null, timestamp: 1731827851036, type: 'spam'
+        _offset: 74369,
+        _partition: 60,
+        taggedExternal: 'true',
+        taggedMalicious: 'false',
+        accountId: 'CUSB4A274',
+        aggregateId: 'Zyc2YQp5NiebreJzicSY0g_1731827123',
+        messageId: '<69b360ac6c02441e-173123@hapi.b41.one>',
+        processingId: 'rdbUbf7dO9buFz-hm-jV4eMdfFO2Qnu6iZy__ONwPng_1731827848',
+        recipients: 'max.yzaguirre@demo-int.elastic.mime-api.com',
+        route: 'Inbound',
+        senderDomain: 'arcadia-group.b41.one',
+        senderEnvelope: 'nikep@arcadia-group.b41.one',
+        senderHeader: 'nikep@arcadia-group.b41.one',
+        senderIp: '81.2.69.144',
+        subject: 'Weekly Report',
+        subtype: null,
+        timestamp: 1731827851036,
+        type: 'spam'
     }
 };
 
@@ -400,8 +619,27 @@ export const SIEM_BATCH_RAW = {
 // the Monitor SIEM Logs example output: a stream event, kind named eventType/subType.
 export const SIEM_STREAM_RAW = {
     receipt: {
-        accountId: 'C0A0', action: 'Allow', aggregateId: 'aggregateId', direction: 'Inbound', eventType: 'receipt', messageId: 'messageId', numberAttachments: '1', processingId: 'processingId',
-        recipients: 'user@example.com', rejectionType: 'rejectionType', senderEnvelope: 'user@example.com', senderHeader: 'user@example.com', senderIp: '123.123.123.123', spamDetectionLevel: '0', spamInfo: null,
-        spamProcessingDetail: 'Spam Processing Detail', spamScore: '0', subType: 'Allow', subject: 'siem_recipient - email subject line', timestamp: 1689685338597, tlsCipher: 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', tlsVersion: 'TLSv1.2'
+        accountId: 'C0A0',
+        action: 'Allow',
+        aggregateId: 'aggregateId',
+        direction: 'Inbound',
+        eventType: 'receipt',
+        messageId: 'messageId',
+        numberAttachments: '1',
+        processingId: 'processingId',
+        recipients: 'user@example.com',
+        rejectionType: 'rejectionType',
+        senderEnvelope: 'user@example.com',
+        senderHeader: 'user@example.com',
+        senderIp: '123.123.123.123',
+        spamDetectionLevel: '0',
+        spamInfo: null,
+        spamProcessingDetail: 'Spam Processing Detail',
+        spamScore: '0',
+        subType: 'Allow',
+        subject: 'siem_recipient - email subject line',
+        timestamp: 1689685338597,
+        tlsCipher: 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+        tlsVersion: 'TLSv1.2'
     }
 };

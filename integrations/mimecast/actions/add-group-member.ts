@@ -39,7 +39,10 @@ const action = createAction({
     exec: async (nango, rawInput) => {
         const input = parseInput(nango, AddGroupMemberInput, rawInput);
         return mimecastAction(nango, async () => {
-            const page = await callMimecast(nango, { path: PATH, data: { id: input.id, emailAddress: input.emailAddress, domain: input.domain, notes: input.notes } });
+            const page = await callMimecast(nango, {
+                path: PATH,
+                data: { id: input.id, emailAddress: input.emailAddress, domain: input.domain, notes: input.notes }
+            });
             const raw = firstItem(page, PATH);
             return {
                 groupId: optionalString(raw, 'folderId') ?? input.id,

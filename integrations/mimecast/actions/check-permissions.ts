@@ -13,7 +13,8 @@ import { AWARENESS_SCOPE } from '../helpers/awareness.js';
 import { toMimecastDate } from '../helpers/dates.js';
 import { noInput } from '../helpers/inputs.js';
 
-type Probe = { kind: 'api'; path: string; data?: Record<string, unknown>; pageSize?: number } | { kind: 'get'; path: string; params: Record<string, string | number> };
+type Probe =
+    { kind: 'api'; path: string; data?: Record<string, unknown>; pageSize?: number } | { kind: 'get'; path: string; params: Record<string, string | number> };
 
 interface Product {
     product: string;
@@ -31,24 +32,47 @@ const PERMISSION_CODE = /forbidden|permission|not_?authori[sz]ed|access_denied|u
 // Grouped by the API 2.0 product each endpoint belongs to in Mimecast's API catalogue; a function whose
 // endpoints span two products (users: directory and domains) is listed under both.
 const PRODUCTS: readonly Product[] = [
-    { product: 'Account Management', permission: 'Account | Dashboard | Read', functions: ['get-account'], probe: () => ({ kind: 'api', path: '/api/account/get-account' }) },
+    {
+        product: 'Account Management',
+        permission: 'Account | Dashboard | Read',
+        functions: ['get-account'],
+        probe: () => ({ kind: 'api', path: '/api/account/get-account' })
+    },
     {
         product: 'Audit Events',
         permission:
             'Audit Events | Read; Mimecast Cloud Archive | Archive | Search Logs | Read; Mimecast Cloud Archive | Archive | View Logs | Read; Email Security Cloud Gateway | Gateway | Held Messages | Read',
         functions: ['audit-events', 'archive-search-logs', 'archive-view-logs', 'held-release-logs'],
-        probe: (now) => ({ kind: 'api', path: '/api/audit/get-audit-events', pageSize: 1, data: { startDateTime: toMimecastDate(minuteAgo(now)), endDateTime: toMimecastDate(now) } })
+        probe: (now) => ({
+            kind: 'api',
+            path: '/api/audit/get-audit-events',
+            pageSize: 1,
+            data: { startDateTime: toMimecastDate(minuteAgo(now)), endDateTime: toMimecastDate(now) }
+        })
     },
     {
         product: 'Email Security Cloud Gateway',
         permission:
             'Account | Dashboard | Read; Account | Monitoring | Held | Edit; Account | Monitoring | Held Summary | Read; Monitoring | Processing | Read; Gateway | Managed Senders | Edit; Gateway | Tracking | Read; Services | Targeted Threat Protection - URL Protect | Read',
-        functions: ['held-messages', 'release-held-message', 'reject-held-messages', 'get-held-message-summary', 'list-email-queues', 'search-processing-messages', 'block-sender', 'permit-sender', 'search-messages', 'get-message-info', 'decode-url'],
+        functions: [
+            'held-messages',
+            'release-held-message',
+            'reject-held-messages',
+            'get-held-message-summary',
+            'list-email-queues',
+            'search-processing-messages',
+            'block-sender',
+            'permit-sender',
+            'search-messages',
+            'get-message-info',
+            'decode-url'
+        ],
         probe: () => ({ kind: 'api', path: '/api/gateway/get-hold-summary-list' })
     },
     {
         product: 'Security Events',
-        permission: 'Data Leak Prevention | Logs | Read; Targeted Threat Protection - URL Protect | Logs | Read; Targeted Threat Protection - Attachment Protect | Logs | Read; Targeted Threat Protection - Impersonation Protect | Logs | Read',
+        permission:
+            'Data Leak Prevention | Logs | Read; Targeted Threat Protection - URL Protect | Logs | Read; Targeted Threat Protection - Attachment Protect | Logs | Read; Targeted Threat Protection - Impersonation Protect | Logs | Read',
         functions: ['dlp-logs', 'ttp-url-logs', 'ttp-attachment-logs', 'ttp-impersonation-logs'],
         probe: (now) => ({ kind: 'api', path: '/api/dlp/get-logs', pageSize: 1, data: { from: toMimecastDate(minuteAgo(now)), to: toMimecastDate(now) } })
     },
@@ -56,20 +80,32 @@ const PRODUCTS: readonly Product[] = [
         product: 'Threats, Security Events and Data for CG',
         permission: 'Threats, Security Events and Data for CG | Security Events and Data Retrieval | Threat and Security Events (SIEM) | Read',
         functions: ['siem-events', 'siem-batch-events'],
-        probe: (now) => ({ kind: 'get', path: '/siem/v1/events/cg', params: { dateRangeStartsAt: new Date(Math.floor(minuteAgo(now) / 1000) * 1000).toISOString(), pageSize: 1 } })
+        probe: (now) => ({
+            kind: 'get',
+            path: '/siem/v1/events/cg',
+            params: { dateRangeStartsAt: new Date(Math.floor(minuteAgo(now) / 1000) * 1000).toISOString(), pageSize: 1 }
+        })
     },
     {
         product: 'Threats, Security Events and Data for CI',
         permission: 'Threats, Security Events and Data for CI | Security Events and Data Retrieval | Threat and Security Events (SIEM) | Read',
         functions: ['siem-ci-events'],
-        probe: (now) => ({ kind: 'get', path: '/siem/v1/events/ci', params: { dateRangeStartsAt: new Date(Math.floor(minuteAgo(now) / 1000) * 1000).toISOString(), pageSize: 1 } })
+        probe: (now) => ({
+            kind: 'get',
+            path: '/siem/v1/events/ci',
+            params: { dateRangeStartsAt: new Date(Math.floor(minuteAgo(now) / 1000) * 1000).toISOString(), pageSize: 1 }
+        })
     },
     {
         product: 'Threat Intelligence',
         permission: 'Threat Intelligence | Threat Intel Feed | Read',
         functions: ['threat-intel-feed'],
         // "No result found" in a fail[] is a granted read that found nothing.
-        probe: (now) => ({ kind: 'api', path: '/api/ttp/threat-intel/get-feed', data: { feedType: 'malware_customer', fileType: 'stix', start: toMimecastDate(minuteAgo(now)), end: toMimecastDate(now) } })
+        probe: (now) => ({
+            kind: 'api',
+            path: '/api/ttp/threat-intel/get-feed',
+            data: { feedType: 'malware_customer', fileType: 'stix', start: toMimecastDate(minuteAgo(now)), end: toMimecastDate(now) }
+        })
     },
     {
         product: 'Awareness Training',
@@ -79,7 +115,8 @@ const PRODUCTS: readonly Product[] = [
     },
     {
         product: 'Policy Management',
-        permission: 'Gateway | Policies | Read; Gateway | Policies | Edit; Services | Targeted Threat Protection - URL Protect | Read; Services | Targeted Threat Protection - URL Protect | Edit',
+        permission:
+            'Gateway | Policies | Read; Gateway | Policies | Edit; Services | Targeted Threat Protection - URL Protect | Read; Services | Targeted Threat Protection - URL Protect | Edit',
         functions: [
             'blocked-sender-policies',
             'create-blocked-sender-policy',
@@ -100,10 +137,25 @@ const PRODUCTS: readonly Product[] = [
     {
         product: 'User and Group Management',
         permission: 'Directories | Internal Users | Read; Directories | Groups | Read; Directories | Groups | Edit',
-        functions: ['users', 'groups', 'group-members', 'find-groups', 'create-group', 'update-group', 'delete-group', 'add-group-member', 'remove-group-member'],
+        functions: [
+            'users',
+            'groups',
+            'group-members',
+            'find-groups',
+            'create-group',
+            'update-group',
+            'delete-group',
+            'add-group-member',
+            'remove-group-member'
+        ],
         probe: () => ({ kind: 'api', path: '/api/directory/find-groups', pageSize: 1 })
     },
-    { product: 'Domain Management', permission: 'Gateway | Domains | Read', functions: ['list-internal-domains', 'users'], probe: () => ({ kind: 'api', path: '/api/domain/get-internal-domain', pageSize: 1 }) },
+    {
+        product: 'Domain Management',
+        permission: 'Gateway | Domains | Read',
+        functions: ['list-internal-domains', 'users'],
+        probe: () => ({ kind: 'api', path: '/api/domain/get-internal-domain', pageSize: 1 })
+    },
     {
         product: 'Threat Management',
         permission: 'Services | Threat Remediation | Read; Services | Threat Remediation | Edit',
@@ -156,7 +208,8 @@ const CheckPermissionsOutput = z.object({
 });
 
 const action = createAction({
-    description: "Checks which syncs and actions the connection's API 2.0 application may run: one read per Mimecast product, reporting the product and permission to grant for each missing one. Changes nothing.",
+    description:
+        "Checks which syncs and actions the connection's API 2.0 application may run: one read per Mimecast product, reporting the product and permission to grant for each missing one. Changes nothing.",
     version: '1.0.0',
     scopes: ['Account | Dashboard | Read'],
     endpoint: { method: 'GET', path: '/permissions', group: 'Account' },
@@ -191,7 +244,11 @@ const action = createAction({
 async function tryProbe(nango: Parameters<typeof callMimecast>[0], probe: Probe): Promise<{ granted: boolean | null; reason?: string }> {
     try {
         if (probe.kind === 'api') {
-            await callMimecast(nango, { path: probe.path, ...(probe.data ? { data: probe.data } : {}), ...(probe.pageSize ? { pageSize: probe.pageSize } : {}) });
+            await callMimecast(nango, {
+                path: probe.path,
+                ...(probe.data ? { data: probe.data } : {}),
+                ...(probe.pageSize ? { pageSize: probe.pageSize } : {})
+            });
         } else {
             await callMimecastGet(nango, probe.path, probe.params);
         }

@@ -9,7 +9,14 @@ import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { MimecastError } from '../helpers/api.js';
 import { toMimecastDate } from '../helpers/dates.js';
 import { boundedList, dateTimeMs, domainName, freeText, isoDateTime } from '../helpers/inputs.js';
-import { ANTI_SPOOFING_BYPASS_POLICIES_PATH, checkTargetValue, MAX_SPF_DOMAINS, policyTarget, policyTargetValue, TARGET_TYPES } from '../helpers/policy-management.js';
+import {
+    ANTI_SPOOFING_BYPASS_POLICIES_PATH,
+    checkTargetValue,
+    MAX_SPF_DOMAINS,
+    policyTarget,
+    policyTargetValue,
+    TARGET_TYPES
+} from '../helpers/policy-management.js';
 import { callMimecastRest } from '../helpers/api.js';
 
 const CreateAntiSpoofingBypassPolicyInput = z
@@ -91,7 +98,11 @@ const action = createAction({
             const answer = response.body ?? {};
             const id = typeof answer['id'] === 'string' ? answer['id'] : typeof answer['policyId'] === 'string' ? answer['policyId'] : undefined;
             if (!id) {
-                throw new MimecastError({ code: 'malformed_response', message: `${ANTI_SPOOFING_BYPASS_POLICIES_PATH} answered HTTP ${response.status} without the new policy's id`, status: response.status });
+                throw new MimecastError({
+                    code: 'malformed_response',
+                    message: `${ANTI_SPOOFING_BYPASS_POLICIES_PATH} answered HTTP ${response.status} without the new policy's id`,
+                    status: response.status
+                });
             }
             return {
                 id,

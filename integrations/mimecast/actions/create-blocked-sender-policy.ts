@@ -69,9 +69,9 @@ function checkValue(ctx: z.RefinementCtx, field: 'fromValue' | 'toValue', type: 
     }
 }
 
-
 const action = createAction({
-    description: 'Creates a blocked-sender policy (sender side, recipient side, block_sender or no_action, optional validity dates). Returns the policy flattened.',
+    description:
+        'Creates a blocked-sender policy (sender side, recipient side, block_sender or no_action, optional validity dates). Returns the policy flattened.',
     version: '1.0.0',
     scopes: ['Gateway | Policies | Edit'],
     endpoint: { method: 'POST', path: '/blocked-sender-policies', group: 'Policies' },

@@ -17,7 +17,6 @@ const CreateGroupInput = z
     })
     .strict();
 
-
 const action = createAction({
     description: 'Creates a group in the Mimecast cloud directory, optionally under a parent group, and returns it with its id.',
     version: '1.0.0',

@@ -13,8 +13,7 @@ const PATH = '/api/ttp/url/create-managed-url';
 const CreateManagedUrlInput = z
     .object({
         /** An http(s) URL of at most 2,048 characters. Mimecast rejects a #fragment: strip it before calling. */
-        url: httpUrl()
-            .refine((u) => !u.includes('#'), 'must not contain a #fragment (Mimecast rejects it)'),
+        url: httpUrl().refine((u) => !u.includes('#'), 'must not contain a #fragment (Mimecast rejects it)'),
         action: z.enum(['block', 'permit']),
         /** explicit = this URL only; domain = every URL of its domain. Mimecast's default is explicit. */
         matchType: z.enum(['explicit', 'domain']).default('explicit'),
@@ -36,7 +35,6 @@ const CreateManagedUrlInput = z
             }
         }
     });
-
 
 const action = createAction({
     description: 'Creates a managed URL in URL Protect: blocks or permits one URL (explicit) or its whole domain. Returns the entry with its id.',

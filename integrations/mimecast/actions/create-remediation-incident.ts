@@ -24,9 +24,17 @@ const CreateRemediationIncidentInput = z
     .strict()
     .superRefine((input, ctx) => {
         if (input.searchBy === 'hash' && !FILE_HASH.test(input.hashOrMessageId)) {
-            ctx.addIssue({ code: 'custom', path: ['hashOrMessageId'], message: 'expected an MD5, SHA-1 or SHA-256 hex digest (32, 40 or 64 hex characters) when searchBy is hash' });
+            ctx.addIssue({
+                code: 'custom',
+                path: ['hashOrMessageId'],
+                message: 'expected an MD5, SHA-1 or SHA-256 hex digest (32, 40 or 64 hex characters) when searchBy is hash'
+            });
         } else if (input.searchBy === 'messageId' && !internetMessageId.safeParse(input.hashOrMessageId).success) {
-            ctx.addIssue({ code: 'custom', path: ['hashOrMessageId'], message: 'expected a Message-ID like <abc.123@mail.example.com> (RFC 5322, no spaces) when searchBy is messageId' });
+            ctx.addIssue({
+                code: 'custom',
+                path: ['hashOrMessageId'],
+                message: 'expected a Message-ID like <abc.123@mail.example.com> (RFC 5322, no spaces) when searchBy is messageId'
+            });
         }
         if (endBeforeStart(input.start, input.end)) {
             ctx.addIssue({ code: 'custom', path: ['end'], message: 'expected end not to be before start' });

@@ -34,7 +34,11 @@ const action = createAction({
             const page = await callMimecast(nango, { path: ADDRESS_ALTERATION_PATHS.delete, data: { id: input.id } });
             const first = page.data[0];
             if (!isObject(first) || first['deleted'] !== true) {
-                throw new MimecastError({ code: 'err_policy_not_deleted', message: `Mimecast did not confirm the deletion of address-alteration policy ${input.id}`, field: 'id' });
+                throw new MimecastError({
+                    code: 'err_policy_not_deleted',
+                    message: `Mimecast did not confirm the deletion of address-alteration policy ${input.id}`,
+                    field: 'id'
+                });
             }
             return { id: input.id, deleted: true };
         });

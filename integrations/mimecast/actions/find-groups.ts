@@ -18,7 +18,6 @@ const FindGroupsInput = z
     })
     .strict();
 
-
 const FindGroupsOutput = z.object({
     groups: z.array(Group),
     count: z.number(),

@@ -71,7 +71,8 @@ type MessageInfo = z.infer<typeof MessageInfo>;
 const PATH = '/api/message-finder/get-message-info';
 
 const action = createAction({
-    description: 'Returns the tracking details of one message: headers, receipt, spam checks (SPF, DKIM, DMARC), policies applied, parts with their hashes and deliveries.',
+    description:
+        'Returns the tracking details of one message: headers, receipt, spam checks (SPF, DKIM, DMARC), policies applied, parts with their hashes and deliveries.',
     version: '1.0.0',
     scopes: ['Gateway | Tracking | Read'],
     endpoint: { method: 'GET', path: '/messages/info', group: 'Investigation' },
@@ -102,7 +103,11 @@ function toMessageInfo(id: string, raw: Record<string, unknown>): MessageInfo {
         for (const p of Array.isArray(entry['policyInfo']) ? entry['policyInfo'] : []) {
             const policyType = isObject(p) ? optionalString(p, 'policyType') : undefined;
             if (isObject(p) && policyType !== undefined) {
-                policies.set(`${policyType}\u0000${optionalString(p, 'policyName') ?? ''}`, { policyType, policyName: optionalString(p, 'policyName'), inherited: optionalBoolean(p, 'inherited') });
+                policies.set(`${policyType}\u0000${optionalString(p, 'policyName') ?? ''}`, {
+                    policyType,
+                    policyName: optionalString(p, 'policyName'),
+                    inherited: optionalBoolean(p, 'inherited')
+                });
             }
         }
         return {

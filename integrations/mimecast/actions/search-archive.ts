@@ -56,10 +56,22 @@ const SearchArchiveOutput = z.object({
     queryDurationMs: z.number().optional()
 });
 
-const RETURN_FIELDS = ['attachmentcount', 'status', 'subject', 'size', 'receiveddate', 'displayfrom', 'displayfromaddress', 'id', 'displayto', 'displaytoaddresslist'];
+const RETURN_FIELDS = [
+    'attachmentcount',
+    'status',
+    'subject',
+    'size',
+    'receiveddate',
+    'displayfrom',
+    'displayfromaddress',
+    'id',
+    'displayto',
+    'displaytoaddresslist'
+];
 
 const action = createAction({
-    description: 'Searches the email archive with a text query between two dates and returns the matching messages (subject, sender, recipients, received date).',
+    description:
+        'Searches the email archive with a text query between two dates and returns the matching messages (subject, sender, recipients, received date).',
     version: '1.0.0',
     scopes: ['Archive | Search | Read'],
     endpoint: { method: 'POST', path: '/archive/search', group: 'Investigation' },

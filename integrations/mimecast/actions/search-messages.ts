@@ -39,9 +39,17 @@ const SearchMessagesInput = z
     .superRefine((input, ctx) => {
         const advanced = Object.values(input.advancedTrackAndTraceOptions ?? {}).some((v) => v !== undefined);
         if (input.messageId !== undefined && input.advancedTrackAndTraceOptions !== undefined) {
-            ctx.addIssue({ code: 'custom', path: ['advancedTrackAndTraceOptions'], message: 'give either messageId or advancedTrackAndTraceOptions, not both' });
+            ctx.addIssue({
+                code: 'custom',
+                path: ['advancedTrackAndTraceOptions'],
+                message: 'give either messageId or advancedTrackAndTraceOptions, not both'
+            });
         } else if (input.messageId === undefined && !advanced) {
-            ctx.addIssue({ code: 'custom', path: ['messageId'], message: 'expected messageId or at least one of advancedTrackAndTraceOptions.from, to, subject, senderIP, route' });
+            ctx.addIssue({
+                code: 'custom',
+                path: ['messageId'],
+                message: 'expected messageId or at least one of advancedTrackAndTraceOptions.from, to, subject, senderIP, route'
+            });
         }
         if (endBeforeStart(input.start, input.end)) {
             ctx.addIssue({ code: 'custom', path: ['end'], message: 'expected end not to be before start' });

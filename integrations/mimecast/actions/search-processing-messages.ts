@@ -68,7 +68,8 @@ const SearchProcessingMessagesOutput = z.object({
 });
 
 const action = createAction({
-    description: 'Searches the messages still in processing (queued, retried or deferred, not yet delivered), by sender, recipient, subject, route and attachments.',
+    description:
+        'Searches the messages still in processing (queued, retried or deferred, not yet delivered), by sender, recipient, subject, route and attachments.',
     version: '1.0.0',
     scopes: ['Monitoring | Processing | Read'],
     endpoint: { method: 'POST', path: '/processing-messages/search', group: 'Gateway' },
@@ -79,7 +80,8 @@ const action = createAction({
         const input = parseInput(nango, SearchProcessingMessagesInput, rawInput);
         const limit = input.limit ?? PAGE_SIZE;
         return mimecastAction(nango, async () => {
-            const filterBy = input.route !== undefined || input.attachments !== undefined ? [{ route: input.route, attachments: input.attachments }] : undefined;
+            const filterBy =
+                input.route !== undefined || input.attachments !== undefined ? [{ route: input.route, attachments: input.attachments }] : undefined;
             const request = {
                 path: PATH,
                 pageSize: Math.min(PAGE_SIZE, limit),

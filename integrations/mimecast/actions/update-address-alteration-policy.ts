@@ -70,7 +70,10 @@ const action = createAction({
             toDate: input.toDate ? toMimecastDate(input.toDate) : undefined
         };
         return mimecastAction(nango, async () => {
-            const page = await callMimecast(nango, { path: ADDRESS_ALTERATION_PATHS.update, data: { id: input.id, addressAlterationSetId: input.addressAlterationSetId, policy } });
+            const page = await callMimecast(nango, {
+                path: ADDRESS_ALTERATION_PATHS.update,
+                data: { id: input.id, addressAlterationSetId: input.addressAlterationSetId, policy }
+            });
             return toAddressAlterationPolicy(firstItem(page, ADDRESS_ALTERATION_PATHS.update));
         });
     }

@@ -6,7 +6,15 @@ import * as z from 'zod';
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { toMimecastDate } from '../helpers/dates.js';
 import { antiSpoofingBypassPolicyId, boundedList, dateTimeMs, domainName, freeText, isoDateTime } from '../helpers/inputs.js';
-import { ANTI_SPOOFING_BYPASS_POLICIES_PATH, checkTargetValue, MAX_SPF_DOMAINS, policyPath, policyTarget, policyTargetValue, TARGET_TYPES } from '../helpers/policy-management.js';
+import {
+    ANTI_SPOOFING_BYPASS_POLICIES_PATH,
+    checkTargetValue,
+    MAX_SPF_DOMAINS,
+    policyPath,
+    policyTarget,
+    policyTargetValue,
+    TARGET_TYPES
+} from '../helpers/policy-management.js';
 import { callMimecastRest } from '../helpers/api.js';
 
 const UpdateAntiSpoofingBypassPolicyInput = z

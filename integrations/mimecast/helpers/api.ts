@@ -267,7 +267,8 @@ async function send(nango: MimecastNango, config: ProxyConfiguration): Promise<R
     } catch (err) {
         const response = isObject(err) && isObject(err['response']) ? err['response'] : undefined;
         if (!response || typeof response['status'] !== 'number') {
-            const message = err instanceof Error || (isObject(err) && typeof err['message'] === 'string') ? String((err as { message: unknown }).message) : 'no response';
+            const message =
+                err instanceof Error || (isObject(err) && typeof err['message'] === 'string') ? String((err as { message: unknown }).message) : 'no response';
             throw new MimecastError({ code: 'network_error', message: `${config.endpoint}: ${message}`, retryable: true });
         }
         const headers = lowerCaseHeaders(response['headers']);
@@ -284,14 +285,23 @@ function readEnvelope(path: string, response: RawResponse): MimecastPage | Mimec
         return httpFailure(path, response.status, failure);
     }
     if (!isObject(body) || !Array.isArray(body['data'])) {
-        return new MimecastError({ code: 'malformed_response', message: `${path} returned a body that is not a Mimecast envelope`, status: response.status, retryable: true });
+        return new MimecastError({
+            code: 'malformed_response',
+            message: `${path} returned a body that is not a Mimecast envelope`,
+            status: response.status,
+            retryable: true
+        });
     }
     if (failure) {
         return new MimecastError({ ...failure, status: response.status });
     }
     const meta = isObject(body['meta']) ? body['meta'] : {};
     if (typeof meta['status'] === 'number' && meta['status'] !== 200) {
-        return new MimecastError({ code: httpCode(meta['status']), message: `${path} answered meta.status ${meta['status']} inside HTTP 200`, status: meta['status'] });
+        return new MimecastError({
+            code: httpCode(meta['status']),
+            message: `${path} answered meta.status ${meta['status']} inside HTTP 200`,
+            status: meta['status']
+        });
     }
     const pagination = isObject(meta['pagination']) ? meta['pagination'] : {};
     const next = typeof pagination['next'] === 'string' && pagination['next'] !== '' ? pagination['next'] : undefined;
@@ -304,13 +314,21 @@ function readJsonObject(path: string, response: RawResponse): MimecastJson | Mim
     const body = typeof response.data === 'string' ? tryParse(response.data) : response.data;
     const error = isObject(body) && isObject(body['error']) ? body['error'] : undefined;
     const failure = error
-        ? { code: typeof error['code'] === 'string' ? error['code'] : httpCode(response.status), message: typeof error['message'] === 'string' ? error['message'] : 'no message' }
+        ? {
+              code: typeof error['code'] === 'string' ? error['code'] : httpCode(response.status),
+              message: typeof error['message'] === 'string' ? error['message'] : 'no message'
+          }
         : firstFailure(body);
     if (response.status >= 400) {
         return httpFailure(path, response.status, failure);
     }
     if (!isObject(body)) {
-        return new MimecastError({ code: 'malformed_response', message: `${path} returned a body that is not a JSON object`, status: response.status, retryable: true });
+        return new MimecastError({
+            code: 'malformed_response',
+            message: `${path} returned a body that is not a JSON object`,
+            status: response.status,
+            retryable: true
+        });
     }
     if (failure) {
         return new MimecastError({ ...failure, status: response.status });
@@ -499,7 +517,12 @@ function readRest(path: string, response: RawResponse): MimecastRestResponse | M
         return new MimecastError({ ...failure, status: response.status });
     }
     if (raw !== undefined && raw !== null && !isObject(raw)) {
-        return new MimecastError({ code: 'malformed_response', message: `${path} returned a body that is not a JSON object`, status: response.status, retryable: true });
+        return new MimecastError({
+            code: 'malformed_response',
+            message: `${path} returned a body that is not a JSON object`,
+            status: response.status,
+            retryable: true
+        });
     }
     return { status: response.status, body: isObject(raw) ? raw : undefined, headers: response.headers };
 }
@@ -537,7 +560,11 @@ export interface MimecastJsonPage extends MimecastJson {
  * threat-intel feed answers a STIX bundle, its next token in a header). fail[] codes listed in
  * `emptyOn` (in an HTTP 2xx) mean "no data" and come back as an empty page instead of an error.
  */
-export async function callMimecastJson(nango: MimecastNango, request: MimecastRequest, options: { emptyOn?: readonly string[] } = {}): Promise<MimecastJsonPage> {
+export async function callMimecastJson(
+    nango: MimecastNango,
+    request: MimecastRequest,
+    options: { emptyOn?: readonly string[] } = {}
+): Promise<MimecastJsonPage> {
     return exchange(nango, { method: 'POST', endpoint: request.path, data: requestEnvelope(request) }, (response) => {
         const result = readJsonObject(request.path, response);
         if (result instanceof MimecastError) {
@@ -609,12 +636,22 @@ export async function* pages<P>(pager: Pager<P>, token = ''): AsyncGenerator<Pag
 export function isRejectedPageToken(err: unknown): err is MimecastError {
     return (
         err instanceof MimecastError &&
-        (/page.?token|pagination|next.?page/i.test(err.code) || err.field === 'pageToken' || err.field === 'nextPage' || err.status === 400 || err.status === 404 || err.status === 410)
+        (/page.?token|pagination|next.?page/i.test(err.code) ||
+            err.field === 'pageToken' ||
+            err.field === 'nextPage' ||
+            err.status === 400 ||
+            err.status === 404 ||
+            err.status === 410)
     );
 }
 
 /** The pager of a POST `/api/...` listing: same filters on every page, cursor in `meta.pagination.next`. */
-export function mimecastPager(nango: MimecastNango, request: MimecastRequest, recordsIn?: string, restart?: Pager<MimecastPage>['restart']): Pager<MimecastPage> {
+export function mimecastPager(
+    nango: MimecastNango,
+    request: MimecastRequest,
+    recordsIn?: string,
+    restart?: Pager<MimecastPage>['restart']
+): Pager<MimecastPage> {
     return {
         request: (token) => {
             const { pageToken: _saved, ...query } = request;

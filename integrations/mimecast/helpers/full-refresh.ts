@@ -80,11 +80,15 @@ export async function syncFullRefresh<R extends { id: string }>(nango: FullRefre
         }
     }
     if (skipped > 0) {
-        await nango.log(`${model}: ${skipped} records skipped (unreadable; each named above by its content hash); deletes are left to the next run`, { level: 'warn' });
+        await nango.log(`${model}: ${skipped} records skipped (unreadable; each named above by its content hash); deletes are left to the next run`, {
+            level: 'warn'
+        });
         return saved;
     }
     if (shifted.size > 0) {
-        await nango.log(`${model}: ${[...shifted].join(', ')} changed while it was paged; deletes are left to the next run so no existing record is dropped`, { level: 'warn' });
+        await nango.log(`${model}: ${[...shifted].join(', ')} changed while it was paged; deletes are left to the next run so no existing record is dropped`, {
+            level: 'warn'
+        });
         return saved;
     }
     await nango.trackDeletesEnd(model);

@@ -30,7 +30,9 @@ const OUT_SIZE = 2 * WINDOW;
 // RFC 1951 3.2.5: base lengths and extra bits of length codes 257..285 and distance codes 0..29.
 const LENGTH_BASE = new Uint16Array([3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258]);
 const LENGTH_EXTRA = new Uint8Array([0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]);
-const DIST_BASE = new Uint16Array([1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577]);
+const DIST_BASE = new Uint16Array([
+    1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577
+]);
 const DIST_EXTRA = new Uint8Array([0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13]);
 /** RFC 1951 3.2.7: the order in which code-length code lengths are sent. */
 const CLEN_ORDER = new Uint8Array([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]);
@@ -536,7 +538,7 @@ function readDynamicTables(br: BitReader): { literals: Huffman; distances: Huffm
     }
     const clenCode = buildHuffman(clen, 19, offset);
     const lengths = new Uint8Array(hlit + hdist);
-    for (let i = 0; i < hlit + hdist; ) {
+    for (let i = 0; i < hlit + hdist;) {
         const symbol = readSymbol(br, clenCode);
         if (symbol < 16) {
             lengths[i++] = symbol;

@@ -151,12 +151,14 @@ export const URL_MAX = 2048;
  * here rather than sent to Mimecast).
  */
 export function httpUrl(max = URL_MAX) {
-    return z
-        .url({ protocol: /^https?$/, error: 'must be an http or https URL', abort: true })
-        .max(max, { error: `must be a URL of at most ${max} characters`, abort: true })
-        // eslint-disable-next-line no-control-regex -- refusing control characters is the point
-        .regex(/^[^\s\u0000-\u001f\u007f-\u009f]*$/, { error: 'must not contain spaces or control characters (percent-encode them)', abort: true })
-        .describe(`an absolute http or https URL, at most ${max} characters`);
+    return (
+        z
+            .url({ protocol: /^https?$/, error: 'must be an http or https URL', abort: true })
+            .max(max, { error: `must be a URL of at most ${max} characters`, abort: true })
+            // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+            .regex(/^[^\s\u0000-\u001f\u007f-\u009f]*$/, { error: 'must not contain spaces or control characters (percent-encode them)', abort: true })
+            .describe(`an absolute http or https URL, at most ${max} characters`)
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -174,7 +176,9 @@ export function freeText(max: number, options: { multiline?: boolean; allowBlank
         .trim()
         .max(max, { error: `must be at most ${max} characters`, abort: true })
         .regex(options.multiline ? MULTI_LINE : SINGLE_LINE, {
-            error: options.multiline ? 'must not contain control characters (only tab, CR and LF are allowed)' : 'must be a single line of text with no control characters',
+            error: options.multiline
+                ? 'must not contain control characters (only tab, CR and LF are allowed)'
+                : 'must be a single line of text with no control characters',
             abort: true
         })
         .refine((v) => !LONE_SURROGATE.test(v), { error: 'must be valid Unicode text (an unpaired surrogate was found)', abort: true });
@@ -216,7 +220,9 @@ export const isoDateTime = z
  * that is one value of one object (a policy's domains), which splitting would not help.
  */
 export function boundedList<T extends z.ZodType>(item: T, max: number, what: string, options: { allowEmpty?: boolean; bulk?: boolean } = {}) {
-    const list = z.array(item).max(max, { error: `expected at most ${max} ${what}s${options.bulk === false ? '' : ' per call (split the list)'}`, abort: true });
+    const list = z
+        .array(item)
+        .max(max, { error: `expected at most ${max} ${what}s${options.bulk === false ? '' : ' per call (split the list)'}`, abort: true });
     return options.allowEmpty ? list : list.min(1, { error: `expected at least one ${what}`, abort: true });
 }
 

@@ -105,8 +105,17 @@ interface Run<M extends ModelMap, K extends keyof M & string> {
     result: LogStreamResult;
 }
 
-export async function syncLogStream<M extends ModelMap, K extends keyof M & string>(nango: LogStreamNango<M>, stream: LogStream<M, K>): Promise<LogStreamResult> {
-    const run: Run<M, K> = { nango, stream, toRecord: recordReader(stream), metadata: await connectionMetadata(nango), result: { pages: 0, saved: 0, windows: 0, skipped: 0 } };
+export async function syncLogStream<M extends ModelMap, K extends keyof M & string>(
+    nango: LogStreamNango<M>,
+    stream: LogStream<M, K>
+): Promise<LogStreamResult> {
+    const run: Run<M, K> = {
+        nango,
+        stream,
+        toRecord: recordReader(stream),
+        metadata: await connectionMetadata(nango),
+        result: { pages: 0, saved: 0, windows: 0, skipped: 0 }
+    };
     const until = floorToSecond(Date.now() - INDEXING_LAG_MS);
     let checkpoint: LogStreamCheckpoint = { ...EMPTY, ...((await nango.getCheckpoint()) ?? {}) };
     if (!checkpoint.cursor && !checkpoint.windowStart) {
@@ -129,7 +138,10 @@ export async function syncLogStream<M extends ModelMap, K extends keyof M & stri
 }
 
 /** Runs a stream and logs the run's skipped records as one warn line; returns the engine's result. */
-export async function runLogStream<M extends ModelMap, K extends keyof M & string>(nango: LogStreamNango<M>, stream: LogStream<M, K>): Promise<LogStreamResult> {
+export async function runLogStream<M extends ModelMap, K extends keyof M & string>(
+    nango: LogStreamNango<M>,
+    stream: LogStream<M, K>
+): Promise<LogStreamResult> {
     const result = await syncLogStream(nango, stream);
     if (result.skipped > 0) {
         await nango.log(`${stream.model}: ${result.skipped} records skipped (unreadable; each named above by its content hash)`, { level: 'warn' });
@@ -193,7 +205,12 @@ async function fetchWindow<M extends ModelMap, K extends keyof M & string>(run: 
  * further back than the endpoint keeps; a clamped start sits a few minutes inside the limit so the
  * request is still valid when it arrives.
  */
-async function backfillStart(nango: MimecastNango, stream: { model: string; path: string; lookbackDays?: number }, metadata: ConnectionMetadata, until: number): Promise<number> {
+async function backfillStart(
+    nango: MimecastNango,
+    stream: { model: string; path: string; lookbackDays?: number },
+    metadata: ConnectionMetadata,
+    until: number
+): Promise<number> {
     const parsed = LogStreamMetadata.safeParse(metadata);
     const days = (parsed.success ? parsed.data.backfillDays : undefined) ?? DEFAULT_BACKFILL_DAYS;
     const wanted = until - days * DAY_MS;
@@ -204,9 +221,12 @@ async function backfillStart(nango: MimecastNango, stream: { model: string; path
     if (wanted >= earliest) {
         return wanted;
     }
-    await nango.log(`${stream.model}: backfillDays ${days} asks for more than ${stream.path} keeps (${stream.lookbackDays} days); the first run back-fills ${stream.lookbackDays} days`, {
-        level: 'warn'
-    });
+    await nango.log(
+        `${stream.model}: backfillDays ${days} asks for more than ${stream.path} keeps (${stream.lookbackDays} days); the first run back-fills ${stream.lookbackDays} days`,
+        {
+            level: 'warn'
+        }
+    );
     return earliest;
 }
 

@@ -65,15 +65,36 @@ export const MAX_TRACE_STEPS = 200;
 const MAX_RECIPIENTS = 500;
 
 /** Same-millisecond events sort in the gateway's order, then by id, so the input order never matters. */
-const KIND_ORDER = ['receipt', 'process', 'spam', 'av', 'impersonation protect', 'attachment protect', 'url protect', 'internal email protect', 'delivery', 'journal'];
+const KIND_ORDER = [
+    'receipt',
+    'process',
+    'spam',
+    'av',
+    'impersonation protect',
+    'attachment protect',
+    'url protect',
+    'internal email protect',
+    'delivery',
+    'journal'
+];
 
 /** The step a SiemEvent adds to its message's trace. */
 export function traceStep(event: SiemEventRecord): MessageTraceStep {
     const view = siemView(event);
     const f = view.fields;
     const recipients = addresses(f['recipients'] ?? f['recipient']);
-    const delivered = view.kind === 'delivery' ? (flag(f['delivered']) ?? (view.subtype && /fail/i.test(view.subtype) ? false : text(f['deliveryErrors']) ? false : undefined)) : undefined;
-    const verdict = view.kind === 'receipt' || view.kind === 'process' || view.kind === 'delivery' || view.kind === 'journal' ? undefined : (text(f['scanResult']) ?? text(f['scanResults']) ?? text(f['virusFound']) ?? text(f['urlCategory']) ?? (flag(f['taggedMalicious']) ? 'malicious' : undefined));
+    const delivered =
+        view.kind === 'delivery'
+            ? (flag(f['delivered']) ?? (view.subtype && /fail/i.test(view.subtype) ? false : text(f['deliveryErrors']) ? false : undefined))
+            : undefined;
+    const verdict =
+        view.kind === 'receipt' || view.kind === 'process' || view.kind === 'delivery' || view.kind === 'journal'
+            ? undefined
+            : (text(f['scanResult']) ??
+              text(f['scanResults']) ??
+              text(f['virusFound']) ??
+              text(f['urlCategory']) ??
+              (flag(f['taggedMalicious']) ? 'malicious' : undefined));
     return dropUndefined({
         eventId: view.id,
         kind: view.kind || 'unknown',

@@ -23,8 +23,26 @@ import type { SiemEventRecord } from './siem-view.js';
 
 export type { OcsfEvent } from './ocsf/event.js';
 export { OCSF_VERSION } from './ocsf/event.js';
-export type { AuditEventRecord, ClickLogRecord, AttachmentLogRecord, ImpersonationLogRecord, DlpLogRecord, HeldReleaseLogRecord, ArchiveSearchLogRecord, SiemEventRecord };
-export { auditEventToOcsf, clickLogToOcsf, attachmentLogToOcsf, impersonationLogToOcsf, dlpLogToOcsf, heldReleaseLogToOcsf, archiveSearchLogToOcsf, siemEventToOcsf };
+export type {
+    AuditEventRecord,
+    ClickLogRecord,
+    AttachmentLogRecord,
+    ImpersonationLogRecord,
+    DlpLogRecord,
+    HeldReleaseLogRecord,
+    ArchiveSearchLogRecord,
+    SiemEventRecord
+};
+export {
+    auditEventToOcsf,
+    clickLogToOcsf,
+    attachmentLogToOcsf,
+    impersonationLogToOcsf,
+    dlpLogToOcsf,
+    heldReleaseLogToOcsf,
+    archiveSearchLogToOcsf,
+    siemEventToOcsf
+};
 
 /** The record shape of each model that has an OCSF mapping. */
 export interface OcsfRecords {

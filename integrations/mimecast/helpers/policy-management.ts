@@ -68,7 +68,9 @@ const VALUE_KEY: Partial<Record<TargetType, 'domain' | 'emailAddress' | 'groupId
 const VALUE_SCHEMA = { domain: domainName, emailAddress, groupId } as const;
 
 /** A fromValue / toValue before its type is known: bounded one-line text; checkTargetValue then checks its kind. */
-export const policyTargetValue = freeText(1024).describe('the domain (email_domain), address (individual_email_address) or group id (profile_group) the side matches; at most 1024 characters');
+export const policyTargetValue = freeText(1024).describe(
+    'the domain (email_domain), address (individual_email_address) or group id (profile_group) the side matches; at most 1024 characters'
+);
 
 /** The REST target object for a type and its value. */
 export function policyTarget(type: TargetType, value: string | undefined): Record<string, string> {

@@ -103,7 +103,10 @@ export function mapRecords<R>(kind: string, raws: unknown[], toRecord: (raw: Rec
             if (!(err instanceof MimecastError) || err.code !== 'malformed_response') {
                 throw err;
             }
-            skipped.push({ ref: contentId(kind, raw), reason: err.field ? `no ${err.field}` : /unreadable date/.test(err.message) ? 'unreadable date' : 'unreadable field' });
+            skipped.push({
+                ref: contentId(kind, raw),
+                reason: err.field ? `no ${err.field}` : /unreadable date/.test(err.message) ? 'unreadable date' : 'unreadable field'
+            });
         }
     }
     return { records, skipped };

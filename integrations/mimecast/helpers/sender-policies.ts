@@ -26,7 +26,15 @@ export const FROM_TYPES = [
     'header_display_name'
 ] as const;
 /** Who the policy applies to, on the recipient side. */
-export const TO_TYPES = ['everyone', 'internal_addresses', 'external_addresses', 'email_domain', 'profile_group', 'address_attribute_value', 'individual_email_address'] as const;
+export const TO_TYPES = [
+    'everyone',
+    'internal_addresses',
+    'external_addresses',
+    'email_domain',
+    'profile_group',
+    'address_attribute_value',
+    'individual_email_address'
+] as const;
 
 /** Types that need a value (fromValue / toValue), and what that value is. */
 export const VALUE_KIND: Partial<Record<(typeof FROM_TYPES)[number], 'email' | 'domain' | 'text'>> = {

@@ -59,7 +59,6 @@ const RETENTION_MS = 24 * 60 * 60 * 1000;
 const RETENTION_MARGIN_MS = 5 * 60 * 1000;
 const EMPTY: SiemCheckpoint = { nextPage: '', syncedThrough: '', gapFrom: '', gapTo: '' };
 
-
 /** One SIEM stream: its endpoint, the event description, the event's time field, the model of its gaps. */
 export interface SiemStream<M extends ModelMap, K extends keyof M & string, Rest extends string = never> extends RecordSpec<M, K, Rest> {
     /** e.g. `/siem/v1/events/cg`. */
@@ -78,7 +77,9 @@ export interface SiemStream<M extends ModelMap, K extends keyof M & string, Rest
 }
 
 /** Declares a SIEM stream (an identity: TypeScript checks model names and fields against `models`). */
-export function siemStream<M extends ModelMap, K extends keyof M & string, Rest extends string = never>(stream: SiemStream<M, K, Rest>): SiemStream<M, K, Rest> {
+export function siemStream<M extends ModelMap, K extends keyof M & string, Rest extends string = never>(
+    stream: SiemStream<M, K, Rest>
+): SiemStream<M, K, Rest> {
     return stream;
 }
 
@@ -90,7 +91,10 @@ export interface SiemStreamNango<M extends ModelMap> extends MimecastNango, Reco
     getRecordsByIds(ids: string[], model: keyof M & string): Promise<Map<string, unknown>> | Map<string, unknown>;
 }
 
-export async function runSiemStream<M extends ModelMap, K extends keyof M & string, Rest extends string = never>(nango: SiemStreamNango<M>, stream: SiemStream<M, K, Rest>): Promise<void> {
+export async function runSiemStream<M extends ModelMap, K extends keyof M & string, Rest extends string = never>(
+    nango: SiemStreamNango<M>,
+    stream: SiemStream<M, K, Rest>
+): Promise<void> {
     const toRecord = recordReader(stream);
     const metadata = await connectionMetadata(nango);
     const parsed = SiemMetadata.safeParse(metadata);
@@ -107,14 +111,19 @@ export async function runSiemStream<M extends ModelMap, K extends keyof M & stri
         {
             request: (token) => {
                 requestedAt = Date.now();
-                const params = token ? { nextPage: token, pageSize: PAGE_SIZE } : { dateRangeStartsAt: streamDate(startOf(checkpoint, requestedAt, settings.backfillHours)), pageSize: PAGE_SIZE };
+                const params = token
+                    ? { nextPage: token, pageSize: PAGE_SIZE }
+                    : { dateRangeStartsAt: streamDate(startOf(checkpoint, requestedAt, settings.backfillHours)), pageSize: PAGE_SIZE };
                 return callMimecastGet(nango, stream.path, params);
             },
             cursor: ({ body }) => (typeof body['@nextPage'] === 'string' && body['@nextPage'] !== '' ? body['@nextPage'] : undefined),
             isLast: ({ body }, cursor) => body['isCaughtUp'] === true || cursor === undefined,
             // A rejected (expired, unknown) token: continue by date from where we know we are complete.
             restart: async (err) => {
-                await nango.log(`${stream.label}: Mimecast rejected the saved @nextPage token (${err.code}); resuming by date from ${checkpoint.syncedThrough || 'the backfill start'}`, { level: 'warn' });
+                await nango.log(
+                    `${stream.label}: Mimecast rejected the saved @nextPage token (${err.code}); resuming by date from ${checkpoint.syncedThrough || 'the backfill start'}`,
+                    { level: 'warn' }
+                );
                 checkpoint = await reportGapIfBehind(nango, stream, { ...checkpoint, nextPage: '' }, Date.now() - RETENTION_MS + RETENTION_MARGIN_MS, metadata);
                 return '';
             }
@@ -173,7 +182,13 @@ function startOf(checkpoint: SiemCheckpoint, now: number, backfillHours: number 
 }
 
 /** Records a SiemGap (and warns) when the last complete point is older than `oldest`; moves the cursor past it. */
-async function reportGapIfBehind<M extends ModelMap>(nango: SiemStreamNango<M>, stream: { label: string; gapModel: keyof M & string }, checkpoint: SiemCheckpoint, oldest: number, metadata: ConnectionMetadata): Promise<SiemCheckpoint> {
+async function reportGapIfBehind<M extends ModelMap>(
+    nango: SiemStreamNango<M>,
+    stream: { label: string; gapModel: keyof M & string },
+    checkpoint: SiemCheckpoint,
+    oldest: number,
+    metadata: ConnectionMetadata
+): Promise<SiemCheckpoint> {
     if (!checkpoint.syncedThrough || Date.parse(checkpoint.syncedThrough) >= oldest) {
         return checkpoint;
     }
@@ -190,4 +205,3 @@ async function reportGapIfBehind<M extends ModelMap>(nango: SiemStreamNango<M>, 
 function streamDate(ms: number): string {
     return new Date(floorToSecond(ms)).toISOString();
 }
-

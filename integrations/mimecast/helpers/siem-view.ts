@@ -96,7 +96,12 @@ export function addresses(value: unknown): string[] {
         return value.flatMap(addresses);
     }
     const t = text(value);
-    return t === undefined ? [] : t.split(/[,;]/).map((a) => a.trim()).filter((a) => a !== '');
+    return t === undefined
+        ? []
+        : t
+              .split(/[,;]/)
+              .map((a) => a.trim())
+              .filter((a) => a !== '');
 }
 
 function present(value: unknown): boolean {

@@ -72,7 +72,9 @@ interface Plan {
  * The mapping of one record spec, built once per run: a function from a raw Mimecast record to a model
  * record. A missing required field throws malformed_response (records.ts mapRecords skips that record).
  */
-export function recordReader<M extends ModelMap, K extends keyof M & string, Rest extends string = never>(spec: RecordSpec<M, K, Rest>): (raw: Record<string, unknown>) => RecordOf<M, K> {
+export function recordReader<M extends ModelMap, K extends keyof M & string, Rest extends string = never>(
+    spec: RecordSpec<M, K, Rest>
+): (raw: Record<string, unknown>) => RecordOf<M, K> {
     const schema = spec.models[spec.model];
     if (!schema) {
         throw new Error(`unknown model ${spec.model}`);
@@ -99,7 +101,12 @@ export function recordReader<M extends ModelMap, K extends keyof M & string, Res
 
     return (raw) => {
         const record: Record<string, unknown> = {
-            id: id === 'content' ? contentId(model, raw) : id.orContent ? (optionalString(raw, idSources) ?? contentId(model, raw)) : requiredString(raw, idSources)
+            id:
+                id === 'content'
+                    ? contentId(model, raw)
+                    : id.orContent
+                      ? (optionalString(raw, idSources) ?? contentId(model, raw))
+                      : requiredString(raw, idSources)
         };
         for (const plan of plans) {
             const value = readField(raw, plan);
@@ -146,7 +153,9 @@ function readField(raw: Record<string, unknown>, plan: Plan): unknown {
         case 'addresses':
             return first(sources, (s) => {
                 const value = raw[s];
-                const list = (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(optionalAddress).filter((a): a is string => a !== undefined);
+                const list = (Array.isArray(value) ? value : value === undefined ? [] : [value])
+                    .map(optionalAddress)
+                    .filter((a): a is string => a !== undefined);
                 return list.length > 0 ? list : undefined;
             });
     }
@@ -219,7 +228,12 @@ export interface RecordSaver<N extends string> {
 }
 
 /** Finishes and saves one page of records as `model` in one batchSave; returns how many were saved. */
-export async function saveRecords<N extends string, K extends N, R extends { id: string }>(nango: RecordSaver<N>, model: K, records: Iterable<R>, metadata: ConnectionMetadata): Promise<number> {
+export async function saveRecords<N extends string, K extends N, R extends { id: string }>(
+    nango: RecordSaver<N>,
+    model: K,
+    records: Iterable<R>,
+    metadata: ConnectionMetadata
+): Promise<number> {
     const finished: R[] = [];
     for (const record of records) {
         finished.push(finish(model, record, metadata));

@@ -43,7 +43,10 @@ export interface StixRelationship {
 }
 
 /** The objects of one bundle, sorted by kind; objects that are none of the three are ignored. */
-export function readBundle(body: Record<string, unknown>, path: string): { indicators: Record<string, unknown>[]; malware: Record<string, unknown>[]; relationships: Record<string, unknown>[] } {
+export function readBundle(
+    body: Record<string, unknown>,
+    path: string
+): { indicators: Record<string, unknown>[]; malware: Record<string, unknown>[]; relationships: Record<string, unknown>[] } {
     const objects = body['objects'];
     if (objects === undefined) {
         return { indicators: [], malware: [], relationships: [] };

@@ -32,7 +32,8 @@ const stream = logStream({
 });
 
 const sync = createSync({
-    description: 'Audit events of the Mimecast account (logins, policy and configuration changes, message actions), fetched incrementally by time window; Mimecast keeps 60 days, so a first run back-fills at most that.',
+    description:
+        'Audit events of the Mimecast account (logins, policy and configuration changes, message actions), fetched incrementally by time window; Mimecast keeps 60 days, so a first run back-fills at most that.',
     version: '1.1.0',
     frequency: 'every 15 minutes',
     autoStart: true,

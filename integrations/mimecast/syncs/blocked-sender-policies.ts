@@ -6,7 +6,6 @@ import { createSync } from 'nango';
 import { listAll, syncFullRefresh } from '../helpers/full-refresh.js';
 import { BlockedSenderPolicy, toBlockedSenderPolicy } from '../helpers/sender-policies.js';
 
-
 const sync = createSync({
     description: 'Blocked-sender policies (sender, recipient, option, validity), flattened and refreshed in full; deleted policies are deleted.',
     version: '1.0.0',

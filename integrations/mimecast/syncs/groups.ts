@@ -5,7 +5,6 @@ import { createSync } from 'nango';
 import { Group, groupSourcesOf, GroupSyncMetadata, listAllGroups } from '../helpers/directory.js';
 import { syncFullRefresh } from '../helpers/full-refresh.js';
 
-
 const sync = createSync({
     description: 'Directory groups of the Mimecast account, cloud and LDAP (full refresh; removed groups are deleted).',
     version: '1.0.0',

@@ -51,7 +51,8 @@ const stream = logStream({
 });
 
 const sync = createSync({
-    description: 'Held message release logs (messages released from or rejected in the hold queue, by whom, and why they were held), fetched incrementally by time window.',
+    description:
+        'Held message release logs (messages released from or rejected in the hold queue, by whom, and why they were held), fetched incrementally by time window.',
     version: '1.2.0',
     frequency: 'every 15 minutes',
     autoStart: true,

@@ -6,7 +6,6 @@ import { createSync } from 'nango';
 import { listAll, syncFullRefresh } from '../helpers/full-refresh.js';
 import { ManagedUrl, toManagedUrl } from '../helpers/managed-urls.js';
 
-
 const sync = createSync({
     description: 'The managed URLs of URL Protect (administrator block and permit entries), refreshed in full; removed entries are deleted.',
     version: '1.0.0',

@@ -55,7 +55,18 @@ const SiemBatchEvent = z.object({
 type SiemBatchEvent = z.infer<typeof SiemBatchEvent>;
 
 /** The event types the batch endpoint serves, one list per type. */
-const EVENT_TYPES = ['receipt', 'process', 'delivery', 'av', 'spam', 'internal email protect', 'impersonation protect', 'url protect', 'attachment protect', 'journal'] as const;
+const EVENT_TYPES = [
+    'receipt',
+    'process',
+    'delivery',
+    'av',
+    'spam',
+    'internal email protect',
+    'impersonation protect',
+    'url protect',
+    'attachment protect',
+    'journal'
+] as const;
 type EventType = (typeof EVENT_TYPES)[number];
 
 /** Checkpoint key of a type: `next_receipt`, `next_url_protect`, ... */
@@ -90,7 +101,24 @@ const SAVE_BATCH = 500;
 const MAX_LINE_BYTES = 1_048_576;
 /** Storage-host attempts per file for network errors, 5xx and unreadable gzip (a cut-off download). */
 const FILE_ATTEMPTS = 3;
-const PROMOTED = new Set(['type', 'eventType', 'subtype', 'subType', 'timestamp', 'aggregateId', 'processingId', 'accountId', 'messageId', 'direction', 'senderEnvelope', 'senderHeader', 'recipients', 'subject', 'senderIp', 'action']);
+const PROMOTED = new Set([
+    'type',
+    'eventType',
+    'subtype',
+    'subType',
+    'timestamp',
+    'aggregateId',
+    'processingId',
+    'accountId',
+    'messageId',
+    'direction',
+    'senderEnvelope',
+    'senderHeader',
+    'recipients',
+    'subject',
+    'senderIp',
+    'action'
+]);
 
 interface RunCounts {
     pages: number;
@@ -121,7 +149,10 @@ const sync = createSync({
         const backfillDays = Math.min(metadata.backfillDays ?? RETENTION_DAYS, RETENTION_DAYS);
         let remaining = metadata.maxFilesPerRun ?? DEFAULT_MAX_FILES;
         const saved = (await nango.getCheckpoint()) as Partial<SiemBatchCheckpoint> | null;
-        const checkpoint: SiemBatchCheckpoint = { ...Object.fromEntries(EVENT_TYPES.map((type) => [tokenKey(type), saved?.[tokenKey(type)] ?? ''])), firstType: saved?.['firstType'] ?? '' };
+        const checkpoint: SiemBatchCheckpoint = {
+            ...Object.fromEntries(EVENT_TYPES.map((type) => [tokenKey(type), saved?.[tokenKey(type)] ?? ''])),
+            firstType: saved?.['firstType'] ?? ''
+        };
         const counts: RunCounts = { pages: 0, files: 0, events: 0, expired: 0, repeated: 0, corruptLines: 0, unreadableFiles: 0 };
         const seenUrls = new Set<string>();
         const restarted = new Set<EventType>();
@@ -150,13 +181,18 @@ const sync = createSync({
                     let body: Record<string, unknown>;
                     try {
                         // Never a call with neither a token nor dates: that answers all 7 days again.
-                        const params = token ? { type, nextPage: token, pageSize } : { type, dateRangeStartsAt: batchDate(Date.now() - backfillDays * 86_400_000), pageSize };
+                        const params = token
+                            ? { type, nextPage: token, pageSize }
+                            : { type, dateRangeStartsAt: batchDate(Date.now() - backfillDays * 86_400_000), pageSize };
                         ({ body } = await callMimecastGet(nango, PATH, params));
                     } catch (err) {
                         if (token && !restarted.has(type) && isRejectedToken(err)) {
                             // Content ids make the re-read of the back-fill days upsert what is already there.
                             restarted.add(type);
-                            await nango.log(`SIEM batch: Mimecast rejected the saved @nextPage of "${type}" (${(err as MimecastError).code}); starting it again ${backfillDays} days back`, { level: 'warn' });
+                            await nango.log(
+                                `SIEM batch: Mimecast rejected the saved @nextPage of "${type}" (${(err as MimecastError).code}); starting it again ${backfillDays} days back`,
+                                { level: 'warn' }
+                            );
                             checkpoint[tokenKey(type)] = '';
                             nextRound.push(type);
                             continue;
@@ -185,7 +221,10 @@ const sync = createSync({
         } finally {
             // A run that fails mid-page keeps the events it already read (the page is redone next run and upserts them).
             await batch.flush().catch(() => undefined);
-            const behind = remaining <= 0 && active.length > 0 ? `; maxFilesPerRun reached, the next run continues (${EVENT_TYPES.filter((type) => active.includes(type)).join(', ')})` : '';
+            const behind =
+                remaining <= 0 && active.length > 0
+                    ? `; maxFilesPerRun reached, the next run continues (${EVENT_TYPES.filter((type) => active.includes(type)).join(', ')})`
+                    : '';
             const summary = `SIEM batch: ${counts.events} events from ${counts.files} files in ${counts.pages} list pages; skipped ${counts.expired} expired links, ${counts.repeated} repeated links, ${counts.corruptLines} corrupt lines, ${counts.unreadableFiles} unreadable files${behind}`;
             if (counts.expired + counts.unreadableFiles > 0) {
                 await nango.log(summary, { level: 'warn' });
@@ -215,7 +254,11 @@ function readLinks(body: Record<string, unknown>, counts: RunCounts): FileLink[]
             counts.unreadableFiles += 1;
             continue;
         }
-        links.push({ url, expiry: isObject(item) ? optionalString(item, 'expiry') : undefined, size: isObject(item) && typeof item['size'] === 'number' ? item['size'] : undefined });
+        links.push({
+            url,
+            expiry: isObject(item) ? optionalString(item, 'expiry') : undefined,
+            size: isObject(item) && typeof item['size'] === 'number' ? item['size'] : undefined
+        });
     }
     return links;
 }
@@ -239,13 +282,20 @@ async function saveFile(nango: NangoSyncLocal, link: FileLink, seenUrls: Set<str
                 await sleep(500 * attempt);
                 continue;
             }
-            throw new MimecastError({ code: 'file_download_failed', message: `a SIEM batch file could not be downloaded: ${err instanceof Error ? err.message : String(err)}`, retryable: true });
+            throw new MimecastError({
+                code: 'file_download_failed',
+                message: `a SIEM batch file could not be downloaded: ${err instanceof Error ? err.message : String(err)}`,
+                retryable: true
+            });
         }
         if (response.status === 403 || response.status === 404) {
             // Presigned links expire; the storage host answers 403 (or 404 once the object is gone).
             await response.arrayBuffer().catch(() => undefined);
             counts.expired += 1;
-            await nango.log(`SIEM batch: skipped an expired file link (HTTP ${response.status}${link.expiry ? `, expiry ${link.expiry}` : ''}); its events are not fetched`, { level: 'warn' });
+            await nango.log(
+                `SIEM batch: skipped an expired file link (HTTP ${response.status}${link.expiry ? `, expiry ${link.expiry}` : ''}); its events are not fetched`,
+                { level: 'warn' }
+            );
             return;
         }
         if (response.status >= 500 && attempt < FILE_ATTEMPTS) {
@@ -255,7 +305,12 @@ async function saveFile(nango: NangoSyncLocal, link: FileLink, seenUrls: Set<str
         }
         if (response.status !== 200) {
             // Not saved and not skipped: the run stops before this page's token, so the next run redoes it.
-            throw new MimecastError({ code: `http_${response.status}`, message: `the storage host answered HTTP ${response.status} for a SIEM batch file`, status: response.status, retryable: response.status >= 500 });
+            throw new MimecastError({
+                code: `http_${response.status}`,
+                message: `the storage host answered HTTP ${response.status} for a SIEM batch file`,
+                status: response.status,
+                retryable: response.status >= 500
+            });
         }
         const bytes = new Uint8Array(await response.arrayBuffer());
         try {

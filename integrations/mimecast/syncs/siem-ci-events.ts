@@ -68,7 +68,8 @@ const stream = siemStream({
 });
 
 const sync = createSync({
-    description: 'Cloud Integrated SIEM events (entities, mailflow, URL clicks) from the CI event stream, resumed by its @nextPage token; off by default (a Cloud Gateway-only tenant has no CI product); a connection more than 24 hours behind records a SiemCiGap.',
+    description:
+        'Cloud Integrated SIEM events (entities, mailflow, URL clicks) from the CI event stream, resumed by its @nextPage token; off by default (a Cloud Gateway-only tenant has no CI product); a connection more than 24 hours behind records a SiemCiGap.',
     version: '1.1.0',
     frequency: 'every 15 minutes',
     autoStart: false,

@@ -66,7 +66,8 @@ const stream = siemStream({
 });
 
 const sync = createSync({
-    description: 'Cloud Gateway SIEM events (receipt, process, delivery, spam, AV, URL/attachment/impersonation protect, journal) from the event stream, resumed by its @nextPage token; one MessageTrace per message (aggregateId) with its steps in order and its outcome, updated as later events arrive; a connection more than 24 hours behind records a SiemGap.',
+    description:
+        'Cloud Gateway SIEM events (receipt, process, delivery, spam, AV, URL/attachment/impersonation protect, journal) from the event stream, resumed by its @nextPage token; one MessageTrace per message (aggregateId) with its steps in order and its outcome, updated as later events arrive; a connection more than 24 hours behind records a SiemGap.',
     version: '1.2.0',
     frequency: 'every 15 minutes',
     autoStart: true,

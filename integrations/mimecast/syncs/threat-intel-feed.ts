@@ -13,7 +13,15 @@ import { callMimecastJson, MimecastError } from '../helpers/api.js';
 import type { MimecastNango } from '../helpers/api.js';
 import { floorToSecond, toMimecastDate } from '../helpers/dates.js';
 import { describeSkipped, mapRecords } from '../helpers/records.js';
-import { NEXT_TOKEN_HEADER, NO_RESULT_CODE, readBundle, THREAT_FEED_TYPES, ThreatIndicator, toRelationship, toThreatIndicator } from '../helpers/threat-intel.js';
+import {
+    NEXT_TOKEN_HEADER,
+    NO_RESULT_CODE,
+    readBundle,
+    THREAT_FEED_TYPES,
+    ThreatIndicator,
+    toRelationship,
+    toThreatIndicator
+} from '../helpers/threat-intel.js';
 import type { ThreatFeedType } from '../helpers/threat-intel.js';
 
 const PATH = '/api/ttp/threat-intel/get-feed';
@@ -101,7 +109,12 @@ async function syncFeed(nango: FeedNango, feedType: ThreatFeedType, opened: Thre
     if (!checkpoint[keys.end]) {
         // Open a walk: from the end of the last one (or the back-fill) up to now.
         const end = floorToSecond(Date.now());
-        checkpoint = { ...checkpoint, [keys.since]: checkpoint[keys.since] || new Date(end - backfillMs).toISOString(), [keys.end]: new Date(end).toISOString(), [keys.token]: '' };
+        checkpoint = {
+            ...checkpoint,
+            [keys.since]: checkpoint[keys.since] || new Date(end - backfillMs).toISOString(),
+            [keys.end]: new Date(end).toISOString(),
+            [keys.token]: ''
+        };
         await nango.saveCheckpoint(checkpoint);
     }
     const run: RunState = { indicators: new Map(), malwareNames: new Map(), byMalware: new Map(), pending: new Map(), skipped: 0 };
@@ -111,7 +124,10 @@ async function syncFeed(nango: FeedNango, feedType: ThreatFeedType, opened: Thre
         // Every page repeats the walk's filters; the token says where to continue.
         const page = await callMimecastJson(
             nango,
-            { path: PATH, data: { feedType, fileType: 'stix', start: toMimecastDate(checkpoint[keys.since]), end: toMimecastDate(checkpoint[keys.end]), token } },
+            {
+                path: PATH,
+                data: { feedType, fileType: 'stix', start: toMimecastDate(checkpoint[keys.since]), end: toMimecastDate(checkpoint[keys.end]), token }
+            },
             { emptyOn: [NO_RESULT_CODE] }
         );
         const changed = page.empty ? [] : await applyBundle(nango, feedType, page.body, run);

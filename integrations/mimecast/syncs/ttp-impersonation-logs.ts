@@ -72,7 +72,8 @@ const stream = logStream({
 });
 
 const sync = createSync({
-    description: 'Impersonation Protect logs (messages imitating internal people or domains, the identifiers hit and the action), fetched incrementally by time window.',
+    description:
+        'Impersonation Protect logs (messages imitating internal people or domains, the identifiers hit and the action), fetched incrementally by time window.',
     version: '1.3.0',
     frequency: 'every 15 minutes',
     autoStart: true,

@@ -34,8 +34,20 @@ interface OcsfClass {
     activities: Record<number, string>;
 }
 
-export const EMAIL_ACTIVITY: OcsfClass = { uid: 4009, name: 'Email Activity', categoryUid: 4, categoryName: 'Network Activity', activities: { 1: 'Send', 2: 'Receive', 3: 'Scan', 4: 'Trace', 5: 'MTA Relay' } };
-export const AUTHENTICATION: OcsfClass = { uid: 3002, name: 'Authentication', categoryUid: 3, categoryName: 'Identity & Access Management', activities: { 1: 'Logon', 2: 'Logoff' } };
+export const EMAIL_ACTIVITY: OcsfClass = {
+    uid: 4009,
+    name: 'Email Activity',
+    categoryUid: 4,
+    categoryName: 'Network Activity',
+    activities: { 1: 'Send', 2: 'Receive', 3: 'Scan', 4: 'Trace', 5: 'MTA Relay' }
+};
+export const AUTHENTICATION: OcsfClass = {
+    uid: 3002,
+    name: 'Authentication',
+    categoryUid: 3,
+    categoryName: 'Identity & Access Management',
+    activities: { 1: 'Logon', 2: 'Logoff' }
+};
 export const ACCOUNT_CHANGE: OcsfClass = {
     uid: 3001,
     name: 'Account Change',
@@ -43,8 +55,20 @@ export const ACCOUNT_CHANGE: OcsfClass = {
     categoryName: 'Identity & Access Management',
     activities: { 1: 'Create', 2: 'Enable', 3: 'Password Change', 4: 'Password Reset', 5: 'Disable', 6: 'Delete', 9: 'Lock', 12: 'Unlock' }
 };
-export const API_ACTIVITY: OcsfClass = { uid: 6003, name: 'API Activity', categoryUid: 6, categoryName: 'Application Activity', activities: { 1: 'Create', 2: 'Read', 3: 'Update', 4: 'Delete' } };
-export const DETECTION_FINDING: OcsfClass = { uid: 2004, name: 'Detection Finding', categoryUid: 2, categoryName: 'Findings', activities: { 1: 'Create', 2: 'Update', 3: 'Close' } };
+export const API_ACTIVITY: OcsfClass = {
+    uid: 6003,
+    name: 'API Activity',
+    categoryUid: 6,
+    categoryName: 'Application Activity',
+    activities: { 1: 'Create', 2: 'Read', 3: 'Update', 4: 'Delete' }
+};
+export const DETECTION_FINDING: OcsfClass = {
+    uid: 2004,
+    name: 'Detection Finding',
+    categoryUid: 2,
+    categoryName: 'Findings',
+    activities: { 1: 'Create', 2: 'Update', 3: 'Close' }
+};
 
 export const OTHER = 99;
 
@@ -245,7 +269,13 @@ export function digestAlgorithm(value: string | undefined): string | undefined {
 }
 
 /** An OCSF file (a regular file, type_id 1) with whatever hashes Mimecast gave. */
-export function file(input: { name?: string | undefined; mimeType?: string | undefined; ext?: string | undefined; size?: number | undefined; hashes?: Record<string, string | undefined> }): Record<string, unknown> {
+export function file(input: {
+    name?: string | undefined;
+    mimeType?: string | undefined;
+    ext?: string | undefined;
+    size?: number | undefined;
+    hashes?: Record<string, string | undefined>;
+}): Record<string, unknown> {
     const hashes = Object.entries(input.hashes ?? {})
         .filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '' && HASH_ALGORITHMS[entry[0]] !== undefined)
         .map(([algorithm, value]) => ({ algorithm_id: HASH_ALGORITHMS[algorithm], algorithm: algorithm.toUpperCase().replace('SHA', 'SHA-'), value }));

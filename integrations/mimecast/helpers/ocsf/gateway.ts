@@ -3,7 +3,21 @@
 //   (4009), activity Other named Release/Reject, the operator as actor (host profile), the outcome as
 //   the security_control profile's action/disposition (Allowed/Restored, Denied/Rejected).
 // - An archive search is a read through Mimecast's archive API: API Activity (6003), Read.
-import { API_ACTIVITY, directionId, email, EMAIL_ACTIVITY, emailOrUndefined, controlOutcome, epochMs, OTHER, ocsfEvent, rest, SEVERITY, user, USER_TYPE } from './event.js';
+import {
+    API_ACTIVITY,
+    directionId,
+    email,
+    EMAIL_ACTIVITY,
+    emailOrUndefined,
+    controlOutcome,
+    epochMs,
+    OTHER,
+    ocsfEvent,
+    rest,
+    SEVERITY,
+    user,
+    USER_TYPE
+} from './event.js';
 import type { OcsfEvent } from './event.js';
 
 export interface HeldReleaseLogRecord {
@@ -42,7 +56,14 @@ export function heldReleaseLogToOcsf(log: HeldReleaseLogRecord): OcsfEvent {
             otherActivity: verb,
             severity: SEVERITY.informational,
             time: epochMs(log.released),
-            metadata: { model: 'HeldReleaseLog', feature: 'Held Messages', uid: log.id, originalTime: log.released, eventCode: verb.toLowerCase(), profiles: ['host', 'security_control'] }
+            metadata: {
+                model: 'HeldReleaseLog',
+                feature: 'Held Messages',
+                uid: log.id,
+                originalTime: log.released,
+                eventCode: verb.toLowerCase(),
+                profiles: ['host', 'security_control']
+            }
         },
         {
             message: `Held message ${rejected ? 'rejected' : 'released'}${log.operator ? ` by ${log.operator}` : ''}${heldFor ? ` (held for ${heldFor})` : ''}`,
@@ -72,10 +93,17 @@ export interface ArchiveSearchLogRecord {
 export function archiveSearchLogToOcsf(log: ArchiveSearchLogRecord): OcsfEvent {
     return ocsfEvent(
         API_ACTIVITY,
-        { activity: 2, severity: SEVERITY.informational, time: epochMs(log.createTime), metadata: { model: 'ArchiveSearchLog', feature: 'Cloud Archive', uid: log.id, originalTime: log.createTime, eventCode: 'archive search' } },
+        {
+            activity: 2,
+            severity: SEVERITY.informational,
+            time: epochMs(log.createTime),
+            metadata: { model: 'ArchiveSearchLog', feature: 'Cloud Archive', uid: log.id, originalTime: log.createTime, eventCode: 'archive search' }
+        },
         {
             message: log.description,
-            actor: { user: user(log.emailAddr, log.isAdmin === true ? USER_TYPE.admin : log.isAdmin === false ? USER_TYPE.user : undefined) ?? { name: 'unknown' } },
+            actor: {
+                user: user(log.emailAddr, log.isAdmin === true ? USER_TYPE.admin : log.isAdmin === false ? USER_TYPE.user : undefined) ?? { name: 'unknown' }
+            },
             api: { operation: 'search', service: { name: 'Mimecast Cloud Archive' } },
             // API Activity requires a source; Mimecast logs only the client the search came from (archive, Mimecast for Outlook, ...).
             src_endpoint: { name: log.source ?? 'unknown' },

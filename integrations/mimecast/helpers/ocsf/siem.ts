@@ -113,11 +113,21 @@ function categories(read: Reader): string[] | undefined {
 function attachments(read: Reader): Record<string, unknown>[] | undefined {
     const name = read.text('fileName');
     if (name !== undefined) {
-        return [file({ name, ext: read.text('fileExtension', 'fileExt'), mimeType: read.text('fileMime'), hashes: { md5: read.text('md5'), sha1: read.text('sha1'), sha256: read.text('sha256') } })];
+        return [
+            file({
+                name,
+                ext: read.text('fileExtension', 'fileExt'),
+                mimeType: read.text('fileMime'),
+                hashes: { md5: read.text('md5'), sha1: read.text('sha1'), sha256: read.text('sha256') }
+            })
+        ];
     }
     // Process events list names as `"a.pdf", "b.docx"`.
     const list = read.text('attachments');
-    const names = list?.split(/",\s*"/).map((n) => n.replace(/^"|"$/g, '').trim()).filter((n) => n !== '');
+    const names = list
+        ?.split(/",\s*"/)
+        .map((n) => n.replace(/^"|"$/g, '').trim())
+        .filter((n) => n !== '');
     return names && names.length > 0 ? names.map((n) => file({ name: n })) : undefined;
 }
 
@@ -138,7 +148,13 @@ function messageEvent(view: SiemView, read: Reader): OcsfEvent {
     const status = delivered !== undefined ? (delivered ? 1 : 2) : view.kind === 'receipt' && outcome ? (refused ? 2 : 1) : undefined;
     return ocsfEvent(
         EMAIL_ACTIVITY,
-        { activity: step.activity, otherActivity: step.name, severity: refused || delivered === false ? SEVERITY.low : SEVERITY.informational, time: view.time, metadata: metadata(view, read, outcome ? ['security_control'] : undefined) },
+        {
+            activity: step.activity,
+            otherActivity: step.name,
+            severity: refused || delivered === false ? SEVERITY.low : SEVERITY.informational,
+            time: view.time,
+            metadata: metadata(view, read, outcome ? ['security_control'] : undefined)
+        },
         {
             direction_id: direction,
             direction: DIRECTIONS[direction],
@@ -165,16 +181,25 @@ function verdictEvent(view: SiemView, read: Reader): OcsfEvent {
     const malicious = read.flag('taggedMalicious');
     const detection = read.text('virusFound');
     const verdict =
-        read.text('scanResult', 'scanResults', 'blockReason', 'reason') ?? detection ?? (malicious === true ? 'malicious' : undefined) ?? (view.kind === 'spam' ? 'spam' : undefined) ?? view.subtype;
+        read.text('scanResult', 'scanResults', 'blockReason', 'reason') ??
+        detection ??
+        (malicious === true ? 'malicious' : undefined) ??
+        (view.kind === 'spam' ? 'spam' : undefined) ??
+        view.subtype;
     const { email: mail, files, link } = message(read);
     const action = text(view.fields['action']) ?? view.subtype;
     const category = text(view.fields['urlCategory']);
     // A URL's category can say more than the verdict (Blocked URL Category / Compromised): the graver counts.
     const severity =
-        view.kind === 'av' ? SEVERITY.high
-        : view.kind === 'impersonation protect' ? (malicious ? SEVERITY.high : SEVERITY.medium)
-        : view.kind === 'spam' ? SEVERITY.low
-        : Math.max(verdictSeverity(verdict), category ? verdictSeverity(category) : SEVERITY.unknown);
+        view.kind === 'av'
+            ? SEVERITY.high
+            : view.kind === 'impersonation protect'
+              ? malicious
+                  ? SEVERITY.high
+                  : SEVERITY.medium
+              : view.kind === 'spam'
+                ? SEVERITY.low
+                : Math.max(verdictSeverity(verdict), category ? verdictSeverity(category) : SEVERITY.unknown);
     const event = detectionFinding({
         metadata: metadata(view, read),
         time: view.time,

@@ -41,10 +41,27 @@ export function clickLogToOcsf(log: ClickLogRecord): OcsfEvent {
         evidence: {
             url: clicked,
             user: user(log.userEmailAddress),
-            email: email({ from: log.fromUserEmailAddress, to: log.userEmailAddress ? [log.userEmailAddress] : undefined, subject: log.subject, messageId: log.messageId, urls: [clicked] }),
+            email: email({
+                from: log.fromUserEmailAddress,
+                to: log.userEmailAddress ? [log.userEmailAddress] : undefined,
+                subject: log.subject,
+                messageId: log.messageId,
+                urls: [clicked]
+            }),
             verdict: log.scanResult
         },
-        unmapped: rest(log, ['id', 'date', 'url', 'userEmailAddress', 'fromUserEmailAddress', 'subject', 'messageId', 'scanResult', 'category', 'ttpDefinition'])
+        unmapped: rest(log, [
+            'id',
+            'date',
+            'url',
+            'userEmailAddress',
+            'fromUserEmailAddress',
+            'subject',
+            'messageId',
+            'scanResult',
+            'category',
+            'ttpDefinition'
+        ])
     });
 }
 
@@ -85,11 +102,30 @@ export function attachmentLogToOcsf(log: AttachmentLogRecord): OcsfEvent {
         isAlert: threat,
         evidence: {
             file: attachment,
-            email: email({ from: log.senderAddress, to: log.recipientAddress ? [log.recipientAddress] : undefined, subject: log.subject, messageId: log.messageId, files: [attachment] }),
+            email: email({
+                from: log.senderAddress,
+                to: log.recipientAddress ? [log.recipientAddress] : undefined,
+                subject: log.subject,
+                messageId: log.messageId,
+                files: [attachment]
+            }),
             verdict: log.result
         },
         malware: malware(detection, 'Mimecast Attachment Protect'),
-        unmapped: rest(log, ['id', 'date', 'result', 'fileName', 'fileType', 'senderAddress', 'recipientAddress', 'messageId', 'details', 'subject', 'definition', ...(algorithm ? ['fileHash'] : [])])
+        unmapped: rest(log, [
+            'id',
+            'date',
+            'result',
+            'fileName',
+            'fileType',
+            'senderAddress',
+            'recipientAddress',
+            'messageId',
+            'details',
+            'subject',
+            'definition',
+            ...(algorithm ? ['fileHash'] : [])
+        ])
     });
 }
 
@@ -112,7 +148,12 @@ export interface ImpersonationLogRecord {
 }
 
 export function impersonationLogToOcsf(log: ImpersonationLogRecord): OcsfEvent {
-    const message = email({ from: log.senderAddress, to: log.recipientAddress ? [log.recipientAddress] : undefined, subject: log.subject, messageId: log.messageId });
+    const message = email({
+        from: log.senderAddress,
+        to: log.recipientAddress ? [log.recipientAddress] : undefined,
+        subject: log.subject,
+        messageId: log.messageId
+    });
     return detectionFinding({
         metadata: { model: 'ImpersonationLog', feature: 'Impersonation Protect', uid: log.id, originalTime: log.eventTime, eventCode: log.action },
         time: epochMs(log.eventTime),
@@ -127,7 +168,19 @@ export function impersonationLogToOcsf(log: ImpersonationLogRecord): OcsfEvent {
             src_endpoint: endpoint(log.senderIpAddress),
             verdict: log.taggedMalicious ? 'malicious' : undefined
         },
-        unmapped: rest(log, ['id', 'eventTime', 'senderAddress', 'senderName', 'senderIpAddress', 'recipientAddress', 'subject', 'messageId', 'definition', 'identifiers', 'action'])
+        unmapped: rest(log, [
+            'id',
+            'eventTime',
+            'senderAddress',
+            'senderName',
+            'senderIpAddress',
+            'recipientAddress',
+            'subject',
+            'messageId',
+            'definition',
+            'identifiers',
+            'action'
+        ])
     });
 }
 
@@ -154,7 +207,14 @@ export function dlpLogToOcsf(log: DlpLogRecord): OcsfEvent {
         action: log.action,
         policy: log.policy,
         isAlert: true,
-        evidence: { email: email({ from: log.senderAddress, to: log.recipientAddress ? [log.recipientAddress] : undefined, subject: log.subject, messageId: log.messageId }) },
+        evidence: {
+            email: email({
+                from: log.senderAddress,
+                to: log.recipientAddress ? [log.recipientAddress] : undefined,
+                subject: log.subject,
+                messageId: log.messageId
+            })
+        },
         unmapped: rest(log, ['id', 'eventTime', 'policy', 'senderAddress', 'recipientAddress', 'subject', 'messageId'])
     });
 }
