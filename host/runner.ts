@@ -469,7 +469,7 @@ class LocalSync extends onHost(NangoSyncBase) {
             );
         }
         const toSave = this.removeMetadata(batch);
-        this.runOptions.onRecords?.(model, batch);
+        this.runOptions.onRecords?.(model, toSave);
         this.queueWrite(() => {
             const saved = this.store.saveRecords(this.connectionId, model, toSave);
             const total = this.result(model);

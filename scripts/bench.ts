@@ -381,13 +381,14 @@ const LOG_SYNCS = [
 ];
 
 /** Every log sync once against an in-process simulator (its default data), with what each saved costs in bytes. */
-async function logSyncCosts(): Promise<{ sync: string; cost: RecordCost }[]> {
+/** Bytes per saved record of every log sync; with `ocsf`, the same with connection metadata `{ocsf: true}` (each record carries its OCSF event). */
+async function logSyncCosts(ocsf = false): Promise<{ sync: string; cost: RecordCost }[]> {
     const sim = await startSimulator({});
     const dir = mkdtempSync(join(tmpdir(), 'mimecast-bench-bytes-'));
     const local = await openLocalHost({ env: { NANGO_LOCAL_DIR: dir, LOG_LEVEL: 'error', MIMECAST_BASE_URL: sim.url } });
     const out: { sync: string; cost: RecordCost }[] = [];
     try {
-        local.store.setMetadata(local.connection.connectionId, { backfillDays: 30 });
+        local.store.setMetadata(local.connection.connectionId, { backfillDays: 30, ...(ocsf ? { ocsf: true } : {}) });
         for (const name of LOG_SYNCS) {
             let fn;
             try {
@@ -455,6 +456,9 @@ async function main(): Promise<void> {
     if (args.includes('--bytes')) {
         // Only the bytes per saved record of every log sync (a few seconds).
         process.stdout.write(costTable(await logSyncCosts()) + '\n');
+        process.stdout.write(
+            '\nThe same with connection metadata {"ocsf": true} (every record carries its OCSF event)\n\n' + costTable(await logSyncCosts(true)) + '\n'
+        );
         return;
     }
     const quick = args.includes('--quick');
@@ -528,6 +532,9 @@ async function main(): Promise<void> {
     );
     process.stdout.write(`\nEvery log sync against the simulator's default data (backfillDays 30; bytes per record as saved)\n\n`);
     process.stdout.write(costTable(await logSyncCosts()) + '\n');
+    process.stdout.write(
+        '\nThe same with connection metadata {"ocsf": true} (every record carries its OCSF event)\n\n' + costTable(await logSyncCosts(true)) + '\n'
+    );
     for (const o of plain) {
         const sent = o.apiRequests + o.tokens;
         checks.push({ target: `${o.stream} N=${fmt(o.n)}: exactly N records in range and saved`, ok: o.inRange === o.n && o.saved === o.n });
