@@ -15,10 +15,42 @@ import { callMimecastGet, MimecastError, pages } from './api.js';
 import type { MimecastJson, MimecastNango } from './api.js';
 import { floorToSecond } from './dates.js';
 import { saveMessageTraces } from './message-trace.js';
+import { OcsfEventSchema } from './ocsf.js';
 import type { SiemEventRecord } from './siem-view.js';
 import { describeSkipped, mapRecords } from './records.js';
 import { connectionMetadata, recordReader, saveRecords } from './stream.js';
 import type { ConnectionMetadata, ModelMap, RecordOf, RecordSaver, RecordSpec } from './stream.js';
+
+/**
+ * One Cloud Gateway SIEM event, whichever endpoint delivered it (the stream's `siem-events` or the batch
+ * files' `siem-batch-events`). Nango forbids one model name in two syncs, so each sync names it itself.
+ */
+export const SiemEventFields = z.object({
+    /** Events carry no id: the SHA-256 of the event's content (helpers/records.ts contentId). */
+    id: z.string(),
+    /** Mimecast's `eventType` (stream) or `type` (batch files): receipt, process, delivery, av, spam, internal email protect, impersonation protect, url protect, attachment protect, journal. */
+    type: z.string(),
+    /** Mimecast's `subType` (stream) or `subtype` (batch files), e.g. Allow, Rej, Hold. */
+    subtype: z.string().optional(),
+    /** The event's epoch-millisecond `timestamp`, as ISO 8601 UTC. */
+    timestamp: z.string(),
+    /** Shared by the events of one message (receipt, process, delivery, ...). */
+    aggregateId: z.string().optional(),
+    processingId: z.string().optional(),
+    accountId: z.string().optional(),
+    messageId: z.string().optional(),
+    direction: z.string().optional(),
+    senderEnvelope: z.string().optional(),
+    senderHeader: z.string().optional(),
+    recipients: z.string().optional(),
+    subject: z.string().optional(),
+    senderIp: z.string().optional(),
+    action: z.string().optional(),
+    /** Every other field of the event, as Mimecast sent it (they differ by type: url, fileName, sha256, spamScore, ...); none of the fields above, under any spelling, and no empty value. */
+    details: z.record(z.string(), z.unknown()).optional(),
+    /** The record as an OCSF 1.8.0 event (helpers/ocsf.ts), when the connection's metadata says {"ocsf": true}. */
+    ocsf: OcsfEventSchema.optional()
+});
 
 export const SiemGap = z.object({
     id: z.string(),

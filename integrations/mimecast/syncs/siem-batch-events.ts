@@ -17,41 +17,17 @@
 import { createSync } from 'nango';
 import * as z from 'zod';
 
-import { OcsfEventSchema } from '../helpers/ocsf.js';
 import { callMimecastGet, isObject, MimecastError, sleep } from '../helpers/api.js';
 import { toIsoUtc } from '../helpers/dates.js';
 import { GunzipError, gunzipLines, LINE_TOO_LONG } from '../helpers/gunzip.js';
 import { contentId, optionalString } from '../helpers/records.js';
+import { SiemEventFields } from '../helpers/siem-stream.js';
 import { saveRecords } from '../helpers/stream.js';
 import type { ConnectionMetadata } from '../helpers/stream.js';
 
-// The fields are those of siem-events' SiemEvent: one event, whichever endpoint delivered it. Nango
-// forbids one model in two syncs of an integration, hence a model of its own.
-const SiemBatchEvent = z.object({
-    /** Events carry no id: the SHA-256 of the event's content (helpers/records.ts contentId). */
-    id: z.string(),
-    /** receipt, process, delivery, av, spam, internal email protect, impersonation protect, url protect, attachment protect, journal. */
-    type: z.string(),
-    subtype: z.string().optional(),
-    /** The event's epoch-millisecond `timestamp`, as ISO 8601 UTC. */
-    timestamp: z.string(),
-    /** Shared by the events of one message (receipt, process, delivery, ...). */
-    aggregateId: z.string().optional(),
-    processingId: z.string().optional(),
-    accountId: z.string().optional(),
-    messageId: z.string().optional(),
-    direction: z.string().optional(),
-    senderEnvelope: z.string().optional(),
-    senderHeader: z.string().optional(),
-    recipients: z.string().optional(),
-    subject: z.string().optional(),
-    senderIp: z.string().optional(),
-    action: z.string().optional(),
-    /** Every other field of the event, as Mimecast sent it (they differ by type: url, fileName, sha256, spamScore, ...). */
-    details: z.record(z.string(), z.unknown()).optional(),
-    /** The record as an OCSF 1.8.0 event (helpers/ocsf.ts), when the connection's metadata says {"ocsf": true}. */
-    ocsf: OcsfEventSchema.optional()
-});
+// One event, whichever endpoint delivered it: siem-events' fields (helpers/siem-stream.ts), under a model
+// name of its own because Nango forbids one model in two syncs of an integration.
+const SiemBatchEvent = SiemEventFields;
 type SiemBatchEvent = z.infer<typeof SiemBatchEvent>;
 
 /** The event types the batch endpoint serves, one list per type. */

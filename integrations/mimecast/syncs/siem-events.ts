@@ -16,38 +16,11 @@
 // (and some clients' test data) use `type` / `subtype`. Both are read; the model keeps `type`/`subtype`.
 // An event that cannot be read (no kind, no timestamp) is skipped and logged by its content hash.
 import { createSync } from 'nango';
-import * as z from 'zod';
 
 import { MessageTrace } from '../helpers/message-trace.js';
-import { OcsfEventSchema } from '../helpers/ocsf.js';
-import { runSiemStream, SiemCheckpoint, SiemGap, SiemMetadata, siemStream } from '../helpers/siem-stream.js';
+import { runSiemStream, SiemCheckpoint, SiemEventFields, SiemGap, SiemMetadata, siemStream } from '../helpers/siem-stream.js';
 
-const SiemEvent = z.object({
-    /** Events carry no id: the SHA-256 of the event's content (helpers/records.ts contentId). */
-    id: z.string(),
-    /** Mimecast's `eventType` (stream) or `type` (batch files): receipt, process, delivery, av, spam, internal email protect, impersonation protect, url protect, attachment protect, journal. */
-    type: z.string(),
-    /** Mimecast's `subType` (stream) or `subtype` (batch files), e.g. Allow, Rej, Hold. */
-    subtype: z.string().optional(),
-    /** The event's epoch-millisecond `timestamp`, as ISO 8601 UTC. */
-    timestamp: z.string(),
-    /** Shared by the events of one message (receipt, process, delivery, ...). */
-    aggregateId: z.string().optional(),
-    processingId: z.string().optional(),
-    accountId: z.string().optional(),
-    messageId: z.string().optional(),
-    direction: z.string().optional(),
-    senderEnvelope: z.string().optional(),
-    senderHeader: z.string().optional(),
-    recipients: z.string().optional(),
-    subject: z.string().optional(),
-    senderIp: z.string().optional(),
-    action: z.string().optional(),
-    /** Every other field of the event, as Mimecast sent it (they differ by type: url, fileName, sha256, spamScore, ...); none of the fields above, under any spelling, and no empty value. */
-    details: z.record(z.string(), z.unknown()).optional(),
-    /** The record as an OCSF 1.8.0 event (helpers/ocsf.ts), when the connection's metadata says {"ocsf": true}. */
-    ocsf: OcsfEventSchema.optional()
-});
+const SiemEvent = SiemEventFields;
 
 const models = { SiemEvent, SiemGap, MessageTrace };
 
