@@ -120,6 +120,11 @@ export interface HostOptions {
 /** Nango refuses an action output larger than this (measured on a self-hosted Nango: 2 MB). */
 export const MAX_ACTION_OUTPUT_BYTES = 2 * 1024 * 1024;
 
+/** Queued store writes are committed together once this many records wait (see LocalSync's write queue)... */
+const WRITE_GROUP_RECORDS = 5000;
+/** ...or this long after the first of them was queued. */
+const WRITE_GROUP_MS = 1000;
+
 /** A failure the host raises where Nango's runner would, with Nango's error type. */
 export class HostRunError extends Error {
     constructor(
@@ -392,32 +397,51 @@ class LocalSync extends onHost(NangoSyncBase) {
     }
 
     // Store writes run behind the function, in order: a batchSave or saveCheckpoint returns once its
-    // write is queued, and the SQLite work runs while the function waits for its next page. Anything
-    // that reads the store, and the end of the run, drains the queue first; a failed write fails the
-    // next call. A checkpoint is never written before the records queued ahead of it.
+    // write is queued, and the SQLite work runs while the function waits for its next page. Queued
+    // writes are committed together, once WRITE_GROUP_RECORDS records are waiting or WRITE_GROUP_MS
+    // after the first: one commit per ten pages instead of one per page (a commit rewrites the id index
+    // pages it touched). Anything that reads the store, and the end of the run, drains the queue first;
+    // a failed write fails the next call. A checkpoint is never written before the records queued
+    // ahead of it, so a host that dies with writes queued resumes from an earlier checkpoint.
     private readonly writes: (() => void)[] = [];
-    private writeScheduled = false;
+    private queuedRecords = 0;
+    private drainTimer: ReturnType<typeof setTimeout> | undefined;
+    private drainSoon = false;
     private writeError: unknown;
 
-    private queueWrite(write: () => void): void {
+    private queueWrite(write: () => void, records = 0): void {
         this.throwIfWriteFailed();
         this.writes.push(write);
-        if (!this.writeScheduled) {
-            this.writeScheduled = true;
-            setImmediate(() => this.drainWrites());
+        this.queuedRecords += records;
+        if (this.queuedRecords >= WRITE_GROUP_RECORDS) {
+            if (!this.drainSoon) {
+                this.drainSoon = true;
+                setImmediate(() => this.drainWrites());
+            }
+        } else if (this.drainTimer === undefined) {
+            this.drainTimer = setTimeout(() => this.drainWrites(), WRITE_GROUP_MS);
         }
     }
 
     private drainWrites(): void {
-        this.writeScheduled = false;
-        while (this.writes.length > 0 && this.writeError === undefined) {
-            const write = this.writes.shift()!;
-            try {
-                write();
-            } catch (err) {
-                this.writeError = err;
-                this.writes.length = 0;
-            }
+        clearTimeout(this.drainTimer);
+        this.drainTimer = undefined;
+        this.drainSoon = false;
+        this.queuedRecords = 0;
+        if (this.writes.length === 0 || this.writeError !== undefined) {
+            return;
+        }
+        const writes = this.writes.splice(0);
+        try {
+            // One commit for all of them: a failed write rolls back the records and checkpoints queued with it.
+            this.store.inTransaction(() => {
+                for (const write of writes) {
+                    write();
+                }
+            });
+        } catch (err) {
+            this.writeError = err;
+            this.writes.length = 0;
         }
     }
 
@@ -478,7 +502,7 @@ class LocalSync extends onHost(NangoSyncBase) {
             total.unchanged += saved.unchanged;
             this.batches += 1;
             this.runOptions.onProgress?.({ sync: this.fn.name, model, batches: this.batches, records: total.added + total.updated + total.unchanged });
-        });
+        }, toSave.length);
         return true;
     }
 
@@ -486,7 +510,7 @@ class LocalSync extends onHost(NangoSyncBase) {
         const ids = results.map((r) => String(r.id));
         this.queueWrite(() => {
             this.result(model).deleted += this.store.deleteRecords(this.connectionId, model, ids);
-        });
+        }, ids.length);
         return true;
     }
 

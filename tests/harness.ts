@@ -26,7 +26,14 @@ export interface TestHost {
     checkpoint(name: string): Record<string, string | number | boolean> | null;
 }
 
-export function createTestHost(options: { providerConfigKey?: string; metadata?: Record<string, unknown>; store?: Store } = {}): TestHost {
+export function createTestHost(
+    options: {
+        providerConfigKey?: string;
+        metadata?: Record<string, unknown>;
+        store?: Store;
+        /** 1 = the functions' waits in real time. */ timeScale?: number;
+    } = {}
+): TestHost {
     const logs: string[] = [];
     const logger = createLogger({ level: 'debug', write: (line) => logs.push(line) });
     const connection = connectionFromEnv(
@@ -46,7 +53,7 @@ export function createTestHost(options: { providerConfigKey?: string; metadata?:
         store,
         logger,
         proxy: { backoffBaseMs: 1, maxWaitMs: 50 },
-        sandbox: { timeScale: TEST_TIME_SCALE },
+        sandbox: { timeScale: options.timeScale ?? TEST_TIME_SCALE },
         validateRecords: true
     });
     return {

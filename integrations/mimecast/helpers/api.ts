@@ -115,7 +115,7 @@ export interface MimecastJson {
 
 /**
  * Calls one GET endpoint outside the `/api` envelope (the SIEM `/siem/v1/...` routes): query
- * parameters in, the JSON object out. Same pacing, 429 waits and error handling as callMimecast;
+ * parameters in, the JSON object out. Same retries, 429 waits and error handling as callMimecast;
  * errors come back as `{"error":{"code","message"}}` (or a fail[]), in any HTTP status.
  */
 export async function callMimecastGet(nango: MimecastNango, path: string, params: Record<string, string | number | undefined> = {}): Promise<MimecastJson> {
@@ -129,13 +129,12 @@ export async function callMimecastGet(nango: MimecastNango, path: string, params
 }
 
 /**
- * The shared transport loop of every call: pace by the last rate-limit headers, send once, and retry
+ * The shared transport loop of every call: send once, and retry
  * within the one budget (MAX_ATTEMPTS): a 429 waits what X-RateLimit-Reset says, a network error, a
  * 5xx or a transient fail[] code backs off with jitter. Whatever is left after the budget is thrown.
  */
 export async function exchange<T>(nango: MimecastNango, config: ProxyConfiguration, read: (response: RawResponse) => T | MimecastError): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-        await paceBeforeCall(nango, config.endpoint);
         let response: RawResponse;
         try {
             response = await transmit(nango, config);
@@ -261,9 +260,7 @@ async function send(nango: MimecastNango, config: ProxyConfiguration): Promise<R
         // the same way on Nango's proxy and on the local host. `unknown`: each reader checks the body's shape.
         // eslint-disable-next-line custom-integrations-linting/proxy-call-retries, custom-integrations-linting/type-external-api-responses
         const response = await nango.proxy<unknown>({ ...config, retries: 0 });
-        const headers = lowerCaseHeaders(response.headers);
-        notePacing(nango, config.endpoint, headers);
-        return { status: response.status, data: response.data, headers };
+        return { status: response.status, data: response.data, headers: lowerCaseHeaders(response.headers) };
     } catch (err) {
         const response = isObject(err) && isObject(err['response']) ? err['response'] : undefined;
         if (!response || typeof response['status'] !== 'number') {
@@ -271,9 +268,7 @@ async function send(nango: MimecastNango, config: ProxyConfiguration): Promise<R
                 err instanceof Error || (isObject(err) && typeof err['message'] === 'string') ? String((err as { message: unknown }).message) : 'no response';
             throw new MimecastError({ code: 'network_error', message: `${config.endpoint}: ${message}`, retryable: true });
         }
-        const headers = lowerCaseHeaders(response['headers']);
-        notePacing(nango, config.endpoint, headers);
-        return { status: response['status'], data: response['data'], headers };
+        return { status: response['status'], data: response['data'], headers: lowerCaseHeaders(response['headers']) };
     }
 }
 
@@ -386,35 +381,19 @@ function describeStatus(status: number): string {
 
 // ---------------------------------------------------------------------------------------------
 // Rate-limit pacing. Mimecast sends X-RateLimit-Remaining and X-RateLimit-Reset (milliseconds until
-// one more request is allowed) per application and endpoint family. When the bucket is empty we wait
-// before the next call instead of collecting a 429. The last headers are kept per function run (the
-// `nango` object of that run): the one piece of state the helpers hold outside return values.
+// one more request is allowed) per application and endpoint family. When a page says the bucket is
+// empty, the pager waits that long before it asks for the next page instead of collecting a 429. The
+// wait travels with the page (its headers); any other call that meets a 429 waits its reset header.
 
-const pacing = new WeakMap<object, Map<string, number>>();
-
-function family(path: string): string {
-    return path.split('/').slice(0, 3).join('/');
-}
-
-function notePacing(nango: object, path: string, headers: Record<string, string>): void {
-    const remaining = Number(headers['x-ratelimit-remaining']);
-    const waitMs = resetToMs(headers['x-ratelimit-reset']);
+/** When the next request to the same endpoint may go, if this response's headers say the bucket is empty. */
+export function notBeforeOf(headers: Record<string, string>, now = Date.now()): number | undefined {
+    const raw = headers['x-ratelimit-remaining'];
+    const remaining = raw === undefined || raw.trim() === '' ? NaN : Number(raw);
+    const waitMs = resetToMs(headers['x-ratelimit-reset'], now);
     if (!Number.isFinite(remaining) || remaining > 0 || waitMs === undefined) {
-        return;
+        return undefined;
     }
-    let families = pacing.get(nango);
-    if (!families) {
-        families = new Map();
-        pacing.set(nango, families);
-    }
-    families.set(family(path), Date.now() + waitMs);
-}
-
-async function paceBeforeCall(nango: object, path: string): Promise<void> {
-    const notBefore = pacing.get(nango)?.get(family(path));
-    if (notBefore !== undefined && notBefore > Date.now()) {
-        await sleep(notBefore - Date.now());
-    }
+    return now + waitMs;
 }
 
 /**
@@ -476,7 +455,7 @@ export function sleep(ms: number): Promise<void> {
 // REST calls outside the `/api` envelope: the API 2.0 families addressed by path and method, e.g.
 // `DELETE /policy-management/cloud-gateway/v1/blocked-senders/policies/{id}` (204 or 200, often no
 // body). Their errors come as `{"error":[{code, message}]}` (or one object), or a bare
-// `{"message":"Forbidden"}` on a 403. Same pacing, 429 waits and retries as every other call.
+// `{"message":"Forbidden"}` on a 403. Same 429 waits and retries as every other call.
 // https://developer.services.mimecast.com/docs/policymanagement/1/overview
 
 export interface MimecastRestRequest {
@@ -576,8 +555,13 @@ export async function callMimecastJson(
 
 // Paging: the one pager behind every paged listing (full refreshes, log windows, the SIEM stream).
 
+/** What every page carries: its response headers, where the rate-limit pacing is read. */
+export interface PagedResponse {
+    headers: Record<string, string>;
+}
+
 /** How one paged listing is requested and where its cursor is read. */
-export interface Pager<P> {
+export interface Pager<P extends PagedResponse> {
     /** Requests the page at `token` ('' for the first page). */
     request(token: string): Promise<P>;
     /** The cursor a page carries for the page after it (body `meta.pagination.next`, SIEM `@nextPage`), if any. */
@@ -600,17 +584,39 @@ export interface PageOf<P> {
     last: boolean;
 }
 
+export interface PagesOptions {
+    /**
+     * Request the next page as soon as a page arrives, so Mimecast's answer is on its way while the caller
+     * maps and saves this one (the log and SIEM streams, which read every page). Still one request at a time,
+     * in order; a caller that stops early leaves one page read and unused, so listings an action stops at a
+     * result count leave it off.
+     */
+    readAhead?: boolean;
+    /** Stop after this many pages (a run's page budget); nothing is read ahead past it. */
+    maxPages?: number;
+}
+
 /**
- * Every page of a listing from `token` on. The caller checkpoints between pages (the next request is
- * only sent when it asks for the next page) and may stop early. A rejected saved token restarts the
- * listing once, where `restart` says; a second rejection fails the run.
+ * Every page of a listing from `token` on. The caller checkpoints between pages and may stop early. A
+ * page whose headers say the rate-limit bucket is empty makes the next request wait for the reset. A
+ * rejected saved token restarts the listing once, where `restart` says; a second rejection fails the run.
  */
-export async function* pages<P>(pager: Pager<P>, token = ''): AsyncGenerator<PageOf<P>> {
+export async function* pages<P extends PagedResponse>(pager: Pager<P>, token = '', options: PagesOptions = {}): AsyncGenerator<PageOf<P>> {
     let restarted = false;
-    for (;;) {
+    let notBefore: number | undefined;
+    const requestAt = async (at: string): Promise<P> => {
+        if (notBefore !== undefined && notBefore > Date.now()) {
+            await sleep(notBefore - Date.now());
+        }
+        return pager.request(at);
+    };
+    let ahead: { token: string; page: Promise<P> } | undefined;
+    const maxPages = options.maxPages ?? Infinity;
+    let count = 0;
+    while (count < maxPages) {
         let page: P;
         try {
-            page = await pager.request(token);
+            page = await (ahead?.token === token ? ahead.page : requestAt(token));
         } catch (err) {
             if (token !== '' && !restarted && pager.restart && isRejectedPageToken(err)) {
                 restarted = true;
@@ -618,9 +624,19 @@ export async function* pages<P>(pager: Pager<P>, token = ''): AsyncGenerator<Pag
                 continue;
             }
             throw err;
+        } finally {
+            ahead = undefined;
         }
+        count += 1;
+        notBefore = notBeforeOf(page.headers);
         const cursor = pager.cursor(page);
         const last = pager.isLast(page, cursor);
+        if (options.readAhead && !last && cursor !== undefined && count < maxPages) {
+            const next = requestAt(cursor);
+            // Its failure is the caller's when it asks for that page; until then it must not go unhandled.
+            next.catch(() => undefined);
+            ahead = { token: cursor, page: next };
+        }
         yield { page, token, cursor, last };
         if (last || cursor === undefined) {
             return;

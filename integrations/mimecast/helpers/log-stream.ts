@@ -168,7 +168,7 @@ async function fetchWindow<M extends ModelMap, K extends keyof M & string>(run: 
         return '';
     });
 
-    for await (const { page, cursor, last } of pages(pager, checkpoint.pageToken)) {
+    for await (const { page, cursor, last } of pages(pager, checkpoint.pageToken, { readAhead: true })) {
         result.pages += 1;
         // recordsOf throws when the page is not the documented envelope: only that fails the run.
         const mapped = mapRecords(stream.model, recordsOf(page, stream.recordsIn), run.toRecord);

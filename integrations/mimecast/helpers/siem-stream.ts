@@ -160,7 +160,8 @@ export async function runSiemStream<M extends ModelMap, K extends keyof M & stri
                 return '';
             }
         },
-        checkpoint.nextPage
+        checkpoint.nextPage,
+        { readAhead: true, maxPages }
     );
 
     let pageCount = 0;
