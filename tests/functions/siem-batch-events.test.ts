@@ -165,6 +165,32 @@ describe('sync siem-batch-events', () => {
         expect(t.checkpoint('siem-batch-events')).toMatchObject({ next_receipt: 'receipt-b', next_journal: 'journal-b' });
     });
 
+    it("starts a type again by date when Mimecast rejects its saved @nextPage, and keeps the other types' tokens", async () => {
+        const t = createTestHost();
+        mockToken();
+        const queries: Query[] = [];
+        lists(queries, (q) => [200, page([], `${q['type']}-a`, true)]);
+        await t.runSync('siem-batch-events');
+        nock.cleanAll();
+
+        mockToken();
+        const again: Query[] = [];
+        lists(again, (q) =>
+            q['type'] === 'spam' && q['nextPage'] === 'spam-a'
+                ? [400, { error: { code: 'invalid_next_page', message: 'The nextPage token is not valid' } }]
+                : [200, page([], `${q['type']}-b`, true)]
+        );
+        await t.runSync('siem-batch-events');
+        const spam = again.filter((q) => q['type'] === 'spam');
+        expect(spam.map((q) => Object.keys(q).sort())).toEqual([
+            ['nextPage', 'pageSize', 'type'],
+            ['dateRangeStartsAt', 'pageSize', 'type']
+        ]);
+        expect(again.filter((q) => q['type'] !== 'spam').every((q) => q['nextPage'] === `${q['type']}-a`)).toBe(true);
+        expect(t.logs.some((line) => line.includes('rejected the saved @nextPage of "spam" (invalid_next_page)'))).toBe(true);
+        expect(t.checkpoint('siem-batch-events')).toMatchObject({ next_spam: 'spam-b', next_receipt: 'receipt-b' });
+    });
+
     it('starts the back-fill at backfillDays (capped at the 7 days Mimecast keeps)', async () => {
         for (const [backfillDays, expected] of [
             [2, 2],

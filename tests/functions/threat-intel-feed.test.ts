@@ -142,6 +142,45 @@ describe('sync threat-intel-feed', () => {
         expect(t.checkpoint('threat-intel-feed')).toMatchObject({ gridToken: '', gridEnd: '' });
     });
 
+    it('walks again from the start of the walk when Mimecast rejects the saved token, and upserts what it had', async () => {
+        const t = createTestHost({ metadata: { threatFeedTypes: ['malware_grid'] } });
+        mockToken();
+        const bodies: Body[] = [];
+        nock(TEST_BASE)
+            .post(PATH, recordFeed(bodies))
+            .reply(200, PAGE_1, { [HEADER]: 'token-2' })
+            .post(PATH, recordFeed(bodies))
+            .times(4)
+            .reply(503, { meta: { status: 503 }, data: [], fail: [{ errors: [{ code: 'err_server_error', message: 'down' }] }] });
+        await expect(t.runSync('threat-intel-feed')).rejects.toThrow(/err_server_error/);
+        expect(t.checkpoint('threat-intel-feed')).toMatchObject({ gridToken: 'token-2' });
+
+        nock(TEST_BASE)
+            .post(PATH, recordFeed(bodies))
+            .reply(400, {
+                meta: { status: 400 },
+                data: [],
+                fail: [{ errors: [{ code: 'err_invalid_token', message: 'The token is invalid', field: 'token' }] }]
+            })
+            .post(PATH, recordFeed(bodies))
+            .reply(200, PAGE_1, { [HEADER]: 'token-2b' })
+            .post(PATH, recordFeed(bodies))
+            .reply(200, PAGE_2);
+        await t.runSync('threat-intel-feed');
+        const [rejected, again] = bodies.slice(-3).map((b) => b.data[0]!);
+        expect(rejected).toMatchObject({ token: 'token-2' });
+        // The same walk (feed type, start, end) from its first page.
+        expect(again).toEqual(bodies[0]!.data[0]);
+        expect(t.logs.some((line) => line.includes('rejected the saved feed token (err_invalid_token)'))).toBe(true);
+        expect(
+            t
+                .records('ThreatIndicator')
+                .map((r) => r['id'])
+                .sort()
+        ).toEqual(['indicator--1', 'indicator--2']);
+        expect(t.checkpoint('threat-intel-feed')).toMatchObject({ gridToken: '', gridEnd: '' });
+    });
+
     it("fails on another fail[] code and on a 403, with Mimecast's code, keeping the checkpoint", async () => {
         const t = createTestHost({ metadata: { threatFeedTypes: ['malware_customer'] } });
         mockToken();

@@ -17,7 +17,8 @@
 import { createSync } from 'nango';
 import * as z from 'zod';
 
-import { callMimecastGet, isObject, MimecastError, sleep } from '../helpers/api.js';
+import { callMimecastGet, isObject, MimecastError, pages, sleep } from '../helpers/api.js';
+import type { MimecastJson } from '../helpers/api.js';
 import { toIsoUtc } from '../helpers/dates.js';
 import { GunzipError, gunzipLines, LINE_TOO_LONG } from '../helpers/gunzip.js';
 import { contentId, optionalString } from '../helpers/records.js';
@@ -131,8 +132,42 @@ const sync = createSync({
         };
         const counts: RunCounts = { pages: 0, files: 0, events: 0, expired: 0, repeated: 0, corruptLines: 0, unreadableFiles: 0 };
         const seenUrls = new Set<string>();
-        const restarted = new Set<EventType>();
         const batch = new RecordBatch(nango, counts, metadata);
+        // One listing per type through the one pager: its page size is set per round, its saved token
+        // restarts the type by date when Mimecast rejects it (content ids make the re-read upsert).
+        const pageSizes = new Map<EventType, number>();
+        const listings = new Map(
+            EVENT_TYPES.map((type) => [
+                type,
+                pages<MimecastJson>(
+                    {
+                        // Never a call with neither a token nor dates: that answers all 7 days again.
+                        request: (token) =>
+                            callMimecastGet(
+                                nango,
+                                PATH,
+                                token
+                                    ? { type, nextPage: token, pageSize: pageSizes.get(type) }
+                                    : { type, dateRangeStartsAt: batchDate(Date.now() - backfillDays * 86_400_000), pageSize: pageSizes.get(type) }
+                            ),
+                        cursor: ({ body }) => (typeof body['@nextPage'] === 'string' && body['@nextPage'] !== '' ? body['@nextPage'] : undefined),
+                        // Caught up, or an empty page: the type leaves this run's rotation.
+                        isLast: ({ body }) => body['isCaughtUp'] === true || !Array.isArray(body['value']) || body['value'].length === 0,
+                        restart: async (err) => {
+                            await nango.log(
+                                `SIEM batch: Mimecast rejected the saved @nextPage of "${type}" (${err.code}); starting it again ${backfillDays} days back`,
+                                {
+                                    level: 'warn'
+                                }
+                            );
+                            checkpoint[tokenKey(type)] = '';
+                            return '';
+                        }
+                    },
+                    checkpoint[tokenKey(type)] ?? ''
+                )
+            ])
+        );
 
         // Round robin, one page per type per round, so one busy type cannot starve the others; a type
         // leaves the rotation when it is caught up (or its page is empty) for this run. A run whose
@@ -152,43 +187,26 @@ const sync = createSync({
                         }
                         break;
                     }
-                    const pageSize = Math.min(share, remaining);
-                    const token = checkpoint[tokenKey(type)] ?? '';
-                    let body: Record<string, unknown>;
-                    try {
-                        // Never a call with neither a token nor dates: that answers all 7 days again.
-                        const params = token
-                            ? { type, nextPage: token, pageSize }
-                            : { type, dateRangeStartsAt: batchDate(Date.now() - backfillDays * 86_400_000), pageSize };
-                        ({ body } = await callMimecastGet(nango, PATH, params));
-                    } catch (err) {
-                        if (token && !restarted.has(type) && isRejectedToken(err)) {
-                            // Content ids make the re-read of the back-fill days upsert what is already there.
-                            restarted.add(type);
-                            await nango.log(
-                                `SIEM batch: Mimecast rejected the saved @nextPage of "${type}" (${(err as MimecastError).code}); starting it again ${backfillDays} days back`,
-                                { level: 'warn' }
-                            );
-                            checkpoint[tokenKey(type)] = '';
-                            nextRound.push(type);
-                            continue;
-                        }
-                        throw err;
+                    pageSizes.set(type, Math.min(share, remaining));
+                    const next = await listings.get(type)!.next();
+                    if (next.done) {
+                        continue;
                     }
+                    const { page, cursor, last } = next.value;
                     counts.pages += 1;
-                    const links = readLinks(body, counts);
+                    const links = readLinks(page.body, counts);
                     for (const link of links) {
                         remaining -= 1;
                         await saveFile(nango, link, seenUrls, batch, counts);
                     }
                     await batch.flush();
-                    // Saved after the page's files, also for an empty page: it is this type's position.
-                    const next = typeof body['@nextPage'] === 'string' && body['@nextPage'] !== '' ? body['@nextPage'] : token;
-                    if (next !== token) {
-                        checkpoint[tokenKey(type)] = next;
+                    // Saved after the page's files, also for an empty page: it is this type's position. An
+                    // answer without @nextPage keeps the last token rather than losing the position.
+                    if (cursor !== undefined && cursor !== checkpoint[tokenKey(type)]) {
+                        checkpoint[tokenKey(type)] = cursor;
                         await nango.saveCheckpoint(checkpoint);
                     }
-                    if (body['isCaughtUp'] !== true && links.length > 0) {
+                    if (!last) {
                         nextRound.push(type);
                     }
                 }
@@ -416,10 +434,6 @@ function readTimestamp(value: unknown): string | undefined {
 /** The batch endpoint's date form: `YYYY-MM-DD` (UTC). */
 function batchDate(ms: number): string {
     return new Date(ms).toISOString().slice(0, 10);
-}
-
-function isRejectedToken(err: unknown): boolean {
-    return err instanceof MimecastError && (err.status === 400 || err.status === 404 || err.status === 410) && /page|token/i.test(`${err.code} ${err.message}`);
 }
 
 export type NangoSyncLocal = Parameters<(typeof sync)['exec']>[0];

@@ -2,15 +2,15 @@
 // (malware_customer) and across its grid (malware_grid), as STIX 2.0 bundles. One record per
 // indicator, with the names of the malware it indicates. The feed pages with a token that only
 // travels in the X-Mc-Threat-Feed-Next-Token response header; the token is checkpointed after every
-// page, so a run that dies resumes at the page it lost. An indicator set can span two pages (a
+// page, so a run that dies resumes at the page it lost; a token Mimecast rejects walks again from the start. An indicator set can span two pages (a
 // relationship on page 2 naming page-1 objects): relationships are resolved across the pages of a
 // run and, for an indicator saved by an earlier run, against the stored record.
 // https://developer.services.mimecast.com/docs/threatsandsecurityeventsdata/1/routes/api/ttp/threat-intel/get-feed/post
 import { createSync } from 'nango';
 import * as z from 'zod';
 
-import { callMimecastJson, MimecastError } from '../helpers/api.js';
-import type { MimecastNango } from '../helpers/api.js';
+import { callMimecastJson, MimecastError, pages } from '../helpers/api.js';
+import type { MimecastJsonPage, MimecastNango } from '../helpers/api.js';
 import { floorToSecond, toMimecastDate } from '../helpers/dates.js';
 import { describeSkipped, mapRecords } from '../helpers/records.js';
 import {
@@ -119,32 +119,40 @@ async function syncFeed(nango: FeedNango, feedType: ThreatFeedType, opened: Thre
     }
     const run: RunState = { indicators: new Map(), malwareNames: new Map(), byMalware: new Map(), pending: new Map(), skipped: 0 };
     let saved = 0;
-    for (let pages = 0; pages < MAX_PAGES_PER_RUN; pages++) {
-        const token = checkpoint[keys.token];
-        // Every page repeats the walk's filters; the token says where to continue.
-        const page = await callMimecastJson(
-            nango,
-            {
-                path: PATH,
-                data: { feedType, fileType: 'stix', start: toMimecastDate(checkpoint[keys.since]), end: toMimecastDate(checkpoint[keys.end]), token }
+    // Every page repeats the walk's filters; the token (in a response header) says where to continue.
+    const walk = { feedType, fileType: 'stix', start: toMimecastDate(checkpoint[keys.since]), end: toMimecastDate(checkpoint[keys.end]) };
+    const listing = pages<MimecastJsonPage & { token: string }>(
+        {
+            request: async (token) => ({ ...(await callMimecastJson(nango, { path: PATH, data: { ...walk, token } }, { emptyOn: [NO_RESULT_CODE] })), token }),
+            // No header, the same token again, or the no-result answer: the walk is complete.
+            cursor: (page) => {
+                const next = page.empty ? undefined : page.headers[NEXT_TOKEN_HEADER];
+                return next && next !== page.token ? next : undefined;
             },
-            { emptyOn: [NO_RESULT_CODE] }
-        );
+            isLast: (_page, cursor) => cursor === undefined,
+            // Indicators are upserts by id: walking again from the walk's first page duplicates nothing.
+            restart: async (err) => {
+                await nango.log(`${MODEL} (${feedType}): Mimecast rejected the saved feed token (${err.code}); walking again from ${checkpoint[keys.since]}`, {
+                    level: 'warn'
+                });
+                return '';
+            }
+        },
+        checkpoint[keys.token],
+        { maxPages: MAX_PAGES_PER_RUN }
+    );
+    for await (const { page, cursor } of listing) {
         const changed = page.empty ? [] : await applyBundle(nango, feedType, page.body, run);
         if (changed.length > 0) {
             await nango.batchSave(changed, MODEL);
             saved += changed.length;
         }
-        const next = page.empty ? undefined : page.headers[NEXT_TOKEN_HEADER];
-        if (next && next !== token) {
-            checkpoint = { ...checkpoint, [keys.token]: next };
-            await nango.saveCheckpoint(checkpoint);
-            continue;
-        }
-        // No header (or the no-result answer): the walk is complete; the next one starts where it ended.
-        checkpoint = { ...checkpoint, [keys.token]: '', [keys.since]: checkpoint[keys.end], [keys.end]: '' };
+        checkpoint =
+            cursor !== undefined
+                ? { ...checkpoint, [keys.token]: cursor }
+                : // The walk is complete; the next one starts where it ended.
+                  { ...checkpoint, [keys.token]: '', [keys.since]: checkpoint[keys.end], [keys.end]: '' };
         await nango.saveCheckpoint(checkpoint);
-        break;
     }
     const unresolved = [...run.pending.values()].reduce((n, targets) => n + targets.size, 0);
     if (unresolved > 0) {
