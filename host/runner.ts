@@ -23,6 +23,7 @@ import { assertEgressAllowed, HostProxy } from './proxy.js';
 import type { ProxyOptions } from './proxy.js';
 import { loadCompiledFunction } from './sandbox.js';
 import type { SandboxOptions } from './sandbox.js';
+import { toRows } from './store.js';
 import type { SaveResult, Store } from './store.js';
 
 export const INTEGRATIONS_DIR = fileURLToPath(new URL('../integrations/', import.meta.url));
@@ -432,6 +433,7 @@ class LocalSync extends onHost(NangoSyncBase) {
             return;
         }
         const writes = this.writes.splice(0);
+        this.pending.clear();
         try {
             // One commit for all of them: a failed write rolls back the records and checkpoints queued with it.
             this.store.inTransaction(() => {
@@ -494,8 +496,14 @@ class LocalSync extends onHost(NangoSyncBase) {
         }
         const toSave = this.removeMetadata(batch);
         this.runOptions.onRecords?.(model, toSave);
+        // Serialized now, as Nango's batchSave sends them: a record the function changes afterwards is saved as it was.
+        const rows = toRows(toSave);
+        const pending = this.pendingRecords(model);
+        for (const row of rows) {
+            pending.set(row.id, row.data);
+        }
         this.queueWrite(() => {
-            const saved = this.store.saveRecords(this.connectionId, model, toSave);
+            const saved = this.store.saveRows(this.connectionId, model, rows);
             const total = this.result(model);
             total.added += saved.added;
             total.updated += saved.updated;
@@ -508,6 +516,10 @@ class LocalSync extends onHost(NangoSyncBase) {
 
     override async batchDelete(results: { id: string }[], model: string): Promise<boolean> {
         const ids = results.map((r) => String(r.id));
+        const pending = this.pendingRecords(model);
+        for (const id of ids) {
+            pending.set(id, null);
+        }
         this.queueWrite(() => {
             this.result(model).deleted += this.store.deleteRecords(this.connectionId, model, ids);
         }, ids.length);
@@ -540,9 +552,37 @@ class LocalSync extends onHost(NangoSyncBase) {
         return this.batchSave(merged as Record<string, unknown>[], model);
     }
 
+    /**
+     * Reads what the function saved, queued writes included, without draining the queue (a sync that
+     * reads back every page, such as siem-events' message traces, keeps its writes grouped).
+     */
     override async getRecordsByIds<K = string, T = unknown>(ids: K[], model: string): Promise<Map<K, T>> {
-        this.flushWrites();
-        return this.store.getRecordsByIds(this.connectionId, model, ids.map(String)) as unknown as Map<K, T>;
+        this.throwIfWriteFailed();
+        const pending = this.pendingRecords(model);
+        const out = new Map<K, T>();
+        const unqueued = ids.filter((id) => !pending.has(String(id)));
+        const stored = this.store.getRecordsByIds(this.connectionId, model, unqueued.map(String));
+        for (const id of ids) {
+            const key = String(id);
+            const queued = pending.get(key);
+            const record = queued === undefined ? stored.get(key) : queued === null ? undefined : JSON.parse(queued);
+            if (record !== undefined) {
+                out.set(id, record as T);
+            }
+        }
+        return out;
+    }
+
+    /** Records (JSON) and deletes (null) queued but not yet written, per model, by id. */
+    private readonly pending = new Map<string, Map<string, string | null>>();
+
+    private pendingRecords(model: string): Map<string, string | null> {
+        let queued = this.pending.get(model);
+        if (!queued) {
+            queued = new Map();
+            this.pending.set(model, queued);
+        }
+        return queued;
     }
 
     override async *listRecords<T = unknown>(model: string): AsyncGenerator<T> {
@@ -633,7 +673,11 @@ export const GUARDED_NANGO_PROPERTIES: ReadonlySet<string> = new Set([
     'result',
     'attach',
     'writes',
-    'writeScheduled',
+    'pending',
+    'pendingRecords',
+    'queuedRecords',
+    'drainTimer',
+    'drainSoon',
     'writeError',
     'queueWrite',
     'drainWrites',

@@ -20,6 +20,21 @@ export interface StoredRecord {
     lastModifiedAt: string;
 }
 
+/** A record as stored: its id, its JSON, and the hash of that JSON (tells updated from unchanged). */
+export interface RecordRow {
+    id: string;
+    data: string;
+    hash: string;
+}
+
+/** Serializes records for saveRows: what is saved is the record as it was at this call. */
+export function toRows(records: Record<string, unknown>[]): RecordRow[] {
+    return records.map((record) => {
+        const data = JSON.stringify(record);
+        return { id: String(record['id']), data, hash: createHash('sha256').update(data).digest('hex') };
+    });
+}
+
 export class Store {
     private readonly db: Database.Database;
 
@@ -75,13 +90,14 @@ export class Store {
     }
 
     saveRecords(connectionId: string, model: string, records: Record<string, unknown>[]): SaveResult {
+        return this.saveRows(connectionId, model, toRows(records));
+    }
+
+    /** Saves records already serialized by toRows (a batch snapshotted when the function saved it). */
+    saveRows(connectionId: string, model: string, rows: RecordRow[]): SaveResult {
         const result: SaveResult = { added: 0, updated: 0, unchanged: 0 };
         const now = new Date().toISOString();
         const run = this.trackingRun(connectionId, model) ?? null;
-        const rows = records.map((record) => {
-            const data = JSON.stringify(record);
-            return { id: String(record['id']), data, hash: createHash('sha256').update(data).digest('hex') };
-        });
         this.db.transaction(() => {
             // One lookup for the whole batch instead of one per record.
             const existing = new Map<string, { hash: string; deleted_at: string | null }>();
@@ -170,6 +186,16 @@ export class Store {
             .prepare('SELECT COUNT(*) AS n FROM records WHERE connection_id = ? AND model = ? AND deleted_at IS NULL')
             .get(connectionId, model) as { n: number };
         return row.n;
+    }
+
+    /** How many live records of `model` there are and the UTF-8 bytes of their JSON. */
+    modelSize(connectionId: string, model: string): { records: number; bytes: number } {
+        const row = this.db
+            .prepare(
+                'SELECT COUNT(*) AS records, COALESCE(SUM(LENGTH(CAST(data AS BLOB))), 0) AS bytes FROM records WHERE connection_id = ? AND model = ? AND deleted_at IS NULL'
+            )
+            .get(connectionId, model) as { records: number; bytes: number };
+        return row;
     }
 
     getRecordsByIds(connectionId: string, model: string, ids: string[]): Map<string, Record<string, unknown>> {

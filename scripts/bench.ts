@@ -33,6 +33,7 @@ import { fileURLToPath } from 'node:url';
 
 import { openLocalHost } from '../host/local.js';
 import { findFunction } from '../host/runner.js';
+import type { Store } from '../host/store.js';
 import { SIEM_BATCH_FILE_MS, SIEM_BATCH_MAX_PAGE_SIZE, SIEM_BATCH_RETENTION_MS, siemBatchFileCounts } from '../simulator/endpoints/siem-batch.js';
 import { siemHead, siemStreamToken } from '../simulator/endpoints/siem-events.js';
 import { startSimulator } from '../simulator/index.js';
@@ -236,7 +237,7 @@ async function runCase(c: Case): Promise<Outcome> {
             return request(config);
         };
         await sim.call({ op: 'resetStats' });
-        const cost = recordCost();
+        const cost = recordCost(local.store, connectionId);
         // Peak V8 heap in use, sampled: tells a leak (heap grows with N) from allocator headroom (RSS only).
         let peakHeap = process.memoryUsage().heapUsed;
         const sampler = setInterval(() => {
@@ -341,29 +342,36 @@ function runChild(c: Case): Promise<Outcome> {
 
 // ------------------------------------------------------------------ bytes per saved record
 
-/** Records and bytes a sync hands to batchSave, per model: what Nango stores and a back-fill costs. */
+/** Records and bytes a sync saved, per model: what Nango stores and a back-fill costs. */
 interface RecordCost {
     records: number;
-    /** JSON.stringify of each batch, as batchSave sends it, summed (UTF-8 bytes). */
+    /** The records' JSON as stored (UTF-8 bytes), summed. */
     bytes: number;
     batchSaves: number;
     models: Record<string, { records: number; bytes: number; batchSaves: number }>;
 }
 
-/** A counter for the host's onRecords hook (called once per batchSave with that batch). */
-function recordCost(): { count: (model: string, records: Record<string, unknown>[]) => void; total: () => RecordCost } {
-    const cost: RecordCost = { records: 0, bytes: 0, batchSaves: 0, models: {} };
+/**
+ * Counts batchSave calls per model during a run (the host's onRecords hook, nothing serialized in the
+ * timed path); `total` then reads the records and their bytes from the store, per model.
+ */
+function recordCost(store: Store, connectionId: string): { count: (model: string) => void; total: () => RecordCost } {
+    const batchSaves: Record<string, number> = {};
     return {
-        count: (model, records) => {
-            const bytes = Buffer.byteLength(JSON.stringify(records));
-            const m = (cost.models[model] ??= { records: 0, bytes: 0, batchSaves: 0 });
-            for (const t of [cost, m]) {
-                t.records += records.length;
-                t.bytes += bytes;
-                t.batchSaves += 1;
-            }
+        count: (model) => {
+            batchSaves[model] = (batchSaves[model] ?? 0) + 1;
         },
-        total: () => cost
+        total: () => {
+            const cost: RecordCost = { records: 0, bytes: 0, batchSaves: 0, models: {} };
+            for (const [model, calls] of Object.entries(batchSaves)) {
+                const { records, bytes } = store.modelSize(connectionId, model);
+                cost.models[model] = { records, bytes, batchSaves: calls };
+                cost.records += records;
+                cost.bytes += bytes;
+                cost.batchSaves += calls;
+            }
+            return cost;
+        }
     };
 }
 
@@ -396,7 +404,7 @@ async function logSyncCosts(ocsf = false): Promise<{ sync: string; cost: RecordC
             } catch {
                 continue; // not built in this checkout
             }
-            const cost = recordCost();
+            const cost = recordCost(local.store, local.connection.connectionId);
             await local.host.runSync(fn, { onRecords: cost.count });
             out.push({ sync: name, cost: cost.total() });
         }
@@ -526,7 +534,7 @@ async function main(): Promise<void> {
             })
         ) + '\n'
     );
-    process.stdout.write(`\nSaved records (what batchSave received: JSON.stringify of each batch)\n\n`);
+    process.stdout.write(`\nSaved records (as stored: each record's JSON; batchSave calls counted during the run)\n\n`);
     process.stdout.write(
         costTable(plain.map((o) => ({ sync: `${o.stream === 'audit' ? 'audit-events' : 'siem-events'} N=${fmt(o.n)}`, cost: o.cost }))) + '\n'
     );

@@ -143,4 +143,31 @@ describe('store writes queued behind the function', () => {
         );
         await expect(h.runSync(probe)).resolves.toMatchObject({ models: { Thing: { added: 1 } } });
     });
+
+    it('reads queued saves and deletes back without writing them yet, and saves a record as it was when batchSave was called', async () => {
+        const { host: h, store, connection, logs, records } = host();
+        store.saveRecords(connection.connectionId, 'Thing', [
+            { id: 'old', size: 0 },
+            { id: 'gone', size: 0 }
+        ]);
+        const probe = fn(
+            'sync',
+            `const a = { id: "a", size: 1 };
+             await nango.batchSave([a, { id: "old", size: 5 }], "Thing");
+             await nango.batchDelete([{ id: "gone" }], "Thing");
+             a.size = 99;
+             const got = await nango.getRecordsByIds(["a", "old", "gone", "none"], "Thing");
+             await nango.log("read: " + JSON.stringify([...got.entries()]));
+             got.get("a").size = 42;`
+        );
+        const readBeforeWrite: boolean[] = [];
+        await h.runSync(probe, { onProgress: () => readBeforeWrite.push(logs.some((line) => line.includes('read: '))) });
+        expect(logs.find((line) => line.includes('read: '))).toContain('read: [["a",{"id":"a","size":1}],["old",{"id":"old","size":5}]]');
+        // The write ran after the read: the read did not drain the queue.
+        expect(readBeforeWrite).toEqual([true]);
+        expect(records().sort((x, y) => String(x['id']).localeCompare(String(y['id'])))).toEqual([
+            { id: 'a', size: 1 },
+            { id: 'old', size: 5 }
+        ]);
+    });
 });

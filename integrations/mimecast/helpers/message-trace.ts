@@ -5,7 +5,7 @@
 // keyed by the event's id), and events of one message that arrive in a later run extend the trace.
 import * as z from 'zod';
 
-import { addresses, flag, siemView, text } from './siem-view.js';
+import { addresses, aggregateIdOf, flag, siemView, text } from './siem-view.js';
 import type { SiemEventRecord } from './siem-view.js';
 
 export const MessageTraceStep = z.object({
@@ -121,7 +121,7 @@ export function mergeTrace(existing: MessageTrace | undefined, events: SiemEvent
     const steps = new Map<string, MessageTraceStep>((existing?.steps ?? []).map((s) => [s.eventId, s]));
     let id = existing?.id;
     for (const event of events) {
-        const aggregateId = siemView(event).aggregateId;
+        const aggregateId = aggregateIdOf(event);
         if (aggregateId === undefined) {
             throw new Error(`SiemEvent ${event.id} has no aggregateId: it cannot join a message trace`);
         }
@@ -146,9 +146,14 @@ export function mergeTrace(existing: MessageTrace | undefined, events: SiemEvent
 export function buildTraces(events: SiemEventRecord[], existing: (id: string) => MessageTrace | undefined = () => undefined): MessageTrace[] {
     const byMessage = new Map<string, SiemEventRecord[]>();
     for (const event of events) {
-        const id = siemView(event).aggregateId;
+        const id = aggregateIdOf(event);
         if (id !== undefined) {
-            byMessage.set(id, [...(byMessage.get(id) ?? []), event]);
+            const group = byMessage.get(id);
+            if (group) {
+                group.push(event);
+            } else {
+                byMessage.set(id, [event]);
+            }
         }
     }
     return [...byMessage.entries()].map(([id, group]) => mergeTrace(existing(id), group));
@@ -239,7 +244,13 @@ function byTime(a: MessageTraceStep, b: MessageTraceStep): number {
 }
 
 function dropUndefined<T extends object>(value: T): T {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) {
+        if (v !== undefined) {
+            out[key] = v;
+        }
+    }
+    return out as T;
 }
 
 /** What saveMessageTraces needs from a sync's `nango` (Nango's getRecordsByIds and batchSave), `N` the trace model's name. */
@@ -255,13 +266,17 @@ export interface MessageTraceStore<N extends string = 'MessageTrace'> {
  * through stream.ts `finish`: their `recipients` list is required even when empty.
  */
 export async function saveMessageTraces<N extends string>(nango: MessageTraceStore<N>, model: N, events: SiemEventRecord[]): Promise<number> {
-    const ids = [...new Set(events.map((e) => siemView(e).aggregateId).filter((id): id is string => id !== undefined))];
+    const ids = [...new Set(events.map(aggregateIdOf).filter((id): id is string => id !== undefined))];
     if (ids.length === 0) {
         return 0;
     }
     const saved = await nango.getRecordsByIds(ids, model);
     const traces = buildTraces(events, (id) => {
-        const parsed = MessageTrace.safeParse(saved.get(id));
+        const stored = saved.get(id);
+        if (stored === undefined) {
+            return undefined;
+        }
+        const parsed = MessageTrace.safeParse(stored);
         return parsed.success ? parsed.data : undefined;
     });
     await nango.batchSave(traces, model);

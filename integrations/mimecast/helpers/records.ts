@@ -63,17 +63,28 @@ export function contentId(kind: string, raw: unknown): string {
     return createHash('sha256').update(kind).update('\n').update(canonicalJson(raw)).digest('base64url');
 }
 
-/** JSON with object keys sorted at every level. */
+/**
+ * JSON with object keys sorted at every level. JSON.stringify writes an object's keys in the order of
+ * a property-list replacer, so one sorted list of every key at any depth gives the canonical form at
+ * native speed (a SIEM page is 500 events).
+ */
 function canonicalJson(value: unknown): string {
+    const keys = new Set<string>();
+    collectKeys(value, keys);
+    return JSON.stringify(value, [...keys].sort()) ?? 'null';
+}
+
+function collectKeys(value: unknown, keys: Set<string>): void {
     if (Array.isArray(value)) {
-        return `[${value.map(canonicalJson).join(',')}]`;
+        for (const item of value) {
+            collectKeys(item, keys);
+        }
+    } else if (value !== null && typeof value === 'object') {
+        for (const key of Object.keys(value)) {
+            keys.add(key);
+            collectKeys((value as Record<string, unknown>)[key], keys);
+        }
     }
-    if (value !== null && typeof value === 'object') {
-        const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-        entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-    }
-    return JSON.stringify(value) ?? 'null';
 }
 
 /** A record that could not be mapped: named by its content hash, never by its content. */

@@ -58,7 +58,12 @@ export function siemView(record: SiemEventRecord): SiemView {
     if (Number.isNaN(time)) {
         throw new Error(`SiemEvent ${record.id}: timestamp ${JSON.stringify(record.timestamp)} is not a date`);
     }
-    return { id: record.id, kind: kind.toLowerCase(), subtype, time, aggregateId: text(record.aggregateId) ?? text(details['aggregateId']), fields };
+    return { id: record.id, kind: kind.toLowerCase(), subtype, time, aggregateId: aggregateIdOf(record), fields };
+}
+
+/** The message an event belongs to (its aggregateId, promoted or in details), without building the whole view. */
+export function aggregateIdOf(record: SiemEventRecord): string | undefined {
+    return text(record.aggregateId) ?? text(record.details?.['aggregateId']);
 }
 
 /** A non-blank string (numbers and booleans as text), else undefined. */

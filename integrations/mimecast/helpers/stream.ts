@@ -257,13 +257,15 @@ function withoutEmpty(value: unknown): unknown {
     }
     if (isObject(value)) {
         const out: Record<string, unknown> = {};
-        for (const [key, v] of Object.entries(value)) {
-            const kept = withoutEmpty(v);
+        let empty = true;
+        for (const key of Object.keys(value)) {
+            const kept = withoutEmpty(value[key]);
             if (kept !== undefined) {
                 out[key] = kept;
+                empty = false;
             }
         }
-        return Object.keys(out).length > 0 ? out : undefined;
+        return empty ? undefined : out;
     }
     return value === null || value === '' ? undefined : value;
 }

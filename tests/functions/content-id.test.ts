@@ -1,0 +1,44 @@
+// contentId is the id of every record Mimecast sends without one (SIEM events, TTP URL and attachment
+// logs, DLP logs, archive search logs): stores hold records under these ids, so a new version must
+// give the same event the same id. The expected ids below were computed by the first implementation.
+import { contentId } from '../../integrations/mimecast/helpers/records.js';
+
+describe('contentId', () => {
+    it('keeps the ids earlier versions gave (nested objects, arrays, numeric-looking and non-ASCII keys, undefined values)', () => {
+        const siem = {
+            processingId: 'p1',
+            aggregateId: 'a1',
+            timestamp: 1700000000000,
+            type: 'receipt',
+            recipients: ['b@x.example', 'a@x.example'],
+            nested: { z: 1, a: [{ y: null, b: 'é' }], m: undefined },
+            '10': 'ten',
+            '2': 'two',
+            B: 1,
+            a: 2
+        };
+        const click = {
+            url: 'https://x.example/?q="1"',
+            date: '2026-11-20T10:00:00+0000',
+            userEmailAddress: 'u@x.example',
+            action: 'Block',
+            list: [1, 'two', null, true, { k: [] }],
+            empty: {},
+            ü: 'x',
+            Z: 'z'
+        };
+        expect(contentId('SiemEvent', siem)).toBe('GMCVtwcdp4VG5YEsMvF_qmYs9PiukPIOcQ3QDV9fJDs');
+        expect(contentId('ClickLog', click)).toBe('4i2ia1_lwGvN5COGDL7smKuyu29oneFuMeKebmx34kQ');
+        expect(contentId('DlpLog', [1, { b: 2, a: 1 }])).toBe('SfdoZK13NVS-MZ4ADv2D5hrcVnE5w63lcX2cyzelSMI');
+        expect(contentId('X', 'plain')).toBe('25szb79j8foLjfOCitriBes27xrxkXkH1ycT0Vwqz3M');
+        expect(contentId('X', null)).toBe('xOckmfZ-pf1Xo7-Ge6BVcsNaDZztwYJv7a2cL_s3bhQ');
+    });
+
+    it('ignores key order at every level and tells any changed value apart', () => {
+        const a = { x: 1, y: { p: [1, 2], q: 'v' } };
+        const b = { y: { q: 'v', p: [1, 2] }, x: 1 };
+        expect(contentId('SiemEvent', a)).toBe(contentId('SiemEvent', b));
+        expect(contentId('SiemEvent', a)).not.toBe(contentId('SiemEvent', { ...a, y: { p: [2, 1], q: 'v' } }));
+        expect(contentId('SiemEvent', a)).not.toBe(contentId('SiemCiEvent', a));
+    });
+});
