@@ -24,6 +24,7 @@ import type { ProxyOptions } from './proxy.js';
 import { loadCompiledFunction } from './sandbox.js';
 import type { SandboxOptions } from './sandbox.js';
 import { toRows } from './store.js';
+import type { StoreWrite, WriteOutcome } from './store-writer.js';
 import type { SaveResult, Store } from './store.js';
 
 export const INTEGRATIONS_DIR = fileURLToPath(new URL('../integrations/', import.meta.url));
@@ -120,11 +121,6 @@ export interface HostOptions {
 
 /** Nango refuses an action output larger than this (measured on a self-hosted Nango: 2 MB). */
 export const MAX_ACTION_OUTPUT_BYTES = 2 * 1024 * 1024;
-
-/** Queued store writes are committed together once this many records wait (see LocalSync's write queue)... */
-const WRITE_GROUP_RECORDS = 5000;
-/** ...or this long after the first of them was queued. */
-const WRITE_GROUP_MS = 1000;
 
 /** A failure the host raises where Nango's runner would, with Nango's error type. */
 export class HostRunError extends Error {
@@ -397,54 +393,22 @@ class LocalSync extends onHost(NangoSyncBase) {
         return this.host.options.store;
     }
 
-    // Store writes run behind the function, in order: a batchSave or saveCheckpoint returns once its
-    // write is queued, and the SQLite work runs while the function waits for its next page. Queued
-    // writes are committed together, once WRITE_GROUP_RECORDS records are waiting or WRITE_GROUP_MS
-    // after the first: one commit per ten pages instead of one per page (a commit rewrites the id index
-    // pages it touched). Anything that reads the store, and the end of the run, drains the queue first;
-    // a failed write fails the next call. A checkpoint is never written before the records queued
-    // ahead of it, so a host that dies with writes queued resumes from an earlier checkpoint.
-    private readonly writes: (() => void)[] = [];
-    private queuedRecords = 0;
-    private drainTimer: ReturnType<typeof setTimeout> | undefined;
-    private drainSoon = false;
+    // Store writes run behind the function, in order (store-writer.ts): a batchSave or saveCheckpoint
+    // returns once its write is queued, and they are committed in groups off the function's path.
+    // Anything that reads the store, and the end of the run, flushes first; a failed write fails the
+    // next call. A checkpoint is never written before the records queued ahead of it, so a host that
+    // dies with writes queued resumes from an earlier checkpoint.
     private writeError: unknown;
 
-    private queueWrite(write: () => void, records = 0): void {
+    private queueWrite(write: StoreWrite, onCommitted: (outcome: WriteOutcome) => void = () => undefined): void {
         this.throwIfWriteFailed();
-        this.writes.push(write);
-        this.queuedRecords += records;
-        if (this.queuedRecords >= WRITE_GROUP_RECORDS) {
-            if (!this.drainSoon) {
-                this.drainSoon = true;
-                setImmediate(() => this.drainWrites());
+        this.store.writer.write(write, (outcome, error) => {
+            if (error !== undefined || outcome === undefined) {
+                this.writeError ??= error ?? new Error('store write failed');
+            } else {
+                onCommitted(outcome);
             }
-        } else if (this.drainTimer === undefined) {
-            this.drainTimer = setTimeout(() => this.drainWrites(), WRITE_GROUP_MS);
-        }
-    }
-
-    private drainWrites(): void {
-        clearTimeout(this.drainTimer);
-        this.drainTimer = undefined;
-        this.drainSoon = false;
-        this.queuedRecords = 0;
-        if (this.writes.length === 0 || this.writeError !== undefined) {
-            return;
-        }
-        const writes = this.writes.splice(0);
-        this.pending.clear();
-        try {
-            // One commit for all of them: a failed write rolls back the records and checkpoints queued with it.
-            this.store.inTransaction(() => {
-                for (const write of writes) {
-                    write();
-                }
-            });
-        } catch (err) {
-            this.writeError = err;
-            this.writes.length = 0;
-        }
+        });
     }
 
     private throwIfWriteFailed(): void {
@@ -453,9 +417,9 @@ class LocalSync extends onHost(NangoSyncBase) {
         }
     }
 
-    /** Runs every queued write now; throws the first write failure. */
+    /** Commits every queued write now; throws the first write failure. */
     flushWrites(): void {
-        this.drainWrites();
+        this.store.writer.flush();
         this.throwIfWriteFailed();
     }
 
@@ -502,15 +466,18 @@ class LocalSync extends onHost(NangoSyncBase) {
         for (const row of rows) {
             pending.set(row.id, row.data);
         }
-        this.queueWrite(() => {
-            const saved = this.store.saveRows(this.connectionId, model, rows);
+        this.queueWrite({ kind: 'rows', connectionId: this.connectionId, model, rows }, (outcome) => {
+            this.settlePending(model, rows);
+            if (outcome.kind !== 'rows') {
+                return;
+            }
             const total = this.result(model);
-            total.added += saved.added;
-            total.updated += saved.updated;
-            total.unchanged += saved.unchanged;
+            total.added += outcome.saved.added;
+            total.updated += outcome.saved.updated;
+            total.unchanged += outcome.saved.unchanged;
             this.batches += 1;
             this.runOptions.onProgress?.({ sync: this.fn.name, model, batches: this.batches, records: total.added + total.updated + total.unchanged });
-        }, toSave.length);
+        });
         return true;
     }
 
@@ -520,15 +487,21 @@ class LocalSync extends onHost(NangoSyncBase) {
         for (const id of ids) {
             pending.set(id, null);
         }
-        this.queueWrite(() => {
-            this.result(model).deleted += this.store.deleteRecords(this.connectionId, model, ids);
-        }, ids.length);
+        this.queueWrite({ kind: 'delete', connectionId: this.connectionId, model, ids }, (outcome) => {
+            this.settlePending(
+                model,
+                ids.map((id) => ({ id, data: null }))
+            );
+            if (outcome.kind === 'delete') {
+                this.result(model).deleted += outcome.deleted;
+            }
+        });
         return true;
     }
 
     override async saveCheckpoint(checkpoint: unknown): Promise<void> {
         const copy = { ...(checkpoint as Record<string, unknown>) };
-        this.queueWrite(() => this.store.saveCheckpoint(this.connectionId, this.fn.name, copy));
+        this.queueWrite({ kind: 'checkpoint', connectionId: this.connectionId, syncName: this.fn.name, data: copy });
     }
 
     override async getCheckpoint(): Promise<never> {
@@ -583,6 +556,16 @@ class LocalSync extends onHost(NangoSyncBase) {
             this.pending.set(model, queued);
         }
         return queued;
+    }
+
+    /** A write is committed: its records read from the store again, unless a later write queued them anew. */
+    private settlePending(model: string, written: { id: string; data: string | null }[]): void {
+        const queued = this.pendingRecords(model);
+        for (const { id, data } of written) {
+            if (queued.get(id) === data) {
+                queued.delete(id);
+            }
+        }
     }
 
     override async *listRecords<T = unknown>(model: string): AsyncGenerator<T> {
@@ -672,15 +655,11 @@ export const GUARDED_NANGO_PROPERTIES: ReadonlySet<string> = new Set([
     'store',
     'result',
     'attach',
-    'writes',
     'pending',
     'pendingRecords',
-    'queuedRecords',
-    'drainTimer',
-    'drainSoon',
+    'settlePending',
     'writeError',
     'queueWrite',
-    'drainWrites',
     'flushWrites',
     'throwIfWriteFailed'
 ]);

@@ -7,6 +7,9 @@ import { dirname } from 'node:path';
 
 import Database from 'better-sqlite3';
 
+import { InlineWriter, ThreadWriter } from './store-writer.js';
+import type { StoreWriter } from './store-writer.js';
+
 export interface SaveResult {
     added: number;
     updated: number;
@@ -40,7 +43,9 @@ export class Store {
 
     private readonly statements: { existing: Database.Statement; upsert: Database.Statement };
 
-    constructor(file: string) {
+    private storeWriter: StoreWriter | undefined;
+
+    constructor(private readonly file: string) {
         if (file !== ':memory:') {
             mkdirSync(dirname(file), { recursive: true });
         }
@@ -81,7 +86,14 @@ export class Store {
     }
 
     close(): void {
+        this.storeWriter?.close();
         this.db.close();
+    }
+
+    /** Where sync runs queue their record and checkpoint writes (store-writer.ts): a worker thread for a file. */
+    get writer(): StoreWriter {
+        this.storeWriter ??= this.file === ':memory:' ? new InlineWriter(this) : new ThreadWriter(this.file);
+        return this.storeWriter;
     }
 
     /** Runs `writes` in one transaction (one commit for several queued batches and checkpoints). */

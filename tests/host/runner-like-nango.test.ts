@@ -23,14 +23,19 @@ function fn(type: 'sync' | 'action', body: string): FunctionInfo {
     return { name: 'probe', type, description: '', file, models: type === 'sync' ? ['Thing'] : [], scopes: [], jsonSchema: MODEL_SCHEMA };
 }
 
-function host(options: { validateRecords?: boolean } = {}) {
+function host(options: { validateRecords?: boolean; storeFile?: string } = {}) {
     const logs: string[] = [];
     const connection = connectionFromEnv(
         { MIMECAST_CLIENT_ID: TEST_CLIENT_ID, MIMECAST_CLIENT_SECRET: TEST_CLIENT_SECRET, MIMECAST_BASE_URL: TEST_BASE },
         { clientId: '', clientSecret: '', baseUrl: '' }
     );
-    const store = new Store(':memory:');
-    const h = new Host({ connection, store, logger: createLogger({ level: 'debug', write: (l) => logs.push(l) }), ...options });
+    const store = new Store(options.storeFile ?? ':memory:');
+    const h = new Host({
+        connection,
+        store,
+        logger: createLogger({ level: 'debug', write: (l) => logs.push(l) }),
+        ...(options.validateRecords !== undefined ? { validateRecords: options.validateRecords } : {})
+    });
     const records = () => store.listRecords(connection.connectionId, 'Thing').map((r) => r.data);
     return { host: h, store, connection, logs, records };
 }
@@ -169,5 +174,50 @@ describe('store writes queued behind the function', () => {
             { id: 'a', size: 1 },
             { id: 'old', size: 5 }
         ]);
+    });
+});
+
+describe('store writes on a worker thread (a file-backed store, as `npm start` uses)', () => {
+    const storeFile = () => join(mkdtempSync(join(tmpdir(), 'store-thread-')), 'store.sqlite');
+
+    it('commits what the run saved and checkpointed, counted, readable by another connection to the file', async () => {
+        const file = storeFile();
+        const { host: h, store, connection } = host({ storeFile: file });
+        const probe = fn(
+            'sync',
+            `for (let page = 0; page < 3; page++) {
+                 await nango.batchSave(Array.from({ length: 400 }, (_, i) => ({ id: page + "-" + i, size: i })), "Thing");
+                 await nango.saveCheckpoint({ page });
+             }
+             await nango.batchSave([{ id: "0-1", size: 1 }, { id: "0-2", size: 99 }], "Thing");`
+        );
+        await expect(h.runSync(probe)).resolves.toMatchObject({ models: { Thing: { added: 1200, updated: 1, unchanged: 1 } } });
+        const other = new Store(file);
+        try {
+            expect(other.countRecords(connection.connectionId, 'Thing')).toBe(1200);
+            expect(other.getRecordsByIds(connection.connectionId, 'Thing', ['0-2']).get('0-2')).toEqual({ id: '0-2', size: 99 });
+            expect(other.getCheckpoint(connection.connectionId, 'probe')).toEqual({ page: 2 });
+        } finally {
+            other.close();
+            store.close();
+        }
+    });
+
+    it("fails the run with the worker's error, keeping what was committed before and nothing of the failed group", async () => {
+        const { host: h, store, connection } = host({ storeFile: storeFile() });
+        const probe = fn(
+            'sync',
+            `await nango.batchSave([{ id: "kept", size: 1 }], "Thing");
+             await nango.getCheckpoint();
+             await nango.batchSave([{ id: "lost", size: 2 }], "Thing");
+             await nango.saveCheckpoint({ big: 10n });`
+        );
+        await expect(h.runSync(probe)).rejects.toThrow(/BigInt/);
+        try {
+            expect(store.listRecords(connection.connectionId, 'Thing').map((r) => r.id)).toEqual(['kept']);
+            expect(store.getCheckpoint(connection.connectionId, 'probe')).toBeNull();
+        } finally {
+            store.close();
+        }
     });
 });

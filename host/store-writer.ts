@@ -1,0 +1,267 @@
+// Where a sync's store writes run. On Nango a function's batchSave and saveCheckpoint go to the
+// persist service, and the database work happens in another process. Here a file-backed store hands
+// them to a worker thread (store-thread.mjs) with its own SQLite connection, so the function's thread
+// only serializes; an in-memory store (tests) runs them on the calling thread. Both apply the same
+// writes through applyWrites, in order, committed in groups: once GROUP_RECORDS records are waiting,
+// GROUP_MS after the first, or when the host asks (flush) before it reads or ends a run.
+import { MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
+
+import type { RecordRow, SaveResult, Store } from './store.js';
+
+/** Queued writes are committed together once this many records wait... */
+export const GROUP_RECORDS = 5000;
+/** ...or this long after the first of them was queued. */
+export const GROUP_MS = 1000;
+/** A flush that waits longer than this for the worker fails instead of hanging the host. */
+const FLUSH_TIMEOUT_MS = 120_000;
+
+export type StoreWrite =
+    | { kind: 'rows'; connectionId: string; model: string; rows: RecordRow[] }
+    | { kind: 'delete'; connectionId: string; model: string; ids: string[] }
+    | { kind: 'checkpoint'; connectionId: string; syncName: string; data: Record<string, unknown> };
+
+export type WriteOutcome = { kind: 'rows'; saved: SaveResult } | { kind: 'delete'; deleted: number } | { kind: 'checkpoint' };
+
+/** Called once per write, when its group committed (outcome) or failed (error). */
+export type WriteDone = (outcome: WriteOutcome | undefined, error?: Error) => void;
+
+/** Applies `writes` in one transaction, in order: all of them or none. */
+export function applyWrites(store: Store, writes: StoreWrite[]): WriteOutcome[] {
+    const outcomes: WriteOutcome[] = [];
+    store.inTransaction(() => {
+        for (const w of writes) {
+            if (w.kind === 'rows') {
+                outcomes.push({ kind: 'rows', saved: store.saveRows(w.connectionId, w.model, w.rows) });
+            } else if (w.kind === 'delete') {
+                outcomes.push({ kind: 'delete', deleted: store.deleteRecords(w.connectionId, w.model, w.ids) });
+            } else {
+                store.saveCheckpoint(w.connectionId, w.syncName, w.data);
+                outcomes.push({ kind: 'checkpoint' });
+            }
+        }
+    });
+    return outcomes;
+}
+
+export function recordsIn(write: StoreWrite): number {
+    return write.kind === 'rows' ? write.rows.length : write.kind === 'delete' ? write.ids.length : 0;
+}
+
+export interface StoreWriter {
+    /** Queues one write; `done` is called when it is committed (or failed). */
+    write(write: StoreWrite, done: WriteDone): void;
+    /** Commits everything queued now and calls its `done`s before returning. */
+    flush(): void;
+    close(): void;
+}
+
+/** Writes on the calling thread (in-memory stores), grouped on a timer. */
+export class InlineWriter implements StoreWriter {
+    private queue: { write: StoreWrite; done: WriteDone }[] = [];
+    private records = 0;
+    private timer: ReturnType<typeof setTimeout> | undefined;
+    private soon = false;
+
+    constructor(private readonly store: Store) {}
+
+    write(write: StoreWrite, done: WriteDone): void {
+        this.queue.push({ write, done });
+        this.records += recordsIn(write);
+        if (this.records >= GROUP_RECORDS) {
+            if (!this.soon) {
+                this.soon = true;
+                setImmediate(() => this.flush());
+            }
+        } else if (this.timer === undefined) {
+            this.timer = setTimeout(() => this.flush(), GROUP_MS);
+        }
+    }
+
+    flush(): void {
+        clearTimeout(this.timer);
+        this.timer = undefined;
+        this.soon = false;
+        this.records = 0;
+        const group = this.queue;
+        this.queue = [];
+        if (group.length === 0) {
+            return;
+        }
+        let outcomes: WriteOutcome[];
+        try {
+            outcomes = applyWrites(
+                this.store,
+                group.map((q) => q.write)
+            );
+        } catch (err) {
+            const error = err instanceof Error ? err : new Error(String(err));
+            group.forEach((q) => q.done(undefined, error));
+            return;
+        }
+        group.forEach((q, i) => q.done(outcomes[i]));
+    }
+
+    close(): void {
+        this.flush();
+    }
+}
+
+/** What the worker sends back: per write sequence number, its outcome, or the error of its group. */
+export type ThreadReply = { seq: number; outcome: WriteOutcome } | { seqs: number[]; error: string };
+
+/**
+ * Writes on a worker thread with its own connection to the same SQLite file (WAL lets the host's
+ * connection read meanwhile). A flush blocks until the worker has committed every write sent so far
+ * (Atomics.wait on a shared counter), then runs their `done`s: the host's reads stay synchronous.
+ */
+export class ThreadWriter implements StoreWriter {
+    private readonly worker: Worker;
+    private readonly replies: MessagePort;
+    /** [0]: the highest sequence number the worker has committed or failed. */
+    private readonly committed = new Int32Array(new SharedArrayBuffer(4));
+    private readonly pending = new Map<number, WriteDone>();
+    private seq = 0;
+    private closed = false;
+
+    constructor(file: string) {
+        const channel = new MessageChannel();
+        this.replies = channel.port1;
+        this.worker = new Worker(new URL('./store-thread.mjs', import.meta.url), {
+            workerData: { file, committed: this.committed, replies: channel.port2, groupRecords: GROUP_RECORDS, groupMs: GROUP_MS },
+            transferList: [channel.port2]
+        });
+        // Neither keeps the host process alive: close() ends the worker, and an idle host may exit.
+        this.worker.unref();
+        this.replies.unref();
+        this.replies.on('message', (reply: ThreadReply) => this.settle(reply));
+        this.worker.on('error', (err) => this.failAll(err));
+    }
+
+    write(write: StoreWrite, done: WriteDone): void {
+        if (this.closed) {
+            done(undefined, new Error('the store is closed'));
+            return;
+        }
+        this.seq += 1;
+        this.pending.set(this.seq, done);
+        this.worker.postMessage({ kind: 'write', seq: this.seq, write });
+    }
+
+    flush(): void {
+        if (this.pending.size === 0) {
+            return;
+        }
+        const upTo = this.seq;
+        this.worker.postMessage({ kind: 'flush' });
+        const deadline = Date.now() + FLUSH_TIMEOUT_MS;
+        for (;;) {
+            const seen = Atomics.load(this.committed, 0);
+            if (seen >= upTo) {
+                break;
+            }
+            if (Date.now() > deadline || Atomics.wait(this.committed, 0, seen, deadline - Date.now()) === 'timed-out') {
+                this.failAll(new Error(`the store writer did not commit within ${FLUSH_TIMEOUT_MS / 1000} s`));
+                return;
+            }
+        }
+        for (let message = receiveMessageOnPort(this.replies); message; message = receiveMessageOnPort(this.replies)) {
+            this.settle(message.message as ThreadReply);
+        }
+    }
+
+    close(): void {
+        if (this.closed) {
+            return;
+        }
+        this.flush();
+        this.closed = true;
+        this.worker.postMessage({ kind: 'close' });
+        this.replies.close();
+    }
+
+    private settle(reply: ThreadReply): void {
+        if ('error' in reply) {
+            const error = new Error(reply.error);
+            for (const seq of reply.seqs) {
+                this.take(seq)?.(undefined, error);
+            }
+        } else {
+            this.take(reply.seq)?.(reply.outcome);
+        }
+    }
+
+    private take(seq: number): WriteDone | undefined {
+        const done = this.pending.get(seq);
+        this.pending.delete(seq);
+        return done;
+    }
+
+    private failAll(err: Error): void {
+        for (const [seq, done] of [...this.pending]) {
+            this.pending.delete(seq);
+            done(undefined, err);
+        }
+    }
+}
+
+/** The worker's side of ThreadWriter (started by store-thread.mjs): groups, applies, replies. */
+export function runStoreThread(open: (file: string) => Store): void {
+    const port = parentPort;
+    if (!port) {
+        throw new Error('runStoreThread runs on a worker thread');
+    }
+    const { file, committed, replies, groupRecords, groupMs } = workerData as {
+        file: string;
+        committed: Int32Array;
+        replies: MessagePort;
+        groupRecords: number;
+        groupMs: number;
+    };
+    const store = open(file);
+    let queue: { seq: number; write: StoreWrite }[] = [];
+    let records = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+
+    const commit = () => {
+        clearTimeout(timer);
+        timer = undefined;
+        records = 0;
+        const group = queue;
+        queue = [];
+        if (group.length === 0) {
+            return;
+        }
+        try {
+            const outcomes = applyWrites(
+                store,
+                group.map((q) => q.write)
+            );
+            group.forEach((q, i) => replies.postMessage({ seq: q.seq, outcome: outcomes[i]! } satisfies ThreadReply));
+        } catch (err) {
+            replies.postMessage({ seqs: group.map((q) => q.seq), error: err instanceof Error ? err.message : String(err) } satisfies ThreadReply);
+        }
+        // After the replies: a host woken by this finds them on its port.
+        Atomics.store(committed, 0, group[group.length - 1]!.seq);
+        Atomics.notify(committed, 0);
+    };
+
+    port.on('message', (message: { kind: 'write'; seq: number; write: StoreWrite } | { kind: 'flush' } | { kind: 'close' }) => {
+        if (message.kind === 'write') {
+            queue.push({ seq: message.seq, write: message.write });
+            records += recordsIn(message.write);
+            if (records >= groupRecords) {
+                commit();
+            } else if (timer === undefined) {
+                timer = setTimeout(commit, groupMs);
+            }
+        } else if (message.kind === 'flush') {
+            commit();
+        } else {
+            commit();
+            store.close();
+            port.close();
+            replies.close();
+        }
+    });
+}
