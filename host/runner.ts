@@ -160,6 +160,8 @@ export class Host {
         if (compiled.type !== 'sync') {
             throw new Error(`${fn.name} is not a sync`);
         }
+        // Up while the function starts and fetches its first page, not when it first saves.
+        this.options.store.startWriter();
         const started = Date.now();
         const requestsBefore = this.proxy.stats.requests;
         const context = new LocalSync(this, fn, runOptions);

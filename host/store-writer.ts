@@ -53,6 +53,8 @@ export interface StoreWriter {
     write(write: StoreWrite, done: WriteDone): void;
     /** Commits everything queued now and calls its `done`s before returning. */
     flush(): void;
+    /** Resolves once writes can be committed (a thread has started and opened the store). */
+    ready(): Promise<void>;
     close(): void;
 }
 
@@ -102,13 +104,17 @@ export class InlineWriter implements StoreWriter {
         group.forEach((q, i) => q.done(outcomes[i]));
     }
 
+    ready(): Promise<void> {
+        return Promise.resolve();
+    }
+
     close(): void {
         this.flush();
     }
 }
 
 /** What the worker sends back: per write sequence number, its outcome, or the error of its group. */
-export type ThreadReply = { seq: number; outcome: WriteOutcome } | { seqs: number[]; error: string };
+export type ThreadReply = { seq: number; outcome: WriteOutcome } | { seqs: number[]; error: string } | { ready: true };
 
 /**
  * Writes on a worker thread with its own connection to the same SQLite file (WAL lets the host's
@@ -123,6 +129,8 @@ export class ThreadWriter implements StoreWriter {
     private readonly pending = new Map<number, WriteDone>();
     private seq = 0;
     private closed = false;
+    private readonly started: Promise<void>;
+    private markStarted: () => void = () => undefined;
 
     constructor(file: string) {
         const channel = new MessageChannel();
@@ -134,8 +142,16 @@ export class ThreadWriter implements StoreWriter {
         // Neither keeps the host process alive: close() ends the worker, and an idle host may exit.
         this.worker.unref();
         this.replies.unref();
+        this.started = new Promise((resolve) => (this.markStarted = resolve));
         this.replies.on('message', (reply: ThreadReply) => this.settle(reply));
-        this.worker.on('error', (err) => this.failAll(err));
+        this.worker.on('error', (err) => {
+            this.markStarted();
+            this.failAll(err);
+        });
+    }
+
+    ready(): Promise<void> {
+        return this.started;
     }
 
     write(write: StoreWrite, done: WriteDone): void {
@@ -181,7 +197,9 @@ export class ThreadWriter implements StoreWriter {
     }
 
     private settle(reply: ThreadReply): void {
-        if ('error' in reply) {
+        if ('ready' in reply) {
+            this.markStarted();
+        } else if ('error' in reply) {
             const error = new Error(reply.error);
             for (const seq of reply.seqs) {
                 this.take(seq)?.(undefined, error);
@@ -219,6 +237,7 @@ export function runStoreThread(open: (file: string) => Store): void {
         groupMs: number;
     };
     const store = open(file);
+    replies.postMessage({ ready: true } satisfies ThreadReply);
     let queue: { seq: number; write: StoreWrite }[] = [];
     let records = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;

@@ -90,10 +90,20 @@ export class Store {
         this.db.close();
     }
 
+    /** Starts the writer now (a thread takes a few hundred ms to start), so that it is up when a run first saves. */
+    startWriter(): void {
+        this.storeWriter ??= this.file === ':memory:' ? new InlineWriter(this) : new ThreadWriter(this.file);
+    }
+
+    /** Resolves once the writer can commit (its thread has started). */
+    whenWriterReady(): Promise<void> {
+        return this.writer.ready();
+    }
+
     /** Where sync runs queue their record and checkpoint writes (store-writer.ts): a worker thread for a file. */
     get writer(): StoreWriter {
-        this.storeWriter ??= this.file === ':memory:' ? new InlineWriter(this) : new ThreadWriter(this.file);
-        return this.storeWriter;
+        this.startWriter();
+        return this.storeWriter!;
     }
 
     /** Runs `writes` in one transaction (one commit for several queued batches and checkpoints). */

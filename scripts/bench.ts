@@ -32,6 +32,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { openLocalHost } from '../host/local.js';
+import type { LocalHost } from '../host/local.js';
 import { findFunction } from '../host/runner.js';
 import type { Store } from '../host/store.js';
 import { SIEM_BATCH_FILE_MS, SIEM_BATCH_MAX_PAGE_SIZE, SIEM_BATCH_RETENTION_MS, siemBatchFileCounts } from '../simulator/endpoints/siem-batch.js';
@@ -71,6 +72,8 @@ interface Outcome {
     /** The floor: a bare client replaying the same page requests with plain fetch and JSON.parse (no sandbox, proxy or store). */
     floorMs?: number;
     floorRecords?: number;
+    /** The same run again on a fresh store, against the simulator as warm as the floor found it (N below 1M). */
+    warmMs?: number;
     /** The fewest requests possible when the case computes it itself (batch: list pages + files + tokens). */
     minimum?: number;
     rateLimit?: { limit: number; refillPerSecond: number };
@@ -197,16 +200,21 @@ async function runCase(c: Case): Promise<Outcome> {
         const connectionId = local.connection.connectionId;
         const name = SYNC_OF[c.stream];
         const model = c.stream === 'audit' ? 'AuditEvent' : c.stream === 'batch' ? 'SiemBatchEvent' : 'SiemEvent';
-        if (c.stream === 'batch') {
-            // One run takes the whole week: the largest file budget (10,000 files; a week is 6,720 at most).
-            local.store.setMetadata(connectionId, { maxFilesPerRun: 10_000 });
-        } else if (c.stream === 'audit') {
-            local.store.setMetadata(connectionId, { backfillDays: AUDIT_BACKFILL_DAYS });
-        } else {
-            local.store.setMetadata(connectionId, { maxPagesPerRun: 10_000 });
-            const head = await sim.call<{ lo: number; hi: number }>({ op: 'siemHead' });
-            local.store.saveCheckpoint(connectionId, name, { nextPage: siemStreamToken(head.hi - c.n), syncedThrough: '', gapFrom: '', gapTo: '' });
-        }
+        const seed = async (l: LocalHost) => {
+            if (c.stream === 'batch') {
+                // One run takes the whole week: the largest file budget (10,000 files; a week is 6,720 at most).
+                l.store.setMetadata(connectionId, { maxFilesPerRun: 10_000 });
+            } else if (c.stream === 'audit') {
+                l.store.setMetadata(connectionId, { backfillDays: AUDIT_BACKFILL_DAYS });
+            } else {
+                l.store.setMetadata(connectionId, { maxPagesPerRun: 10_000 });
+                const head = await sim.call<{ lo: number; hi: number }>({ op: 'siemHead' });
+                l.store.saveCheckpoint(connectionId, name, { nextPage: siemStreamToken(head.hi - c.n), syncedThrough: '', gapFrom: '', gapTo: '' });
+            }
+            // The store's writer thread is up before the clock starts, as in a host that has run a sync before.
+            await l.store.whenWriterReady();
+        };
+        await seed(local);
         const fn = findFunction(name);
         // When the first and the last API request left: the rate under a limit is measured between them.
         // Every request is kept (for the floor's replay), and repeats of one call are counted as its attempts.
@@ -269,6 +277,25 @@ async function runCase(c: Case): Promise<Outcome> {
         }
         const stats = await sim.call<SimulatorStats & { peakRssMb: number }>({ op: 'stats' });
         const floor = c.rateLimit ? undefined : await bareClient(sim.url, local.connection.credentials, requests, c.stream);
+        // The floor ran against a simulator the full stack had warmed up (its page generation JIT-compiled).
+        // So the full stack runs once more, on a fresh store, and that warm run is what is compared with the floor.
+        let warmMs: number | undefined;
+        if (floor && c.n < 1_000_000) {
+            const warmDir = mkdtempSync(join(tmpdir(), 'mimecast-bench-warm-'));
+            const warm = await openLocalHost({ env: { NANGO_LOCAL_DIR: warmDir, LOG_LEVEL: 'error', MIMECAST_BASE_URL: sim.url } });
+            try {
+                await seed(warm);
+                const warmStarted = performance.now();
+                await warm.host.runSync(fn);
+                warmMs = performance.now() - warmStarted;
+                if (warm.store.countRecords(connectionId, model) !== saved) {
+                    throw new Error(`the warm run saved ${warm.store.countRecords(connectionId, model)} ${model} records, the first ${saved}`);
+                }
+            } finally {
+                await warm.close();
+                rmSync(warmDir, { recursive: true, force: true });
+            }
+        }
         return {
             stream: c.stream,
             n: c.n,
@@ -284,6 +311,7 @@ async function runCase(c: Case): Promise<Outcome> {
             requestSpanMs: (sent[1] ?? sent[0] ?? 0) - (sent[0] ?? 0),
             maxAttempts,
             ...(floor ? { floorMs: floor.ms, floorRecords: floor.records } : {}),
+            ...(warmMs !== undefined ? { warmMs } : {}),
             ...(minimum !== undefined ? { minimum } : {}),
             ...(c.rateLimit ? { rateLimit: c.rateLimit } : {}),
             cost: cost.total()
@@ -431,6 +459,8 @@ function costTable(rows: { sync: string; cost: RecordCost }[]): string {
 
 // ------------------------------------------------------------------ report
 
+/** The full stack's time set against the floor: the warm run where there is one (both then meet a warm simulator). */
+const fullStackMs = (o: Outcome) => o.warmMs ?? o.elapsedMs;
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const minimumRequests = (o: Outcome) => (o.minimum ?? Math.ceil(o.inRange / PAGE_SIZE)) + Math.max(1, Math.ceil(o.elapsedMs / TOKEN_LIFETIME_MS));
 const SYNC_OF: Record<Stream, string> = { audit: 'audit-events', siem: 'siem-events', batch: 'siem-batch-events' };
@@ -491,7 +521,11 @@ async function main(): Promise<void> {
         }
     }
     process.stdout.write(`\nThroughput (no rate limit; page size ${PAGE_SIZE}; each case a fresh process and store)\n`);
-    process.stdout.write('Peak RSS and heap: the host process (functions, proxy, store); the simulator runs in its own process (sim RSS).\n\n');
+    process.stdout.write('Peak RSS and heap: the host process (functions, proxy, store); the simulator runs in its own process (sim RSS).\n');
+    process.stdout.write(
+        'time s: the first run. floor s: the bare client right after it, against the now warm simulator. warm s: the full stack again on a fresh\n' +
+            'store, against the same warm simulator (below N = 1M); x floor compares warm s with floor s.\n\n'
+    );
     process.stdout.write(
         table(
             [
@@ -501,6 +535,7 @@ async function main(): Promise<void> {
                 'saved',
                 'time s',
                 'records/s',
+                'warm s',
                 'floor s',
                 'x floor',
                 'requests',
@@ -521,8 +556,9 @@ async function main(): Promise<void> {
                     fmt(o.saved),
                     fmt(o.elapsedMs / 1000, 2),
                     fmt(o.saved / (o.elapsedMs / 1000)),
+                    o.warmMs !== undefined ? fmt(o.warmMs / 1000, 2) : '-',
                     fmt((o.floorMs ?? 0) / 1000, 2),
-                    `${fmt(o.elapsedMs / (o.floorMs ?? o.elapsedMs), 2)}x`,
+                    `${fmt(fullStackMs(o) / (o.floorMs ?? fullStackMs(o)), 2)}x`,
                     fmt(sent),
                     fmt(min),
                     `${fmt(((sent - min) / min) * 100, 2)}%`,
@@ -553,8 +589,8 @@ async function main(): Promise<void> {
         });
         checks.push({ target: `${o.stream} N=${fmt(o.n)}: the floor read the same N records`, ok: o.floorRecords === o.n });
         checks.push({
-            target: `${o.stream} N=${fmt(o.n)}: full stack within 2x of the bare client (${fmt(o.elapsedMs / (o.floorMs ?? 1), 2)}x)`,
-            ok: o.elapsedMs <= 2 * (o.floorMs ?? 0)
+            target: `${o.stream} N=${fmt(o.n)}: full stack within 2x of the bare client (${fmt(fullStackMs(o) / (o.floorMs ?? 1), 2)}x)`,
+            ok: fullStackMs(o) <= 2 * (o.floorMs ?? 0)
         });
     }
     for (const stream of ['audit', 'siem'] as const) {
