@@ -32,6 +32,21 @@ describe('contentId', () => {
         expect(contentId('DlpLog', [1, { b: 2, a: 1 }])).toBe('SfdoZK13NVS-MZ4ADv2D5hrcVnE5w63lcX2cyzelSMI');
         expect(contentId('X', 'plain')).toBe('25szb79j8foLjfOCitriBes27xrxkXkH1ycT0Vwqz3M');
         expect(contentId('X', null)).toBe('xOckmfZ-pf1Xo7-Ge6BVcsNaDZztwYJv7a2cL_s3bhQ');
+        // A flat event, as the SIEM stream sends them (null and undefined values, numeric-looking keys).
+        const flat = {
+            numberAttachments: '0',
+            subject: 'Test Email Subject',
+            senderEnvelope: 'sender@example.com',
+            aggregateId: 'mock_aggregate_id_abc123',
+            spamInfo: null,
+            timestamp: 1704067200000,
+            eventType: 'receipt',
+            subType: 'Rej',
+            '10': 'x',
+            B: true,
+            a: undefined
+        };
+        expect(contentId('SiemEvent', flat)).toBe('WD2XF6nRygOxLlkSHgSuevlIyRBUqVJeWL5CEPCxA0U');
     });
 
     it('ignores key order at every level and tells any changed value apart', () => {

@@ -5,7 +5,7 @@
 // keyed by the event's id), and events of one message that arrive in a later run extend the trace.
 import * as z from 'zod';
 
-import { addresses, aggregateIdOf, flag, siemView, text } from './siem-view.js';
+import { addresses, aggregateIdOf, flag, siemField, siemHeading, text } from './siem-view.js';
 import type { SiemEventRecord } from './siem-view.js';
 
 export const MessageTraceStep = z.object({
@@ -80,36 +80,41 @@ const KIND_ORDER = [
 
 /** The step a SiemEvent adds to its message's trace. */
 export function traceStep(event: SiemEventRecord): MessageTraceStep {
-    const view = siemView(event);
-    const f = view.fields;
-    const recipients = addresses(f['recipients'] ?? f['recipient']);
+    const view = siemHeading(event);
+    const field = (key: string) => siemField(event, key);
+    const recipients = addresses(field('recipients') ?? field('recipient'));
     const delivered =
         view.kind === 'delivery'
-            ? (flag(f['delivered']) ?? (view.subtype && /fail/i.test(view.subtype) ? false : text(f['deliveryErrors']) ? false : undefined))
+            ? (flag(field('delivered')) ?? (view.subtype && /fail/i.test(view.subtype) ? false : text(field('deliveryErrors')) ? false : undefined))
             : undefined;
     const verdict =
         view.kind === 'receipt' || view.kind === 'process' || view.kind === 'delivery' || view.kind === 'journal'
             ? undefined
-            : (text(f['scanResult']) ??
-              text(f['scanResults']) ??
-              text(f['virusFound']) ??
-              text(f['urlCategory']) ??
-              (flag(f['taggedMalicious']) ? 'malicious' : undefined));
+            : (text(field('scanResult')) ??
+              text(field('scanResults')) ??
+              text(field('virusFound')) ??
+              text(field('urlCategory')) ??
+              (flag(field('taggedMalicious')) ? 'malicious' : undefined));
     return dropUndefined({
         eventId: view.id,
         kind: view.kind || 'unknown',
         subtype: view.subtype,
         time: new Date(view.time).toISOString(),
-        action: text(f['action']),
+        action: text(field('action')),
         verdict,
         delivered,
-        code: text(f['rejectionCode']),
-        reason: text(f['rejectionInfo']) ?? text(f['deliveryErrors']) ?? text(f['holdReason']) ?? text(f['rejectionType']) ?? text(f['receiptErrors']),
-        sender: text(f['senderEnvelope']) ?? text(f['senderHeader']) ?? text(f['sender']),
+        code: text(field('rejectionCode')),
+        reason:
+            text(field('rejectionInfo')) ??
+            text(field('deliveryErrors')) ??
+            text(field('holdReason')) ??
+            text(field('rejectionType')) ??
+            text(field('receiptErrors')),
+        sender: text(field('senderEnvelope')) ?? text(field('senderHeader')) ?? text(field('sender')),
         recipients: recipients.length > 0 ? recipients : undefined,
-        subject: text(f['subject']),
-        direction: text(f['direction']),
-        messageId: text(f['messageId'])
+        subject: text(field('subject')),
+        direction: text(field('direction')),
+        messageId: text(field('messageId'))
     });
 }
 

@@ -52,13 +52,29 @@ export function siemView(record: SiemEventRecord): SiemView {
             fields[key] = value;
         }
     }
+    return { ...siemHeading(record), fields };
+}
+
+/** The view without its fields: for readers that take a few fields by name (siemField). */
+export function siemHeading(record: SiemEventRecord): Omit<SiemView, 'fields'> {
+    const details = record.details ?? {};
     const kind = text(record.eventType) ?? text(record.type) ?? text(details['eventType']) ?? text(details['type']) ?? '';
     const subtype = text(record.subType) ?? text(record.subtype) ?? text(details['subType']) ?? text(details['subtype']);
     const time = Date.parse(record.timestamp);
     if (Number.isNaN(time)) {
         throw new Error(`SiemEvent ${record.id}: timestamp ${JSON.stringify(record.timestamp)} is not a date`);
     }
-    return { id: record.id, kind: kind.toLowerCase(), subtype, time, aggregateId: aggregateIdOf(record), fields };
+    return { id: record.id, kind: kind.toLowerCase(), subtype, time, aggregateId: aggregateIdOf(record) };
+}
+
+/** One field as siemView's `fields` has it (the record's own value over its details'), without building them all. */
+export function siemField(record: SiemEventRecord, key: string): unknown {
+    const own: unknown = (record as unknown as Record<string, unknown>)[key];
+    if (present(own)) {
+        return own;
+    }
+    const inDetails = record.details?.[key];
+    return present(inDetails) ? inDetails : undefined;
 }
 
 /** The message an event belongs to (its aggregateId, promoted or in details), without building the whole view. */

@@ -250,22 +250,46 @@ export async function connectionMetadata(nango: { getMetadata(): Promise<unknown
     return isObject(metadata) ? metadata : {};
 }
 
+/**
+ * The value without null, '' and empty objects or arrays, at every depth. What has nothing to drop is
+ * returned as it is (no copy): most of a SIEM page's events come through untouched.
+ */
 function withoutEmpty(value: unknown): unknown {
     if (Array.isArray(value)) {
-        const items = value.map(withoutEmpty).filter((v) => v !== undefined);
-        return items.length > 0 ? items : undefined;
-    }
-    if (isObject(value)) {
-        const out: Record<string, unknown> = {};
-        let empty = true;
-        for (const key of Object.keys(value)) {
-            const kept = withoutEmpty(value[key]);
-            if (kept !== undefined) {
-                out[key] = kept;
-                empty = false;
+        let items: unknown[] | undefined;
+        for (let i = 0; i < value.length; i++) {
+            const kept = withoutEmpty(value[i]);
+            if (items === undefined && (kept !== value[i] || kept === undefined)) {
+                items = value.slice(0, i);
+            }
+            if (items !== undefined && kept !== undefined) {
+                items.push(kept);
             }
         }
-        return empty ? undefined : out;
+        const result = items ?? value;
+        return result.length > 0 ? result : undefined;
+    }
+    if (isObject(value)) {
+        let out: Record<string, unknown> | undefined;
+        let kept = 0;
+        const keys = Object.keys(value);
+        for (let i = 0; i < keys.length; i++) {
+            const key = keys[i]!;
+            const v = withoutEmpty(value[key]);
+            if (out === undefined && (v !== value[key] || v === undefined)) {
+                out = {};
+                for (let j = 0; j < i; j++) {
+                    out[keys[j]!] = value[keys[j]!];
+                }
+            }
+            if (v !== undefined) {
+                kept += 1;
+                if (out !== undefined) {
+                    out[key] = v;
+                }
+            }
+        }
+        return kept === 0 ? undefined : (out ?? value);
     }
     return value === null || value === '' ? undefined : value;
 }
