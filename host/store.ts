@@ -1,7 +1,7 @@
 // The embedded store: records, deletes, checkpoints and metadata per connection, in SQLite, so a
 // second run is incremental exactly as on Nango. Records are upserts by (connection, model, id);
 // a content hash tells added, updated and unchanged apart; deletes are soft (deleted_at).
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -34,7 +34,7 @@ export interface RecordRow {
 export function toRows(records: Record<string, unknown>[]): RecordRow[] {
     return records.map((record) => {
         const data = JSON.stringify(record);
-        return { id: String(record['id']), data, hash: createHash('sha256').update(data).digest('hex') };
+        return { id: String(record['id']), data, hash: hash('sha256', data) };
     });
 }
 

@@ -1,7 +1,7 @@
 // Reading fields of Mimecast records: a missing required field makes that record unreadable, not a
 // crash deep inside a mapping, and `mapRecords` skips such a record so the rest of its page is saved.
 // Optional fields come back as undefined (never null or '').
-import { createHash } from 'crypto';
+import * as crypto from 'crypto';
 
 import { MimecastError } from './api.js';
 
@@ -60,7 +60,9 @@ export function optionalBoolean(raw: Record<string, unknown>, field: string): bo
  * events collapse into one record, which is all the content allows.
  */
 export function contentId(kind: string, raw: unknown): string {
-    return createHash('sha256').update(kind).update('\n').update(canonicalJson(raw)).digest('base64url');
+    const content = `${kind}\n${canonicalJson(raw)}`;
+    // crypto.hash (Node 20.12+) is the one-shot form of the same digest; older runtimes take createHash.
+    return typeof crypto.hash === 'function' ? crypto.hash('sha256', content, 'base64url') : crypto.createHash('sha256').update(content).digest('base64url');
 }
 
 /**
