@@ -6,25 +6,24 @@ import { createAction } from 'nango';
 import * as z from 'zod';
 
 import { mimecastAction, parseInput } from '../helpers/actions.js';
-import { MimecastError } from '../helpers/api.js';
-import { toMimecastDate } from '../helpers/dates.js';
-import { boundedList, dateTimeMs, domainName, freeText, isoDateTime } from '../helpers/inputs.js';
+import { callMimecastRest, MimecastError } from '../helpers/api.js';
+import { boundedList, domainName, freeText, isoDateTime } from '../helpers/inputs.js';
 import {
     ANTI_SPOOFING_BYPASS_POLICIES_PATH,
-    checkTargetValue,
+    checkPolicy,
+    FROM_PARTS,
     MAX_SPF_DOMAINS,
-    policyTarget,
+    policyBody,
     policyTargetValue,
     TARGET_TYPES
 } from '../helpers/policy-management.js';
-import { callMimecastRest } from '../helpers/api.js';
 
 const CreateAntiSpoofingBypassPolicyInput = z
     .object({
         description: freeText(200),
         /** enable_bypass lets matching mail skip the anti-spoofing check; disable_bypass makes an exception. */
         option: z.enum(['enable_bypass', 'disable_bypass']),
-        fromPart: z.enum(['envelope_from', 'header_from', 'both']).optional(),
+        fromPart: z.enum(FROM_PARTS).optional(),
         fromType: z.enum(TARGET_TYPES),
         /** A domain (email_domain), an address (individual_email_address) or a group id (profile_group). */
         fromValue: policyTargetValue.optional(),
@@ -43,13 +42,7 @@ const CreateAntiSpoofingBypassPolicyInput = z
         toDate: isoDateTime.optional()
     })
     .strict()
-    .superRefine((input, ctx) => {
-        checkTargetValue(ctx, 'fromValue', input.fromType, input.fromValue);
-        checkTargetValue(ctx, 'toValue', input.toType, input.toValue);
-        if (input.fromDate && input.toDate && dateTimeMs(input.toDate) <= dateTimeMs(input.fromDate)) {
-            ctx.addIssue({ code: 'custom', path: ['toDate'], message: 'must be after fromDate' });
-        }
-    });
+    .superRefine((input, ctx) => checkPolicy(ctx, input, false));
 
 const CreateAntiSpoofingBypassPolicyOutput = z.object({
     id: z.string(),
@@ -73,25 +66,7 @@ const action = createAction({
 
     exec: async (nango, rawInput) => {
         const input = parseInput(nango, CreateAntiSpoofingBypassPolicyInput, rawInput);
-        const body = Object.fromEntries(
-            Object.entries({
-                description: input.description,
-                option: input.option,
-                fromPart: input.fromPart,
-                from: policyTarget(input.fromType, input.fromValue),
-                to: policyTarget(input.toType, input.toValue),
-                spfDomains: input.spfDomains,
-                bidirectional: input.bidirectional,
-                enabled: input.enabled,
-                enforced: input.enforced,
-                override: input.override,
-                comment: input.comment,
-                fromEternal: input.fromDate === undefined,
-                toEternal: input.toDate === undefined,
-                fromDate: input.fromDate ? toMimecastDate(input.fromDate) : undefined,
-                toDate: input.toDate ? toMimecastDate(input.toDate) : undefined
-            }).filter(([, v]) => v !== undefined)
-        );
+        const body = policyBody(input, false);
         return mimecastAction(nango, async () => {
             const response = await callMimecastRest(nango, { method: 'POST', path: ANTI_SPOOFING_BYPASS_POLICIES_PATH, body });
             // The new policy's id: `id` (or `policyId`, as one public client also reads) in the answer.

@@ -4,57 +4,29 @@ import { createAction } from 'nango';
 import * as z from 'zod';
 
 import { mimecastAction, parseInput } from '../helpers/actions.js';
-import { toMimecastDate } from '../helpers/dates.js';
-import { antiSpoofingBypassPolicyId, boundedList, dateTimeMs, domainName, freeText, isoDateTime } from '../helpers/inputs.js';
+import { antiSpoofingBypassPolicyId, boundedList, domainName } from '../helpers/inputs.js';
 import {
     ANTI_SPOOFING_BYPASS_POLICIES_PATH,
-    checkTargetValue,
+    changePolicy,
+    checkPolicy,
     MAX_SPF_DOMAINS,
-    policyPath,
-    policyTarget,
-    policyTargetValue,
-    TARGET_TYPES
+    policyBody,
+    PolicyChangeOutput,
+    policyChangeFields
 } from '../helpers/policy-management.js';
-import { callMimecastRest } from '../helpers/api.js';
 
 const UpdateAntiSpoofingBypassPolicyInput = z
     .object({
         id: antiSpoofingBypassPolicyId,
-        description: freeText(200).optional(),
         option: z.enum(['enable_bypass', 'disable_bypass']).optional(),
-        fromPart: z.enum(['envelope_from', 'header_from', 'both']).optional(),
-        fromType: z.enum(TARGET_TYPES).optional(),
-        fromValue: policyTargetValue.optional(),
-        toType: z.enum(TARGET_TYPES).optional(),
-        toValue: policyTargetValue.optional(),
         /** Replaces the SPF domain list. */
         spfDomains: boundedList(domainName, MAX_SPF_DOMAINS, 'SPF domain', { allowEmpty: true, bulk: false }).optional(),
-        bidirectional: z.boolean().optional(),
-        enabled: z.boolean().optional(),
-        enforced: z.boolean().optional(),
-        override: z.boolean().optional(),
-        comment: freeText(1000).optional(),
-        fromDate: isoDateTime.optional(),
-        toDate: isoDateTime.optional()
+        ...policyChangeFields
     })
     .strict()
-    .superRefine((input, ctx) => {
-        const { id: _id, ...changes } = input;
-        if (Object.values(changes).every((v) => v === undefined)) {
-            ctx.addIssue({ code: 'custom', path: ['input'], message: 'give at least one field to change besides id' });
-        }
-        checkTargetValue(ctx, 'fromValue', input.fromType, input.fromValue);
-        checkTargetValue(ctx, 'toValue', input.toType, input.toValue);
-        if (input.fromDate && input.toDate && dateTimeMs(input.toDate) <= dateTimeMs(input.fromDate)) {
-            ctx.addIssue({ code: 'custom', path: ['toDate'], message: 'must be after fromDate' });
-        }
-    });
+    .superRefine((input, ctx) => checkPolicy(ctx, input, true));
 
-const UpdateAntiSpoofingBypassPolicyOutput = z.object({
-    id: z.string(),
-    updated: z.boolean(),
-    changed: z.array(z.string())
-});
+const UpdateAntiSpoofingBypassPolicyOutput = PolicyChangeOutput;
 
 const action = createAction({
     description: 'Changes an anti-spoofing bypass policy in place (description, option, sides, SPF domains, flags, dates); only the fields given change.',
@@ -66,29 +38,8 @@ const action = createAction({
 
     exec: async (nango, rawInput) => {
         const input = parseInput(nango, UpdateAntiSpoofingBypassPolicyInput, rawInput);
-        const body = Object.fromEntries(
-            Object.entries({
-                description: input.description,
-                option: input.option,
-                fromPart: input.fromPart,
-                from: input.fromType ? policyTarget(input.fromType, input.fromValue) : undefined,
-                to: input.toType ? policyTarget(input.toType, input.toValue) : undefined,
-                spfDomains: input.spfDomains,
-                bidirectional: input.bidirectional,
-                enabled: input.enabled,
-                enforced: input.enforced,
-                override: input.override,
-                comment: input.comment,
-                fromDate: input.fromDate ? toMimecastDate(input.fromDate) : undefined,
-                fromEternal: input.fromDate ? false : undefined,
-                toDate: input.toDate ? toMimecastDate(input.toDate) : undefined,
-                toEternal: input.toDate ? false : undefined
-            }).filter(([, v]) => v !== undefined)
-        );
-        return mimecastAction(nango, async () => {
-            await callMimecastRest(nango, { method: 'PATCH', path: policyPath(ANTI_SPOOFING_BYPASS_POLICIES_PATH, input.id), body });
-            return { id: input.id, updated: true, changed: Object.keys(body) };
-        });
+        const body = policyBody(input, true);
+        return mimecastAction(nango, () => changePolicy(nango, ANTI_SPOOFING_BYPASS_POLICIES_PATH, input.id, body));
     }
 });
 

@@ -4,10 +4,11 @@
 // https://developer.services.mimecast.com/docs/policymanagement/1
 import * as z from 'zod';
 
-import { callMimecastRest, isObject } from './api.js';
+import { callMimecastRest, isObject, pages } from './api.js';
 import type { MimecastNango } from './api.js';
 
-import { domainName, emailAddress, freeText, groupId } from './inputs.js';
+import { toMimecastDate } from './dates.js';
+import { dateTimeMs, domainName, emailAddress, freeText, groupId, isoDateTime } from './inputs.js';
 
 const BASE = '/policy-management/cloud-gateway/v1';
 
@@ -26,29 +27,40 @@ const LIST_KEYS = ['policies', 'definitions'] as const;
 export interface PolicyPage {
     records: unknown[];
     next: string | undefined;
+    headers: Record<string, string>;
 }
 
 /**
- * Every page of one policy-management list: GET with `pageSize`/`pageToken` in the query, the records
- * under `policies` (or `definitions`), the next token in `meta.pagination.next`. A token seen twice ends
- * the walk, so a server that repeats itself cannot loop a sync forever.
+ * Every page of one policy-management list, through the one pager: GET with `pageSize`/`pageToken` in the
+ * query, the records under `policies` (or `definitions`), the next token in `meta.pagination.next`. A token
+ * seen twice ends the walk, so a server that repeats itself cannot loop a sync forever.
  */
 export async function* policyManagementPages(nango: MimecastNango, path: string): AsyncGenerator<PolicyPage> {
-    let pageToken: string | undefined;
     const seen = new Set<string>();
-    for (;;) {
-        const { body } = await callMimecastRest(nango, { method: 'GET', path, params: { pageSize: POLICY_PAGE_SIZE, ...(pageToken ? { pageToken } : {}) } });
-        const key = body ? LIST_KEYS.find((k) => Array.isArray(body[k])) : undefined;
-        const meta = body && isObject(body['meta']) ? body['meta'] : {};
-        const pagination = isObject(meta['pagination']) ? meta['pagination'] : {};
-        const next = typeof pagination['next'] === 'string' && pagination['next'] !== '' ? pagination['next'] : undefined;
-        const page: PolicyPage = { records: body && key ? (body[key] as unknown[]) : [], next };
-        yield page;
-        if (!page.next || page.records.length === 0 || seen.has(page.next)) {
-            return;
+    const listing = pages<PolicyPage>({
+        request: async (pageToken) => {
+            const { body, headers } = await callMimecastRest(nango, {
+                method: 'GET',
+                path,
+                params: { pageSize: POLICY_PAGE_SIZE, ...(pageToken ? { pageToken } : {}) }
+            });
+            const key = body ? LIST_KEYS.find((k) => Array.isArray(body[k])) : undefined;
+            const meta = body && isObject(body['meta']) ? body['meta'] : {};
+            const pagination = isObject(meta['pagination']) ? meta['pagination'] : {};
+            const next = typeof pagination['next'] === 'string' && pagination['next'] !== '' ? pagination['next'] : undefined;
+            return { records: body && key ? (body[key] as unknown[]) : [], next, headers };
+        },
+        cursor: (page) => page.next,
+        isLast: (page, cursor) => {
+            const repeated = cursor !== undefined && seen.has(cursor);
+            if (cursor !== undefined) {
+                seen.add(cursor);
+            }
+            return cursor === undefined || page.records.length === 0 || repeated;
         }
-        seen.add(page.next);
-        pageToken = page.next;
+    });
+    for await (const { page } of listing) {
+        yield page;
     }
 }
 
@@ -101,4 +113,108 @@ export function checkTargetValue(ctx: z.RefinementCtx, field: string, type: Targ
     if (!parsed.success) {
         ctx.addIssue({ code: 'custom', path: [field], message: `${parsed.error.issues[0]?.message ?? 'is not valid'} (the type is ${type})` });
     }
+}
+
+// The fields the Cloud Gateway policies of this family share, as action inputs, and the one way to check
+// them and to build the REST body of a create or a change (blocked senders, anti-spoofing bypass).
+
+export const FROM_PARTS = ['envelope_from', 'header_from', 'both'] as const;
+
+/** Every shared field, optional: what a change (PATCH) may carry besides its id and option. */
+export const policyChangeFields = {
+    description: freeText(200).optional(),
+    fromPart: z.enum(FROM_PARTS).optional(),
+    fromType: z.enum(TARGET_TYPES).optional(),
+    fromValue: policyTargetValue.optional(),
+    toType: z.enum(TARGET_TYPES).optional(),
+    toValue: policyTargetValue.optional(),
+    bidirectional: z.boolean().optional(),
+    enabled: z.boolean().optional(),
+    enforced: z.boolean().optional(),
+    override: z.boolean().optional(),
+    comment: freeText(1000).optional(),
+    fromDate: isoDateTime.optional(),
+    toDate: isoDateTime.optional()
+};
+
+/** A create or change as parsed (the shared fields, the option, and the fields of one policy kind). */
+export interface PolicyFields {
+    id?: string | undefined;
+    description?: string | undefined;
+    option?: string | undefined;
+    fromPart?: (typeof FROM_PARTS)[number] | undefined;
+    fromType?: TargetType | undefined;
+    fromValue?: string | undefined;
+    toType?: TargetType | undefined;
+    toValue?: string | undefined;
+    spfDomains?: string[] | undefined;
+    bidirectional?: boolean | undefined;
+    enabled?: boolean | undefined;
+    enforced?: boolean | undefined;
+    override?: boolean | undefined;
+    comment?: string | undefined;
+    fromDate?: string | undefined;
+    toDate?: string | undefined;
+}
+
+/**
+ * For a zod superRefine: each side's value fits its type and toDate is after fromDate; a change (`change`
+ * true) must name something to change besides its id.
+ */
+export function checkPolicy(ctx: z.RefinementCtx, input: PolicyFields, change: boolean): void {
+    if (change) {
+        const { id: _id, ...changes } = input;
+        if (Object.values(changes).every((v) => v === undefined)) {
+            ctx.addIssue({ code: 'custom', path: ['input'], message: 'give at least one field to change besides id' });
+        }
+    }
+    checkTargetValue(ctx, 'fromValue', input.fromType, input.fromValue);
+    checkTargetValue(ctx, 'toValue', input.toType, input.toValue);
+    if (input.fromDate && input.toDate && dateTimeMs(input.toDate) <= dateTimeMs(input.fromDate)) {
+        ctx.addIssue({ code: 'custom', path: ['toDate'], message: 'must be after fromDate' });
+    }
+}
+
+/**
+ * The REST body: the fields given, sides as policy targets, dates in Mimecast's form. A create says an
+ * open end is eternal (`fromEternal`/`toEternal`); a change only says so for a date it sets.
+ */
+export function policyBody(input: PolicyFields, change: boolean): Record<string, unknown> {
+    const body: Record<string, unknown> = {
+        description: input.description,
+        option: input.option,
+        fromPart: input.fromPart,
+        from: input.fromType ? policyTarget(input.fromType, input.fromValue) : undefined,
+        to: input.toType ? policyTarget(input.toType, input.toValue) : undefined,
+        spfDomains: input.spfDomains,
+        bidirectional: input.bidirectional,
+        enabled: input.enabled,
+        enforced: input.enforced,
+        override: input.override,
+        comment: input.comment,
+        fromDate: input.fromDate ? toMimecastDate(input.fromDate) : undefined,
+        fromEternal: change ? (input.fromDate ? false : undefined) : input.fromDate === undefined,
+        toDate: input.toDate ? toMimecastDate(input.toDate) : undefined,
+        toEternal: change ? (input.toDate ? false : undefined) : input.toDate === undefined
+    };
+    return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
+}
+
+/** What both update actions answer. */
+export const PolicyChangeOutput = z.object({
+    id: z.string(),
+    updated: z.boolean(),
+    /** The fields sent to Mimecast. */
+    changed: z.array(z.string())
+});
+
+/** PATCHes one policy of `collection` with `body`; Mimecast answers 204 with no body. */
+export async function changePolicy(
+    nango: MimecastNango,
+    collection: string,
+    id: string,
+    body: Record<string, unknown>
+): Promise<z.infer<typeof PolicyChangeOutput>> {
+    await callMimecastRest(nango, { method: 'PATCH', path: policyPath(collection, id), body });
+    return { id, updated: true, changed: Object.keys(body) };
 }
