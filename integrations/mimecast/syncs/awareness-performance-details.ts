@@ -5,17 +5,12 @@ import { createSync } from 'nango';
 import * as z from 'zod';
 
 import { isObject } from '../helpers/api.js';
-import { AWARENESS_PAGE_SIZE, AWARENESS_SCOPE, awarenessUserId } from '../helpers/awareness.js';
+import { AWARENESS_PAGE_SIZE, AWARENESS_SCOPE, awarenessUser, AwarenessUserFields } from '../helpers/awareness.js';
 import { listAll, syncFullRefresh } from '../helpers/full-refresh.js';
-import { optionalNumber, optionalString } from '../helpers/records.js';
+import { optionalNumber } from '../helpers/records.js';
 
 const AwarenessPerformance = z.object({
-    /** The user's email address, lower-cased. */
-    id: z.string(),
-    email: z.string(),
-    name: z.string().optional(),
-    department: z.string().optional(),
-    userState: z.string().optional(),
+    ...AwarenessUserFields,
     numCorrect: z.number().optional(),
     numIncorrect: z.number().optional(),
     numNotWatched: z.number().optional(),
@@ -46,10 +41,7 @@ const sync = createSync({
                 toRecord: (raw) => {
                     const details = raw['userDetails'];
                     return {
-                        ...awarenessUserId(raw),
-                        name: optionalString(raw, 'name'),
-                        department: optionalString(raw, 'department'),
-                        userState: optionalString(raw, 'userState'),
+                        ...awarenessUser(raw),
                         numCorrect: optionalNumber(raw, 'numCorrect'),
                         numIncorrect: optionalNumber(raw, 'numIncorrect'),
                         numNotWatched: optionalNumber(raw, 'numNotWatched'),

@@ -4,17 +4,12 @@
 import { createSync } from 'nango';
 import * as z from 'zod';
 
-import { AWARENESS_PAGE_SIZE, AWARENESS_SCOPE, awarenessUserId } from '../helpers/awareness.js';
+import { AWARENESS_PAGE_SIZE, AWARENESS_SCOPE, awarenessUser, AwarenessUserFields } from '../helpers/awareness.js';
 import { listAll, syncFullRefresh } from '../helpers/full-refresh.js';
 import { optionalString } from '../helpers/records.js';
 
 const AwarenessSafeScore = z.object({
-    /** The user's email address, lower-cased. */
-    id: z.string(),
-    email: z.string(),
-    name: z.string().optional(),
-    department: z.string().optional(),
-    userState: z.string().optional(),
+    ...AwarenessUserFields,
     /** The SAFE score grade, A to F. */
     risk: z.string().optional(),
     humanError: z.string().optional(),
@@ -43,10 +38,7 @@ const sync = createSync({
                 path: '/api/awareness-training/company/get-safe-score-details',
                 pageSize: AWARENESS_PAGE_SIZE,
                 toRecord: (raw) => ({
-                    ...awarenessUserId(raw),
-                    name: optionalString(raw, 'name'),
-                    department: optionalString(raw, 'department'),
-                    userState: optionalString(raw, 'userState'),
+                    ...awarenessUser(raw),
                     risk: optionalString(raw, 'risk'),
                     humanError: optionalString(raw, 'humanError'),
                     sentiment: optionalString(raw, 'sentiment'),

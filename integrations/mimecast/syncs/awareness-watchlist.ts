@@ -4,17 +4,12 @@
 import { createSync } from 'nango';
 import * as z from 'zod';
 
-import { AWARENESS_PAGE_SIZE, AWARENESS_SCOPE, awarenessUserId } from '../helpers/awareness.js';
+import { AWARENESS_PAGE_SIZE, AWARENESS_SCOPE, awarenessUser, AwarenessUserFields } from '../helpers/awareness.js';
 import { listAll, syncFullRefresh } from '../helpers/full-refresh.js';
-import { optionalNumber, optionalString } from '../helpers/records.js';
+import { optionalNumber } from '../helpers/records.js';
 
 const AwarenessWatchlistEntry = z.object({
-    /** The user's email address, lower-cased. */
-    id: z.string(),
-    email: z.string(),
-    name: z.string().optional(),
-    department: z.string().optional(),
-    userState: z.string().optional(),
+    ...AwarenessUserFields,
     watchlistCount: z.number().optional()
 });
 type AwarenessWatchlistEntry = z.infer<typeof AwarenessWatchlistEntry>;
@@ -38,10 +33,7 @@ const sync = createSync({
                 path: '/api/awareness-training/company/get-watchlist-details',
                 pageSize: AWARENESS_PAGE_SIZE,
                 toRecord: (raw) => ({
-                    ...awarenessUserId(raw),
-                    name: optionalString(raw, 'name'),
-                    department: optionalString(raw, 'department'),
-                    userState: optionalString(raw, 'userState'),
+                    ...awarenessUser(raw),
                     watchlistCount: optionalNumber(raw, 'watchlistCount')
                 })
             })
