@@ -2,9 +2,8 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 
 import { DAY_MS, type SeriesSpec, type TimeSeries } from '../data.js';
-import type { Reply } from '../envelope.js';
 import { defineEndpoint, type HandlerContext } from '../router.js';
-import { SIEM_TYPES, siemEvents } from './siem-events.js';
+import { badSiemDates, readSiemToken, SIEM_TYPES, siemError, siemEvents } from './siem-events.js';
 
 /**
  * Cloud Gateway SIEM events, batch flavour: `GET /siem/v1/batch/events/cg?type=...` lists presigned-style
@@ -71,7 +70,7 @@ interface BatchState {
 
 const CACHE_WINDOWS = 256;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const error = (status: number, code: string, message: string): Reply => ({ status, body: { error: { code, message } } });
+const error = siemError;
 
 function batchState(ctx: Pick<HandlerContext, 'state'>): BatchState {
     return ctx.state<BatchState>('siemBatch', () => ({
@@ -149,13 +148,9 @@ export default defineEndpoint({
         let end: number | undefined;
         const nextPage = q.get('nextPage');
         if (nextPage !== null) {
-            let token: BatchToken;
-            try {
-                token = JSON.parse(Buffer.from(nextPage, 'base64url').toString('utf8')) as BatchToken;
-            } catch {
-                return error(400, 'invalid_next_page', 'nextPage is not a valid token');
-            }
-            if (typeof token !== 'object' || token === null || !Number.isInteger(token.b) || token.t !== type) {
+            const token = readSiemToken<BatchToken>(nextPage);
+            if (token === undefined) return error(400, 'invalid_next_page', 'nextPage is not a valid token');
+            if (!Number.isInteger(token.b) || token.t !== type) {
                 return error(400, 'invalid_next_page', 'nextPage is not valid for this request; send the same type');
             }
             // Dates sent beside a token are ignored: the token is the position. Past the retention it
@@ -166,12 +161,8 @@ export default defineEndpoint({
             const from = q.get('dateRangeStartsAt');
             const to = q.get('dateRangeEndsAt');
             if (from === null) return error(400, 'missing_parameter', 'dateRangeStartsAt or nextPage is required');
-            for (const [name, value] of [
-                ['dateRangeStartsAt', from],
-                ['dateRangeEndsAt', to]
-            ] as const) {
-                if (value !== null && !DAY.test(value)) return error(400, 'invalid_date_format', `${name} must look like 2026-01-01`);
-            }
+            const badDates = badSiemDates(q, DAY, '2026-01-01');
+            if (badDates) return badDates;
             const fromMs = Date.parse(`${from}T00:00:00Z`);
             const oldestDay = Date.parse(`${new Date(ctx.now - SIEM_BATCH_RETENTION_MS).toISOString().slice(0, 10)}T00:00:00Z`);
             if (fromMs < oldestDay) return error(400, 'invalid_date_range', 'dateRangeStartsAt must be within the last 7 days');

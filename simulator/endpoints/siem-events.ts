@@ -107,7 +107,28 @@ interface StreamToken {
     t: string;
 }
 
-const error = (status: number, code: string, message: string): Reply => ({ status, body: { error: { code, message } } });
+/** How the SIEM routes answer an error: `{"error":{code,message}}`. */
+export const siemError = (status: number, code: string, message: string): Reply => ({ status, body: { error: { code, message } } });
+const error = siemError;
+
+/** A `nextPage` token of this simulator's (base64url JSON; the caller checks its fields), or undefined when it is not one. */
+export function readSiemToken<T extends object>(nextPage: string): T | undefined {
+    try {
+        const token: unknown = JSON.parse(Buffer.from(nextPage, 'base64url').toString('utf8'));
+        return typeof token === 'object' && token !== null ? (token as T) : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+/** The 400 for the first of dateRangeStartsAt / dateRangeEndsAt not written like `example` (`pattern`). */
+export function badSiemDates(q: URLSearchParams, pattern: RegExp, example: string): Reply | undefined {
+    for (const name of ['dateRangeStartsAt', 'dateRangeEndsAt']) {
+        const value = q.get(name);
+        if (value !== null && !pattern.test(value)) return error(400, 'invalid_date_format', `${name} must look like ${example}`);
+    }
+    return undefined;
+}
 
 /** The @nextPage token for a stream position; exported so benchmarks can start exactly N events behind the head. */
 export function siemStreamToken(k: number, types = ''): string {
@@ -146,13 +167,9 @@ export function siemStreamEndpoint<T extends { timestamp: number }>(o: {
             let end: number | undefined;
             const nextPage = q.get('nextPage');
             if (nextPage !== null) {
-                let token: StreamToken;
-                try {
-                    token = JSON.parse(Buffer.from(nextPage, 'base64url').toString('utf8')) as StreamToken;
-                } catch {
-                    return error(400, 'invalid_next_page', 'nextPage is not a valid token');
-                }
-                if (typeof token !== 'object' || token === null || !Number.isInteger(token.k) || token.t !== typesRaw) {
+                const token = readSiemToken<StreamToken>(nextPage);
+                if (token === undefined) return error(400, 'invalid_next_page', 'nextPage is not a valid token');
+                if (!Number.isInteger(token.k) || token.t !== typesRaw) {
                     return error(400, 'invalid_next_page', 'nextPage is not valid for this request; send the same types');
                 }
                 // A token older than the retention silently continues at the oldest retained event, as a
@@ -163,12 +180,8 @@ export function siemStreamEndpoint<T extends { timestamp: number }>(o: {
                 const from = q.get('dateRangeStartsAt');
                 const to = q.get('dateRangeEndsAt');
                 if (from === null) return error(400, 'missing_parameter', 'dateRangeStartsAt or nextPage is required');
-                for (const [name, value] of [
-                    ['dateRangeStartsAt', from],
-                    ['dateRangeEndsAt', to]
-                ] as const) {
-                    if (value !== null && !STREAM_DATE.test(value)) return error(400, 'invalid_date_format', `${name} must look like 2026-01-01T00:00:00.000Z`);
-                }
+                const badDates = badSiemDates(q, STREAM_DATE, '2026-01-01T00:00:00.000Z');
+                if (badDates) return badDates;
                 const fromMs = Date.parse(from);
                 const toMs = to === null ? undefined : Date.parse(to);
                 if (fromMs < ctx.now - SIEM_RETENTION_MS) return error(400, 'invalid_date_range', 'dateRangeStartsAt must be within the last 24 hours');
