@@ -272,9 +272,10 @@ export type ActionInput_mimecast_updateaddressalterationpolicy = {
 export type ActionInput_mimecast_updateantispoofingbypasspolicy = {
     /** an anti-spoofing bypass policy id (create-anti-spoofing-bypass-policy id); letters, digits, - _ (segments joined by : or .), at most 1024 characters */
     id: string;
+    option?: "enable_bypass" | "disable_bypass";
+    spfDomains?: string[];
     /** text, at most 200 characters, one line */
     description?: string;
-    option?: "enable_bypass" | "disable_bypass";
     fromPart?: "envelope_from" | "header_from" | "both";
     fromType?: "everyone" | "internal_addresses" | "external_addresses" | "email_domain" | "profile_group" | "individual_email_address";
     /** the domain (email_domain), address (individual_email_address) or group id (profile_group) the side matches; at most 1024 characters */
@@ -282,7 +283,6 @@ export type ActionInput_mimecast_updateantispoofingbypasspolicy = {
     toType?: "everyone" | "internal_addresses" | "external_addresses" | "email_domain" | "profile_group" | "individual_email_address";
     /** the domain (email_domain), address (individual_email_address) or group id (profile_group) the side matches; at most 1024 characters */
     toValue?: string;
-    spfDomains?: string[];
     bidirectional?: boolean;
     enabled?: boolean;
     enforced?: boolean;
@@ -298,9 +298,9 @@ export type ActionInput_mimecast_updateantispoofingbypasspolicy = {
 export type ActionInput_mimecast_updateblockedsenderpolicy = {
     /** a blocked-sender policy id (BlockedSenderPolicy.id); letters, digits, - _ (segments joined by : or .), at most 1024 characters */
     id: string;
+    option?: "no_action" | "block_sender";
     /** text, at most 200 characters, one line */
     description?: string;
-    option?: "no_action" | "block_sender";
     fromPart?: "envelope_from" | "header_from" | "both";
     fromType?: "everyone" | "internal_addresses" | "external_addresses" | "email_domain" | "profile_group" | "individual_email_address";
     /** the domain (email_domain), address (individual_email_address) or group id (profile_group) the side matches; at most 1024 characters */
@@ -781,6 +781,19 @@ export type ArchiveViewLog = {
     to?: string;
     discoveryCase?: boolean;
     contentViewed?: boolean;
+    ocsf?: {
+        class_uid: number;
+        class_name: string;
+        category_uid: number;
+        activity_id: number;
+        type_uid: number;
+        severity_id: number;
+        time: number;
+        metadata: {
+            [key: string]: unknown;
+        };
+        [key: string]: unknown;
+    };
 };
 
 export type AttachmentLog = {

@@ -36,7 +36,7 @@ const SYNCS: { sync: string; model: string; classes: number[] }[] = [
     { sync: 'dlp-logs', model: 'DlpLog', classes: [2004] },
     { sync: 'held-release-logs', model: 'HeldReleaseLog', classes: [4009] },
     { sync: 'archive-search-logs', model: 'ArchiveSearchLog', classes: [6003] },
-    { sync: 'archive-view-logs', model: 'ArchiveViewLog', classes: [] },
+    { sync: 'archive-view-logs', model: 'ArchiveViewLog', classes: [6003] },
     { sync: 'siem-events', model: 'SiemEvent', classes: [4009, 2004] },
     { sync: 'siem-ci-events', model: 'SiemCiEvent', classes: [] },
     { sync: 'siem-batch-events', model: 'SiemBatchEvent', classes: [4009, 2004] }

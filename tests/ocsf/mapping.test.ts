@@ -30,6 +30,7 @@ describeWithShared('OCSF mappings of the log and SIEM models', OCSF_FILES, () =>
             'DlpLog',
             'HeldReleaseLog',
             'ArchiveSearchLog',
+            'ArchiveViewLog',
             'SiemEvent',
             'SiemBatchEvent'
         ]);
@@ -299,6 +300,32 @@ describeWithShared('OCSF mappings of the log and SIEM models', OCSF_FILES, () =>
                 actor: { user: { type_id: 1 } },
                 src_endpoint: { name: 'Mimecast for Outlook' }
             });
+        });
+    });
+
+    describe('ArchiveViewLog', () => {
+        it('is API Activity: Read by the viewer, from its client, of the message it names', () => {
+            const viewed = valid('ArchiveViewLog', R.archiveViewLog(R.ARCHIVE_VIEW_RAW.admin));
+            expect(viewed).toMatchObject({
+                class_uid: 6003,
+                activity_id: 2,
+                message: 'Archived message viewed by admin@example.com',
+                actor: { user: { email_addr: 'admin@example.com' } },
+                api: { operation: 'view', service: { name: 'Mimecast Cloud Archive' } },
+                src_endpoint: { name: 'Archive Search' },
+                resources: [{ type: 'email', name: 'Board minutes' }]
+            });
+            expect(viewed['unmapped']).toEqual({
+                messageDate: '2026-10-01T08:00:00.000Z',
+                from: 'ceo@example.com',
+                to: 'legal@example.com',
+                discoveryCase: true,
+                contentViewed: true
+            });
+            // Listed, not opened: said so; without a subject there is nothing to name the resource by (OCSF needs a name or uid).
+            const listed = valid('ArchiveViewLog', R.archiveViewLog(R.ARCHIVE_VIEW_RAW.listed));
+            expect(listed).toMatchObject({ message: 'Archived message listed (content not opened) by bob@example.com' });
+            expect(listed['resources']).toBeUndefined();
         });
     });
 

@@ -5,6 +5,7 @@
 import { toIsoUtc } from '../../integrations/mimecast/helpers/dates.js';
 import type {
     ArchiveSearchLogRecord,
+    ArchiveViewLogRecord,
     AttachmentLogRecord,
     AuditEventRecord,
     ClickLogRecord,
@@ -350,6 +351,35 @@ export function archiveSearchLog(raw: Raw): ArchiveSearchLogRecord {
     const r = clean(raw) as unknown as ArchiveSearchLogRecord;
     return { ...r, id: contentId('ArchiveSearchLog', raw), createTime: toIsoUtc(r.createTime) };
 }
+
+export function archiveViewLog(raw: Raw): ArchiveViewLogRecord {
+    const r = clean(raw) as unknown as ArchiveViewLogRecord;
+    return { ...r, id: contentId('ArchiveViewLog', raw), viewed: toIsoUtc(r.viewed), ...(r.messageDate ? { messageDate: toIsoUtc(r.messageDate) } : {}) };
+}
+
+// The fields tests/functions/archive-view-logs.test.ts replays (no published body: the reference's field list).
+export const ARCHIVE_VIEW_RAW = {
+    admin: {
+        viewer: 'admin@example.com',
+        source: 'Archive Search',
+        viewed: '2026-11-20T10:00:00+0000',
+        messageDate: '2026-10-01T08:00:00+0000',
+        subject: 'Board minutes',
+        from: 'ceo@example.com',
+        to: 'legal@example.com',
+        discoveryCase: true,
+        contentViewed: true
+    },
+    listed: {
+        viewer: 'bob@example.com',
+        source: 'Mimecast for Outlook',
+        viewed: '2026-11-19T08:30:15+0000',
+        subject: '',
+        to: 'bob@example.com',
+        discoveryCase: false,
+        contentViewed: false
+    }
+};
 
 // The shapes tests/functions/archive-search-logs.test.ts replays.
 export const ARCHIVE_RAW = {

@@ -4,18 +4,18 @@
 //   API Activity (6003) for every other administrative action;
 // - ClickLog, AttachmentLog, ImpersonationLog, DlpLog: Detection Finding (2004);
 // - HeldReleaseLog: Email Activity (4009), activity Other (Release / Reject);
-// - ArchiveSearchLog: API Activity (6003), Read;
+// - ArchiveSearchLog, ArchiveViewLog: API Activity (6003), Read;
 // - SiemEvent: Email Activity for receipt, process, delivery and journal events, Detection Finding for
 //   av, spam, url/attachment/impersonation/internal email protect verdicts; SiemBatchEvent likewise.
-// Not mapped yet: ArchiveViewLog, SiemCiEvent (CI kinds: entities, mailflow, urlclick).
+// Not mapped yet: SiemCiEvent (CI kinds: entities, mailflow, urlclick).
 // tests/ocsf/checker.ts holds every mapping to the OCSF schema definitions.
 import * as z from 'zod';
 
 import { auditEventToOcsf } from './ocsf/audit.js';
 import type { AuditEventRecord } from './ocsf/audit.js';
 import type { OcsfEvent } from './ocsf/event.js';
-import { archiveSearchLogToOcsf, heldReleaseLogToOcsf } from './ocsf/gateway.js';
-import type { ArchiveSearchLogRecord, HeldReleaseLogRecord } from './ocsf/gateway.js';
+import { archiveSearchLogToOcsf, archiveViewLogToOcsf, heldReleaseLogToOcsf } from './ocsf/gateway.js';
+import type { ArchiveSearchLogRecord, ArchiveViewLogRecord, HeldReleaseLogRecord } from './ocsf/gateway.js';
 import { siemEventToOcsf } from './ocsf/siem.js';
 import { attachmentLogToOcsf, clickLogToOcsf, dlpLogToOcsf, impersonationLogToOcsf } from './ocsf/ttp.js';
 import type { AttachmentLogRecord, ClickLogRecord, DlpLogRecord, ImpersonationLogRecord } from './ocsf/ttp.js';
@@ -31,6 +31,7 @@ export type {
     DlpLogRecord,
     HeldReleaseLogRecord,
     ArchiveSearchLogRecord,
+    ArchiveViewLogRecord,
     SiemEventRecord
 };
 export {
@@ -41,6 +42,7 @@ export {
     dlpLogToOcsf,
     heldReleaseLogToOcsf,
     archiveSearchLogToOcsf,
+    archiveViewLogToOcsf,
     siemEventToOcsf
 };
 
@@ -53,6 +55,7 @@ export interface OcsfRecords {
     DlpLog: DlpLogRecord;
     HeldReleaseLog: HeldReleaseLogRecord;
     ArchiveSearchLog: ArchiveSearchLogRecord;
+    ArchiveViewLog: ArchiveViewLogRecord;
     SiemEvent: SiemEventRecord;
     SiemBatchEvent: SiemEventRecord;
 }
@@ -66,6 +69,7 @@ const MAPPERS: { [M in OcsfModel]: (record: OcsfRecords[M]) => OcsfEvent } = {
     DlpLog: dlpLogToOcsf,
     HeldReleaseLog: heldReleaseLogToOcsf,
     ArchiveSearchLog: archiveSearchLogToOcsf,
+    ArchiveViewLog: archiveViewLogToOcsf,
     SiemEvent: siemEventToOcsf,
     // The batch files' events have the stream's fields (type/subtype read under both spellings).
     SiemBatchEvent: siemEventToOcsf

@@ -6,6 +6,7 @@ import { createSync } from 'nango';
 import * as z from 'zod';
 
 import { logStream, LogStreamCheckpoint, LogStreamMetadata, runLogStream } from '../helpers/log-stream.js';
+import { OcsfEventSchema } from '../helpers/ocsf.js';
 
 const ArchiveViewLog = z.object({
     /** View logs carry no Mimecast id: derived from the log's content (helpers/records.ts contentId). */
@@ -21,7 +22,9 @@ const ArchiveViewLog = z.object({
     from: z.string().optional(),
     to: z.string().optional(),
     discoveryCase: z.boolean().optional(),
-    contentViewed: z.boolean().optional()
+    contentViewed: z.boolean().optional(),
+    /** The record as an OCSF 1.8.0 event (helpers/ocsf.ts: API Activity, Read), when the connection's metadata says {"ocsf": true}. */
+    ocsf: OcsfEventSchema.optional()
 });
 
 const models = { ArchiveViewLog };
@@ -38,7 +41,7 @@ const stream = logStream({
 
 const sync = createSync({
     description: 'Archive view logs (who viewed which archived message, from where, and whether its content was shown), fetched incrementally by time window.',
-    version: '1.1.0',
+    version: '1.2.0',
     frequency: 'every hour',
     autoStart: true,
     syncType: 'incremental',

@@ -2,7 +2,8 @@
 // - A release from (or rejection in) the hold queue is something done to one message: Email Activity
 //   (4009), activity Other named Release/Reject, the operator as actor (host profile), the outcome as
 //   the security_control profile's action/disposition (Allowed/Restored, Denied/Rejected).
-// - An archive search is a read through Mimecast's archive API: API Activity (6003), Read.
+// - An archive search, and a view of an archived message, are reads through Mimecast's archive: API
+//   Activity (6003), Read; a view names the message it read as the call's resource.
 import {
     API_ACTIVITY,
     directionId,
@@ -108,6 +109,41 @@ export function archiveSearchLogToOcsf(log: ArchiveSearchLogRecord): OcsfEvent {
             // API Activity requires a source; Mimecast logs only the client the search came from (archive, Mimecast for Outlook, ...).
             src_endpoint: { name: log.source ?? 'unknown' },
             unmapped: rest(log, ['id', 'createTime', 'emailAddr', 'description', 'source', 'isAdmin'])
+        }
+    );
+}
+
+export interface ArchiveViewLogRecord {
+    id: string;
+    viewed: string;
+    viewer?: string | undefined;
+    source?: string | undefined;
+    messageDate?: string | undefined;
+    subject?: string | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+    discoveryCase?: boolean | undefined;
+    contentViewed?: boolean | undefined;
+}
+
+export function archiveViewLogToOcsf(log: ArchiveViewLogRecord): OcsfEvent {
+    return ocsfEvent(
+        API_ACTIVITY,
+        {
+            activity: 2,
+            severity: SEVERITY.informational,
+            time: epochMs(log.viewed),
+            metadata: { model: 'ArchiveViewLog', feature: 'Cloud Archive', uid: log.id, originalTime: log.viewed, eventCode: 'archive view' }
+        },
+        {
+            message: `Archived message ${log.contentViewed === false ? 'listed (content not opened)' : 'viewed'}${log.viewer ? ` by ${log.viewer}` : ''}`,
+            actor: { user: user(log.viewer) ?? { name: 'unknown' } },
+            api: { operation: 'view', service: { name: 'Mimecast Cloud Archive' } },
+            // API Activity requires a source; Mimecast logs only the client the view came from.
+            src_endpoint: { name: log.source ?? 'unknown' },
+            // OCSF names a resource by name or uid; the log gives the message's subject, when it has one.
+            resources: log.subject ? [{ type: 'email', name: log.subject }] : undefined,
+            unmapped: rest(log, ['id', 'viewed', 'viewer', 'source', 'subject'])
         }
     );
 }
