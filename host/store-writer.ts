@@ -13,6 +13,8 @@ import type { RecordRow, SaveResult, Store } from './store.js';
 export const GROUP_RECORDS = 5000;
 /** ...or this long after the first of them was queued. */
 export const GROUP_MS = 1000;
+/** Records sent to the worker and not yet committed, at most: past it a write waits (flushes), so a store slower than the function cannot pile rows up in memory. */
+export const MAX_BACKLOG_RECORDS = 20_000;
 /** A flush that waits longer than this for the worker fails instead of hanging the host. */
 const FLUSH_TIMEOUT_MS = 120_000;
 
@@ -126,7 +128,8 @@ export class ThreadWriter implements StoreWriter {
     private readonly replies: MessagePort;
     /** [0]: the highest sequence number the worker has committed or failed. */
     private readonly committed = new Int32Array(new SharedArrayBuffer(4));
-    private readonly pending = new Map<number, WriteDone>();
+    private readonly pending = new Map<number, { done: WriteDone; records: number }>();
+    private backlog = 0;
     private seq = 0;
     private closed = false;
     private readonly started: Promise<void>;
@@ -154,14 +157,24 @@ export class ThreadWriter implements StoreWriter {
         return this.started;
     }
 
+    /** Records sent and not yet committed (never above MAX_BACKLOG_RECORDS once write returns). */
+    get backlogRecords(): number {
+        return this.backlog;
+    }
+
     write(write: StoreWrite, done: WriteDone): void {
         if (this.closed) {
             done(undefined, new Error('the store is closed'));
             return;
         }
         this.seq += 1;
-        this.pending.set(this.seq, done);
+        const records = recordsIn(write);
+        this.pending.set(this.seq, { done, records });
+        this.backlog += records;
         this.worker.postMessage({ kind: 'write', seq: this.seq, write });
+        if (this.backlog > MAX_BACKLOG_RECORDS) {
+            this.flush();
+        }
     }
 
     flush(): void {
@@ -210,15 +223,17 @@ export class ThreadWriter implements StoreWriter {
     }
 
     private take(seq: number): WriteDone | undefined {
-        const done = this.pending.get(seq);
-        this.pending.delete(seq);
-        return done;
+        const entry = this.pending.get(seq);
+        if (entry) {
+            this.pending.delete(seq);
+            this.backlog -= entry.records;
+        }
+        return entry?.done;
     }
 
     private failAll(err: Error): void {
-        for (const [seq, done] of [...this.pending]) {
-            this.pending.delete(seq);
-            done(undefined, err);
+        for (const seq of [...this.pending.keys()]) {
+            this.take(seq)?.(undefined, err);
         }
     }
 }

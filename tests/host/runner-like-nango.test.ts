@@ -8,7 +8,8 @@ import { connectionFromEnv } from '../../host/connection.js';
 import { createLogger } from '../../host/log.js';
 import { GUARDED_NANGO_PROPERTIES, Host, MAX_ACTION_OUTPUT_BYTES } from '../../host/runner.js';
 import type { FunctionInfo } from '../../host/runner.js';
-import { Store } from '../../host/store.js';
+import { Store, toRows } from '../../host/store.js';
+import { MAX_BACKLOG_RECORDS, ThreadWriter } from '../../host/store-writer.js';
 import { mockToken, TEST_BASE, TEST_CLIENT_ID, TEST_CLIENT_SECRET } from '../harness.js';
 
 const MODEL_SCHEMA = {
@@ -216,6 +217,29 @@ describe('store writes on a worker thread (a file-backed store, as `npm start` u
         try {
             expect(store.listRecords(connection.connectionId, 'Thing').map((r) => r.id)).toEqual(['kept']);
             expect(store.getCheckpoint(connection.connectionId, 'probe')).toBeNull();
+        } finally {
+            store.close();
+        }
+    });
+
+    it('holds at most MAX_BACKLOG_RECORDS unwritten records: past that a write waits for the worker', async () => {
+        const store = new Store(storeFile());
+        try {
+            await store.whenWriterReady();
+            const writer = store.writer as ThreadWriter;
+            let most = 0;
+            let committed = 0;
+            for (let batch = 0; batch < 100; batch++) {
+                const rows = toRows(Array.from({ length: 500 }, (_, i) => ({ id: `${batch}-${i}`, size: i })));
+                writer.write({ kind: 'rows', connectionId: 'c', model: 'Thing', rows }, (outcome) => {
+                    committed += outcome?.kind === 'rows' ? outcome.saved.added : 0;
+                });
+                most = Math.max(most, writer.backlogRecords);
+            }
+            writer.flush();
+            expect(most).toBeLessThanOrEqual(MAX_BACKLOG_RECORDS);
+            expect(committed).toBe(50_000);
+            expect(store.countRecords('c', 'Thing')).toBe(50_000);
         } finally {
             store.close();
         }
