@@ -10,11 +10,11 @@ import type { MessagePort } from 'node:worker_threads';
 import type { RecordRow, SaveResult, Store } from './store.js';
 
 /** Queued writes are committed together once this many records wait... */
-export const GROUP_RECORDS = 5000;
+export const GROUP_RECORDS = 10_000;
 /** ...or this long after the first of them was queued. */
-export const GROUP_MS = 1000;
+export const GROUP_MS = 500;
 /** Records sent to the worker and not yet committed, at most: past it a write waits (flushes), so a store slower than the function cannot pile rows up in memory. */
-export const MAX_BACKLOG_RECORDS = 20_000;
+export const MAX_BACKLOG_RECORDS = 40_000;
 /** A flush that waits longer than this for the worker fails instead of hanging the host. */
 const FLUSH_TIMEOUT_MS = 120_000;
 
