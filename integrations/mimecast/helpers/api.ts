@@ -3,6 +3,7 @@
 // Facts: https://developer.services.mimecast.com/api-overview (envelope, errors, rate limiting).
 import type { NangoAction, ProxyConfiguration } from 'nango';
 
+import { isArray } from './builtins.js';
 import { requestSignerFor } from './signing.js';
 
 /** The part of Nango's function context these helpers use; both syncs and actions provide it. */
@@ -424,7 +425,7 @@ function clampWait(ms: number): number {
 // ---------------------------------------------------------------------------------------------
 
 export function isObject(value: unknown): value is Record<string, unknown> {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
+    return typeof value === 'object' && value !== null && !isArray(value);
 }
 
 function lowerCaseHeaders(headers: unknown): Record<string, string> {

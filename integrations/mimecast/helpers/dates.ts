@@ -1,11 +1,12 @@
 // Mimecast writes dates as `2024-11-17T20:16:00+0000` (offset without a colon) and accepts that form
 // in requests. Records carry ISO 8601 UTC instead, which every consumer parses.
 import { MimecastError } from './api.js';
+import { floor, isNotANumber, NativeDate } from './builtins.js';
 
 /** ISO 8601 UTC (`2024-11-17T20:16:00.000Z`) from any Mimecast date form or epoch milliseconds. */
 export function toIsoUtc(value: string | number): string {
-    const date = typeof value === 'number' ? new Date(value) : new Date(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-    if (Number.isNaN(date.getTime())) {
+    const date = typeof value === 'number' ? new NativeDate(value) : new NativeDate(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+    if (isNotANumber(date.getTime())) {
         throw new MimecastError({ code: 'malformed_response', message: `unreadable date ${JSON.stringify(value)}` });
     }
     return date.toISOString();
@@ -30,7 +31,7 @@ export function toMimecastDate(value: string | number | Date): string {
 
 /** Rounds down to the whole second: Mimecast filters are second-precise. */
 export function floorToSecond(ms: number): number {
-    return Math.floor(ms / 1000) * 1000;
+    return floor(ms / 1000) * 1000;
 }
 
 /**

@@ -5,6 +5,7 @@
 // keyed by the event's id), and events of one message that arrive in a later run extend the trace.
 import * as z from 'zod';
 
+import { NativeDate, objectEntries } from './builtins.js';
 import { addresses, aggregateIdOf, flag, siemField, siemHeading, text } from './siem-view.js';
 import type { SiemEventRecord } from './siem-view.js';
 
@@ -99,7 +100,7 @@ export function traceStep(event: SiemEventRecord): MessageTraceStep {
         eventId: view.id,
         kind: view.kind || 'unknown',
         subtype: view.subtype,
-        time: new Date(view.time).toISOString(),
+        time: new NativeDate(view.time).toISOString(),
         action: text(field('action')),
         verdict,
         delivered,
@@ -250,7 +251,7 @@ function byTime(a: MessageTraceStep, b: MessageTraceStep): number {
 
 function dropUndefined<T extends object>(value: T): T {
     const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(value)) {
+    for (const [key, v] of objectEntries(value)) {
         if (v !== undefined) {
             out[key] = v;
         }

@@ -4,6 +4,7 @@
 import * as crypto from 'crypto';
 
 import { MimecastError } from './api.js';
+import { isArray, isFiniteNumber, NativeSet, objectKeys, toJson, toNumber, toText } from './builtins.js';
 
 /**
  * A field every record must have. `field` may list several spellings (clients disagree, e.g.
@@ -26,7 +27,7 @@ export function optionalString(raw: Record<string, unknown>, field: string | rea
             return value;
         }
         if (typeof value === 'number' || typeof value === 'boolean') {
-            return String(value);
+            return toText(value);
         }
     }
     return undefined;
@@ -34,11 +35,11 @@ export function optionalString(raw: Record<string, unknown>, field: string | rea
 
 export function optionalNumber(raw: Record<string, unknown>, field: string): number | undefined {
     const value = raw[field];
-    if (typeof value === 'number' && Number.isFinite(value)) {
+    if (typeof value === 'number' && isFiniteNumber(value)) {
         return value;
     }
-    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
-        return Number(value);
+    if (typeof value === 'string' && value.trim() !== '' && isFiniteNumber(toNumber(value))) {
+        return toNumber(value);
     }
     return undefined;
 }
@@ -71,16 +72,16 @@ export function contentId(kind: string, raw: unknown): string {
  * native speed (a SIEM page is 500 events).
  */
 function canonicalJson(value: unknown): string {
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    if (value !== null && typeof value === 'object' && !isArray(value)) {
         // A flat object (most log records): its own keys, sorted, are the whole list.
-        const own = Object.keys(value);
+        const own = objectKeys(value);
         if (own.every((key) => !isNested((value as Record<string, unknown>)[key]))) {
-            return JSON.stringify(value, own.sort());
+            return toJson(value, own.sort());
         }
     }
-    const keys = new Set<string>();
+    const keys = new NativeSet<string>();
     collectKeys(value, keys);
-    return JSON.stringify(value, [...keys].sort()) ?? 'null';
+    return toJson(value, [...keys].sort()) ?? 'null';
 }
 
 function isNested(value: unknown): boolean {
@@ -88,12 +89,12 @@ function isNested(value: unknown): boolean {
 }
 
 function collectKeys(value: unknown, keys: Set<string>): void {
-    if (Array.isArray(value)) {
+    if (isArray(value)) {
         for (const item of value) {
             collectKeys(item, keys);
         }
     } else if (value !== null && typeof value === 'object') {
-        for (const key of Object.keys(value)) {
+        for (const key of objectKeys(value)) {
             keys.add(key);
             collectKeys((value as Record<string, unknown>)[key], keys);
         }
@@ -117,7 +118,7 @@ export function mapRecords<R>(kind: string, raws: unknown[], toRecord: (raw: Rec
     const records: R[] = [];
     const skipped: SkippedRecord[] = [];
     for (const raw of raws) {
-        if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+        if (raw === null || typeof raw !== 'object' || isArray(raw)) {
             skipped.push({ ref: contentId(kind, raw), reason: 'not an object' });
             continue;
         }
@@ -146,7 +147,7 @@ export function describeSkipped(kind: string, skipped: SkippedRecord[]): string 
 /** An array of strings (non-string and blank entries dropped); undefined when absent or empty. */
 export function optionalStrings(raw: Record<string, unknown>, field: string): string[] | undefined {
     const value = raw[field];
-    if (!Array.isArray(value)) {
+    if (!isArray(value)) {
         return undefined;
     }
     const out = value.filter((v): v is string => typeof v === 'string' && v !== '');
@@ -158,7 +159,7 @@ export function optionalAddress(value: unknown): string | undefined {
     if (typeof value === 'string') {
         return value === '' ? undefined : value;
     }
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    if (value !== null && typeof value === 'object' && !isArray(value)) {
         return optionalString(value as Record<string, unknown>, 'emailAddress');
     }
     return undefined;

@@ -2,6 +2,7 @@
 // The stream endpoint names an event's kind `eventType`/`subType`, the batch files `type`/`subtype`,
 // and which fields the sync promotes to the top level (the rest stay in `details`) may change: so a
 // field is read from the record first, then from its details, under either spelling.
+import { isArray, isFiniteNumber, isNotANumber, objectEntries, parseDate, toNumber, toText } from './builtins.js';
 
 /** The SiemEvent model as saved by the siem-events sync (promoted fields are all optional here). */
 export interface SiemEventRecord {
@@ -42,12 +43,12 @@ const KIND_KEYS = new Set(['type', 'subtype', 'eventType', 'subType']);
 export function siemView(record: SiemEventRecord): SiemView {
     const details = record.details ?? {};
     const fields: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(details)) {
+    for (const [key, value] of objectEntries(details)) {
         if (!KIND_KEYS.has(key) && present(value)) {
             fields[key] = value;
         }
     }
-    for (const [key, value] of Object.entries(record)) {
+    for (const [key, value] of objectEntries(record)) {
         if (key !== 'id' && key !== 'details' && !KIND_KEYS.has(key) && present(value)) {
             fields[key] = value;
         }
@@ -60,8 +61,8 @@ export function siemHeading(record: SiemEventRecord): Omit<SiemView, 'fields'> {
     const details = record.details ?? {};
     const kind = text(record.eventType) ?? text(record.type) ?? text(details['eventType']) ?? text(details['type']) ?? '';
     const subtype = text(record.subType) ?? text(record.subtype) ?? text(details['subType']) ?? text(details['subtype']);
-    const time = Date.parse(record.timestamp);
-    if (Number.isNaN(time)) {
+    const time = parseDate(record.timestamp);
+    if (isNotANumber(time)) {
         throw new Error(`SiemEvent ${record.id}: timestamp ${JSON.stringify(record.timestamp)} is not a date`);
     }
     return { id: record.id, kind: kind.toLowerCase(), subtype, time, aggregateId: aggregateIdOf(record) };
@@ -88,16 +89,16 @@ export function text(value: unknown): string | undefined {
         const trimmed = value.trim();
         return trimmed === '' || trimmed === 'null' ? undefined : trimmed;
     }
-    return typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+    return typeof value === 'number' || typeof value === 'boolean' ? toText(value) : undefined;
 }
 
 /** A finite number from a number or a numeric string, else undefined. */
 export function numeric(value: unknown): number | undefined {
-    if (typeof value === 'number' && Number.isFinite(value)) {
+    if (typeof value === 'number' && isFiniteNumber(value)) {
         return value;
     }
-    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
-        return Number(value);
+    if (typeof value === 'string' && value.trim() !== '' && isFiniteNumber(toNumber(value))) {
+        return toNumber(value);
     }
     return undefined;
 }
@@ -113,7 +114,7 @@ export function flag(value: unknown): boolean | undefined {
 
 /** Recipients as Mimecast writes them: one address, or several separated by commas or semicolons. */
 export function addresses(value: unknown): string[] {
-    if (Array.isArray(value)) {
+    if (isArray(value)) {
         return value.flatMap(addresses);
     }
     const t = text(value);

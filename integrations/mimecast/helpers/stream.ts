@@ -15,6 +15,7 @@ import { isObject, MimecastError } from './api.js';
 import { optionalIsoUtc } from './dates.js';
 import { hasOcsfMapping, toOcsf } from './ocsf.js';
 import { contentId, optionalAddress, optionalBoolean, optionalNumber, optionalString, optionalStrings, requiredString } from './records.js';
+import { isArray, objectKeys } from './builtins.js';
 
 /** A sync's `models` object, as passed to createSync. */
 export type ModelMap = Record<string, z.ZodObject>;
@@ -118,13 +119,20 @@ export function recordReader<M extends ModelMap, K extends keyof M & string, Res
             }
         }
         if (spec.rest !== undefined) {
+            // Empty values are left out here already (finish would drop them): a record then reaches finish
+            // with nothing to drop, and is not copied again there.
             const rest: Record<string, unknown> = {};
-            for (const [key, value] of Object.entries(raw)) {
-                if (!consumed.has(key)) {
+            let kept = 0;
+            for (const key of objectKeys(raw)) {
+                const value = raw[key];
+                if (!consumed.has(key) && value !== null && value !== undefined && value !== '') {
                     rest[key] = value;
+                    kept += 1;
                 }
             }
-            record[spec.rest] = rest;
+            if (kept > 0) {
+                record[spec.rest] = rest;
+            }
         }
         return record as RecordOf<M, K>;
     };
@@ -153,9 +161,7 @@ function readField(raw: Record<string, unknown>, plan: Plan): unknown {
         case 'addresses':
             return first(sources, (s) => {
                 const value = raw[s];
-                const list = (Array.isArray(value) ? value : value === undefined ? [] : [value])
-                    .map(optionalAddress)
-                    .filter((a): a is string => a !== undefined);
+                const list = (isArray(value) ? value : value === undefined ? [] : [value]).map(optionalAddress).filter((a): a is string => a !== undefined);
                 return list.length > 0 ? list : undefined;
             });
     }
@@ -255,7 +261,7 @@ export async function connectionMetadata(nango: { getMetadata(): Promise<unknown
  * returned as it is (no copy): most of a SIEM page's events come through untouched.
  */
 function withoutEmpty(value: unknown): unknown {
-    if (Array.isArray(value)) {
+    if (isArray(value)) {
         let items: unknown[] | undefined;
         for (let i = 0; i < value.length; i++) {
             const kept = withoutEmpty(value[i]);
@@ -272,7 +278,7 @@ function withoutEmpty(value: unknown): unknown {
     if (isObject(value)) {
         let out: Record<string, unknown> | undefined;
         let kept = 0;
-        const keys = Object.keys(value);
+        const keys = objectKeys(value);
         for (let i = 0; i < keys.length; i++) {
             const key = keys[i]!;
             const v = withoutEmpty(value[key]);
