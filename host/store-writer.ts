@@ -46,32 +46,42 @@ export function applyWrites(store: Store, writes: StoreWrite[]): WriteOutcome[] 
     return outcomes;
 }
 
-export function recordsIn(write: StoreWrite): number {
+function recordsIn(write: StoreWrite): number {
     return write.kind === 'rows' ? write.rows.length : write.kind === 'delete' ? write.ids.length : 0;
 }
 
-export interface StoreWriter {
-    /** Queues one write; `done` is called when it is committed (or failed). */
-    write(write: StoreWrite, done: WriteDone): void;
-    /** Commits everything queued now and calls its `done`s before returning. */
-    flush(): void;
-    /** Resolves once writes can be committed (a thread has started and opened the store). */
-    ready(): Promise<void>;
-    close(): void;
+/** Applies a group in one transaction; each entry gets its outcome, or the group's error. */
+function commitGroup<E extends { write: StoreWrite }>(
+    store: Store,
+    group: E[],
+    settle: (entry: E, outcome: WriteOutcome | undefined, error?: Error) => void
+): void {
+    let outcomes: WriteOutcome[];
+    try {
+        outcomes = applyWrites(
+            store,
+            group.map((entry) => entry.write)
+        );
+    } catch (err) {
+        const error = err instanceof Error ? err : new Error(String(err));
+        group.forEach((entry) => settle(entry, undefined, error));
+        return;
+    }
+    group.forEach((entry, i) => settle(entry, outcomes[i]));
 }
 
-/** Writes on the calling thread (in-memory stores), grouped on a timer. */
-export class InlineWriter implements StoreWriter {
-    private queue: { write: StoreWrite; done: WriteDone }[] = [];
+/** The writes waiting for one commit: handed to `commit` once GROUP_RECORDS records wait, GROUP_MS after the first, or at flush. */
+class WriteGroups<E extends { write: StoreWrite }> {
+    private queue: E[] = [];
     private records = 0;
     private timer: ReturnType<typeof setTimeout> | undefined;
     private soon = false;
 
-    constructor(private readonly store: Store) {}
+    constructor(private readonly commit: (group: E[]) => void) {}
 
-    write(write: StoreWrite, done: WriteDone): void {
-        this.queue.push({ write, done });
-        this.records += recordsIn(write);
+    add(entry: E): void {
+        this.queue.push(entry);
+        this.records += recordsIn(entry.write);
         if (this.records >= GROUP_RECORDS) {
             if (!this.soon) {
                 this.soon = true;
@@ -89,21 +99,36 @@ export class InlineWriter implements StoreWriter {
         this.records = 0;
         const group = this.queue;
         this.queue = [];
-        if (group.length === 0) {
-            return;
+        if (group.length > 0) {
+            this.commit(group);
         }
-        let outcomes: WriteOutcome[];
-        try {
-            outcomes = applyWrites(
-                this.store,
-                group.map((q) => q.write)
-            );
-        } catch (err) {
-            const error = err instanceof Error ? err : new Error(String(err));
-            group.forEach((q) => q.done(undefined, error));
-            return;
-        }
-        group.forEach((q, i) => q.done(outcomes[i]));
+    }
+}
+
+export interface StoreWriter {
+    /** Queues one write; `done` is called when it is committed (or failed). */
+    write(write: StoreWrite, done: WriteDone): void;
+    /** Commits everything queued now and calls its `done`s before returning. */
+    flush(): void;
+    /** Resolves once writes can be committed (a thread has started and opened the store). */
+    ready(): Promise<void>;
+    close(): void;
+}
+
+/** Writes on the calling thread (in-memory stores), grouped the same way. */
+export class InlineWriter implements StoreWriter {
+    private readonly groups: WriteGroups<{ write: StoreWrite; done: WriteDone }>;
+
+    constructor(store: Store) {
+        this.groups = new WriteGroups((group) => commitGroup(store, group, (entry, outcome, error) => entry.done(outcome, error)));
+    }
+
+    write(write: StoreWrite, done: WriteDone): void {
+        this.groups.add({ write, done });
+    }
+
+    flush(): void {
+        this.groups.flush();
     }
 
     ready(): Promise<void> {
@@ -115,8 +140,8 @@ export class InlineWriter implements StoreWriter {
     }
 }
 
-/** What the worker sends back: per write sequence number, its outcome, or the error of its group. */
-export type ThreadReply = { seq: number; outcome: WriteOutcome } | { seqs: number[]; error: string } | { ready: true };
+/** What the worker sends back: per write sequence number, its outcome or its group's error. */
+type ThreadReply = { seq: number; outcome: WriteOutcome } | { seq: number; error: string } | { ready: true };
 
 /**
  * Writes on a worker thread with its own connection to the same SQLite file (WAL lets the host's
@@ -139,7 +164,7 @@ export class ThreadWriter implements StoreWriter {
         const channel = new MessageChannel();
         this.replies = channel.port1;
         this.worker = new Worker(new URL('./store-thread.mjs', import.meta.url), {
-            workerData: { file, committed: this.committed, replies: channel.port2, groupRecords: GROUP_RECORDS, groupMs: GROUP_MS },
+            workerData: { file, committed: this.committed, replies: channel.port2 },
             transferList: [channel.port2]
         });
         // Neither keeps the host process alive: close() ends the worker, and an idle host may exit.
@@ -213,10 +238,7 @@ export class ThreadWriter implements StoreWriter {
         if ('ready' in reply) {
             this.markStarted();
         } else if ('error' in reply) {
-            const error = new Error(reply.error);
-            for (const seq of reply.seqs) {
-                this.take(seq)?.(undefined, error);
-            }
+            this.take(reply.seq)?.(undefined, new Error(reply.error));
         } else {
             this.take(reply.seq)?.(reply.outcome);
         }
@@ -244,58 +266,30 @@ export function runStoreThread(open: (file: string) => Store): void {
     if (!port) {
         throw new Error('runStoreThread runs on a worker thread');
     }
-    const { file, committed, replies, groupRecords, groupMs } = workerData as {
-        file: string;
-        committed: Int32Array;
-        replies: MessagePort;
-        groupRecords: number;
-        groupMs: number;
-    };
+    const { file, committed, replies } = workerData as { file: string; committed: Int32Array; replies: MessagePort };
     const store = open(file);
     replies.postMessage({ ready: true } satisfies ThreadReply);
-    let queue: { seq: number; write: StoreWrite }[] = [];
-    let records = 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-
-    const commit = () => {
-        clearTimeout(timer);
-        timer = undefined;
-        records = 0;
-        const group = queue;
-        queue = [];
-        if (group.length === 0) {
-            return;
-        }
-        try {
-            const outcomes = applyWrites(
-                store,
-                group.map((q) => q.write)
-            );
-            group.forEach((q, i) => replies.postMessage({ seq: q.seq, outcome: outcomes[i]! } satisfies ThreadReply));
-        } catch (err) {
-            replies.postMessage({ seqs: group.map((q) => q.seq), error: err instanceof Error ? err.message : String(err) } satisfies ThreadReply);
-        }
+    const groups = new WriteGroups<{ seq: number; write: StoreWrite }>((group) => {
+        commitGroup(store, group, (entry, outcome, error) =>
+            replies.postMessage(
+                (outcome ? { seq: entry.seq, outcome } : { seq: entry.seq, error: error?.message ?? 'store write failed' }) satisfies ThreadReply
+            )
+        );
         // After the replies: a host woken by this finds them on its port.
         Atomics.store(committed, 0, group[group.length - 1]!.seq);
         Atomics.notify(committed, 0);
-    };
+    });
 
     port.on('message', (message: { kind: 'write'; seq: number; write: StoreWrite } | { kind: 'flush' } | { kind: 'close' }) => {
         if (message.kind === 'write') {
-            queue.push({ seq: message.seq, write: message.write });
-            records += recordsIn(message.write);
-            if (records >= groupRecords) {
-                commit();
-            } else if (timer === undefined) {
-                timer = setTimeout(commit, groupMs);
-            }
-        } else if (message.kind === 'flush') {
-            commit();
+            groups.add({ seq: message.seq, write: message.write });
         } else {
-            commit();
-            store.close();
-            port.close();
-            replies.close();
+            groups.flush();
+            if (message.kind === 'close') {
+                store.close();
+                port.close();
+                replies.close();
+            }
         }
     });
 }
