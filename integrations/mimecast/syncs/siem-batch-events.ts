@@ -78,24 +78,8 @@ const SAVE_BATCH = 500;
 const MAX_LINE_BYTES = 1_048_576;
 /** Storage-host attempts per file for network errors, 5xx and unreadable gzip (a cut-off download). */
 const FILE_ATTEMPTS = 3;
-const PROMOTED = new Set([
-    'type',
-    'eventType',
-    'subtype',
-    'subType',
-    'timestamp',
-    'aggregateId',
-    'processingId',
-    'accountId',
-    'messageId',
-    'direction',
-    'senderEnvelope',
-    'senderHeader',
-    'recipients',
-    'subject',
-    'senderIp',
-    'action'
-]);
+/** The raw fields the model holds at its top level (the kind under both spellings); the rest go to `details`. */
+const PROMOTED = new Set([...Object.keys(SiemBatchEvent.shape).filter((key) => key !== 'id' && key !== 'details' && key !== 'ocsf'), 'eventType', 'subType']);
 
 interface RunCounts {
     pages: number;
