@@ -3,6 +3,8 @@
 // the token is cached and reused until `token_expiration_buffer` seconds before it expires (Nango
 // refreshes ahead of expiry; a 401 does not force a refresh, see proxy.ts).
 import type { Connection } from './connection.js';
+import { send } from './http.js';
+import type { HttpReply } from './http.js';
 import type { Logger } from './log.js';
 import { interpolate } from './providers.js';
 import { assertEgressAllowed, explicitOrigins } from './proxy.js';
@@ -100,13 +102,13 @@ export class ClientCredentials {
                 body = new URLSearchParams(params).toString();
         }
 
-        let response: Response;
+        let response: HttpReply;
         try {
-            response = await fetch(url, { method: 'POST', headers, ...(body !== undefined ? { body } : {}), signal: AbortSignal.timeout(30_000) });
+            response = await send(url, { method: 'POST', headers, ...(body !== undefined ? { body } : {}), timeoutMs: 30_000 });
         } catch (err) {
-            throw new AuthError(`token request to ${new URL(url).origin} failed: ${networkReason(err)}`, 0, 'network_error');
+            throw new AuthError(`token request to ${new URL(url).origin} failed: ${err instanceof Error ? err.message : String(err)}`, 0, 'network_error');
         }
-        const text = await response.text();
+        const text = response.text;
         const json = parseJson(text);
         if (response.status >= 300) {
             const failure = firstFailure(json);
@@ -138,11 +140,4 @@ function parseJson(text: string): Record<string, unknown> | undefined {
     } catch {
         return undefined;
     }
-}
-
-export function networkReason(err: unknown): string {
-    const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
-    const code = cause && typeof cause === 'object' && 'code' in cause ? String((cause as { code: unknown }).code) : '';
-    const message = cause instanceof Error ? cause.message : String(cause);
-    return code ? `${code} ${message}` : message;
 }

@@ -11,9 +11,10 @@ import { DEFAULT_OUTBOUND_URL_POLICY, validateOutboundUrlSync } from '@nangohq/e
 import type { ProxyConfiguration } from '@nangohq/runner-sdk';
 
 import type { ClientCredentials } from './auth.js';
-import { networkReason } from './auth.js';
 import type { Connection } from './connection.js';
 import type { Logger } from './log.js';
+import { HttpError, send } from './http.js';
+import type { HttpReply } from './http.js';
 import { interpolate } from './providers.js';
 
 export interface ProxyResponse<T = unknown> {
@@ -58,28 +59,6 @@ export interface ProxyOptions {
 
 /** Nango's `networkError` list (packages/utils/lib/retry.ts): the only network errors its proxy retries. */
 export const RETRIED_NETWORK_CODES: ReadonlySet<string> = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED']);
-/** Node/undici spellings of network failures, named as axios (Nango's HTTP client) would name them. */
-const AXIOS_CODE_OF: Record<string, string> = {
-    UND_ERR_SOCKET: 'ECONNRESET',
-    EPIPE: 'ECONNRESET',
-    UND_ERR_CONNECT_TIMEOUT: 'ETIMEDOUT',
-    UND_ERR_HEADERS_TIMEOUT: 'ETIMEDOUT',
-    UND_ERR_BODY_TIMEOUT: 'ETIMEDOUT',
-    TimeoutError: 'ECONNABORTED',
-    ABORT_ERR: 'ECONNABORTED'
-};
-const KNOWN_CODES = [
-    'ECONNRESET',
-    'ETIMEDOUT',
-    'ECONNABORTED',
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    ...Object.keys(AXIOS_CODE_OF)
-];
-
 /**
  * Nango's egress check for one URL. `allowedOrigins` is the host's explicit allowance (the embedded
  * simulator, MIMECAST_BASE_URL, a test server); everything else must be a public target.
@@ -247,21 +226,15 @@ export class HostProxy {
             headers['content-type'] ??= 'application/json';
         }
         this.stats.requests += 1;
-        let res: Response;
-        let text: string;
+        let reply: HttpReply;
         try {
-            res = await fetch(url, { method, headers, ...(body !== undefined ? { body } : {}), signal: AbortSignal.timeout(this.timeoutMs) });
-            text = await res.text();
+            reply = await send(url, { method, headers, ...(body !== undefined ? { body } : {}), timeoutMs: this.timeoutMs });
         } catch (err) {
-            const reason = networkReason(err);
-            const found = KNOWN_CODES.find((c) => reason.includes(c)) ?? (err instanceof Error && err.name === 'TimeoutError' ? 'TimeoutError' : 'ECONNRESET');
-            const code = AXIOS_CODE_OF[found] ?? found;
-            return { error: new ProxyError(`${method} ${new URL(url).pathname} failed: ${reason}`, code, undefined) };
+            const code = err instanceof HttpError ? err.code : 'ECONNRESET';
+            return { error: new ProxyError(err instanceof Error ? err.message : String(err), code, undefined) };
         }
-        const responseHeaders: Record<string, string> = {};
-        res.headers.forEach((value, key) => {
-            responseHeaders[key] = value;
-        });
+        const { text } = reply;
+        const responseHeaders = reply.headers;
         // Like axios: JSON when it parses, the raw text otherwise (a malformed page stays visible).
         let data: unknown = text;
         if (text !== '') {
@@ -271,7 +244,7 @@ export class HostProxy {
                 data = text;
             }
         }
-        return { response: { status: res.status, statusText: res.statusText, headers: responseHeaders, data, config: { method, url } } };
+        return { response: { status: reply.status, statusText: reply.statusText, headers: responseHeaders, data, config: { method, url } } };
     }
 }
 

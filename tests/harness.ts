@@ -81,6 +81,11 @@ export function mockToken(times = 1, token = TEST_TOKEN): nock.Scope {
 }
 
 /** A Mimecast success envelope. */
+/** A socket failure as Node raises it (an Error with a code), for nock's replyWithError. */
+export function networkError(code: string, message: string): Error {
+    return Object.assign(new Error(message), { code });
+}
+
 export function envelope(data: unknown[], next?: string): Record<string, unknown> {
     return { meta: { status: 200, pagination: { pageSize: data.length, ...(next ? { next } : {}) } }, data, fail: [] };
 }

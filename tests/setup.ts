@@ -7,3 +7,9 @@ nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
 afterEach(() => {
     nock.cleanAll();
 });
+
+// Node's http module is shared by every test file a jest worker runs, and nock patches it: this file's
+// nock lets go of it when the file is done, so the next file's nock is the one that intercepts.
+afterAll(() => {
+    nock.restore();
+});

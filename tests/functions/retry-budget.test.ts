@@ -5,7 +5,7 @@
 import nock from 'nock';
 
 import { MAX_ATTEMPTS } from '../../integrations/mimecast/helpers/api.js';
-import { createTestHost, envelope, failEnvelope, mockToken, TEST_BASE } from '../harness.js';
+import { createTestHost, envelope, failEnvelope, mockToken, networkError, TEST_BASE } from '../harness.js';
 
 const PATH = '/api/account/get-account';
 const ACCOUNT = envelope([{ accountCode: 'C0A1', accountName: 'Acme', packages: [] }]);
@@ -66,7 +66,7 @@ describe('one retry budget per Mimecast call', () => {
         const t = createTestHost();
         mockToken();
         const kinds: (() => nock.Scope)[] = [
-            () => nock(TEST_BASE).post(PATH).replyWithError({ code: 'ECONNRESET', message: 'socket hang up' }),
+            () => nock(TEST_BASE).post(PATH).replyWithError(networkError('ECONNRESET', 'socket hang up')),
             () => nock(TEST_BASE).post(PATH).reply(502, 'bad gateway'),
             () => nock(TEST_BASE).post(PATH).reply(429, { fail: [] }, { 'X-RateLimit-Reset': '20' }),
             () => nock(TEST_BASE).post(PATH).reply(200, failEnvelope('err_developer_key', 'Developer key is invalid'))
@@ -84,7 +84,7 @@ describe('one retry budget per Mimecast call', () => {
     it('recovers within the budget from a mix of failures', async () => {
         const t = createTestHost();
         mockToken();
-        nock(TEST_BASE).post(PATH).replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+        nock(TEST_BASE).post(PATH).replyWithError(networkError('ECONNRESET', 'socket hang up'));
         nock(TEST_BASE).post(PATH).reply(200, failEnvelope('err_developer_key', 'Developer key is invalid'));
         nock(TEST_BASE).post(PATH).reply(200, ACCOUNT);
         await expect(t.runAction('get-account')).resolves.toMatchObject({ accountCode: 'C0A1' });

@@ -4,7 +4,7 @@ import { ClientCredentials } from '../../host/auth.js';
 import { connectionFromEnv } from '../../host/connection.js';
 import { createLogger } from '../../host/log.js';
 import { HostProxy } from '../../host/proxy.js';
-import { mockToken, TEST_BASE, TEST_CLIENT_ID, TEST_CLIENT_SECRET } from '../harness.js';
+import { mockToken, networkError, TEST_BASE, TEST_CLIENT_ID, TEST_CLIENT_SECRET } from '../harness.js';
 
 function setup(options: { now?: () => number } = {}) {
     const logs: string[] = [];
@@ -180,7 +180,7 @@ describe('proxy retries', () => {
     it('retries a dropped connection as a network error', async () => {
         const { proxy } = setup();
         mockToken();
-        nock(TEST_BASE).post('/api/x/y').replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+        nock(TEST_BASE).post('/api/x/y').replyWithError(networkError('ECONNRESET', 'socket hang up'));
         nock(TEST_BASE).post('/api/x/y').reply(200, ok);
         await expect(proxy.request({ method: 'POST', endpoint: '/api/x/y', data: {}, retries: 1 })).resolves.toMatchObject({ status: 200 });
     });
@@ -188,7 +188,7 @@ describe('proxy retries', () => {
     it("retries only Nango's network errors (ECONNRESET, ETIMEDOUT, ECONNABORTED), not a refused connection", async () => {
         const { proxy } = setup();
         mockToken();
-        nock(TEST_BASE).post('/api/x/y').replyWithError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' });
+        nock(TEST_BASE).post('/api/x/y').replyWithError(networkError('ECONNREFUSED', 'connect ECONNREFUSED'));
         nock(TEST_BASE).post('/api/x/y').reply(200, ok);
         await expect(proxy.request({ method: 'POST', endpoint: '/api/x/y', data: {}, retries: 3 })).rejects.toMatchObject({ code: 'ECONNREFUSED' });
         expect(nock.pendingMocks()).toHaveLength(1);

@@ -637,6 +637,9 @@ export async function* pages<P extends PagedResponse>(pager: Pager<P>, token = '
             // Its failure is the caller's when it asks for that page; until then it must not go unhandled.
             next.catch(() => undefined);
             ahead = { token: cursor, page: next };
+            // One timer tick, so the request is on the wire before the caller works on this page: an HTTP
+            // client writes a request when the event loop turns, and the caller's work would hold it back.
+            await sleep(0);
         }
         yield { page, token, cursor, last };
         if (last || cursor === undefined) {
