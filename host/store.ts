@@ -50,14 +50,20 @@ export class Store {
             mkdirSync(dirname(file), { recursive: true });
         }
         this.db = new Database(file);
+        // Set before anything is written (a store file keeps the page size it was created with). Records
+        // are 1-2 KB of JSON under random ids: with 16 KB pages a batch dirties far fewer index and table
+        // pages than with SQLite's default 4 KB, and a checkpoint writes fewer of them (half the writer's CPU).
+        this.db.pragma('page_size = 16384');
         this.db.pragma('journal_mode = WAL');
         // Safe with WAL (a crash loses at most the last transaction, never corrupts) and much faster per batch.
         this.db.pragma('synchronous = NORMAL');
         // A sync writes batches of records with random ids, so every commit dirties pages all over the id
-        // index. A bigger page cache and a 64 MB write-ahead log (SQLite's default: 4 MB) fold those
-        // rewrites into far fewer checkpoints, each an fsync: 3-4x the write rate on a slow disk.
+        // index. A bigger page cache and a 256 MB write-ahead log (SQLite's default: 4 MB) fold those
+        // rewrites into far fewer checkpoints, each an fsync: 3-4x the write rate on a slow disk. After a
+        // checkpoint the log file is cut back to 64 MB, so it does not keep its peak size on disk.
         this.db.pragma('cache_size = -65536');
         this.db.pragma('wal_autocheckpoint = 16384');
+        this.db.pragma('journal_size_limit = 67108864');
         this.db.exec(`
             CREATE TABLE IF NOT EXISTS records (
                 connection_id TEXT NOT NULL, model TEXT NOT NULL, id TEXT NOT NULL,

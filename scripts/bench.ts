@@ -29,6 +29,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
 import { openLocalHost } from '../host/local.js';
@@ -74,6 +75,8 @@ interface Outcome {
     floorRecords?: number;
     /** The same run again on a fresh store, against the simulator as warm as the floor found it (N below 1M). */
     warmMs?: number;
+    /** Where the warm run's time went: the function's thread busy, the host process's CPU (all its threads, the store writer's included), the simulator's CPU. */
+    warmCpu?: { mainBusyMs: number; hostCpuMs: number; simCpuMs: number };
     /** The fewest requests possible when the case computes it itself (batch: list pages + files + tokens). */
     minimum?: number;
     rateLimit?: { limit: number; refillPerSecond: number };
@@ -110,7 +113,7 @@ async function serveSimulator(c: Case): Promise<void> {
     const answer = (call: SimCall): unknown => {
         switch (call.op) {
             case 'stats':
-                return { ...sim.stats, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+                return { ...sim.stats, peakRssMb: process.resourceUsage().maxRSS / 1024, cpuMs: cpuMs(process.cpuUsage()) };
             case 'resetStats':
                 return sim.resetStats();
             case 'siemHead':
@@ -280,14 +283,22 @@ async function runCase(c: Case): Promise<Outcome> {
         // The floor ran against a simulator the full stack had warmed up (its page generation JIT-compiled).
         // So the full stack runs once more, on a fresh store, and that warm run is what is compared with the floor.
         let warmMs: number | undefined;
+        let warmCpu: Outcome['warmCpu'];
         if (floor && c.n < 1_000_000) {
             const warmDir = mkdtempSync(join(tmpdir(), 'mimecast-bench-warm-'));
             const warm = await openLocalHost({ env: { NANGO_LOCAL_DIR: warmDir, LOG_LEVEL: 'error', MIMECAST_BASE_URL: sim.url } });
             try {
                 await seed(warm);
+                const simBefore = await sim.call<{ cpuMs: number }>({ op: 'stats' });
+                const hostBefore = process.cpuUsage();
+                const loopBefore = performance.eventLoopUtilization();
                 const warmStarted = performance.now();
                 await warm.host.runSync(fn);
                 warmMs = performance.now() - warmStarted;
+                const loop = performance.eventLoopUtilization(loopBefore);
+                const hostCpuMs = cpuMs(process.cpuUsage(hostBefore));
+                const simAfter = await sim.call<{ cpuMs: number }>({ op: 'stats' });
+                warmCpu = { mainBusyMs: loop.active, hostCpuMs, simCpuMs: simAfter.cpuMs - simBefore.cpuMs };
                 if (warm.store.countRecords(connectionId, model) !== saved) {
                     throw new Error(`the warm run saved ${warm.store.countRecords(connectionId, model)} ${model} records, the first ${saved}`);
                 }
@@ -312,6 +323,7 @@ async function runCase(c: Case): Promise<Outcome> {
             maxAttempts,
             ...(floor ? { floorMs: floor.ms, floorRecords: floor.records } : {}),
             ...(warmMs !== undefined ? { warmMs } : {}),
+            ...(warmCpu !== undefined ? { warmCpu } : {}),
             ...(minimum !== undefined ? { minimum } : {}),
             ...(c.rateLimit ? { rateLimit: c.rateLimit } : {}),
             cost: cost.total()
@@ -321,6 +333,10 @@ async function runCase(c: Case): Promise<Outcome> {
         await sim.close();
         rmSync(dir, { recursive: true, force: true });
     }
+}
+
+function cpuMs(usage: NodeJS.CpuUsage): number {
+    return (usage.user + usage.system) / 1000;
 }
 
 /**
