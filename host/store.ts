@@ -23,19 +23,15 @@ export interface StoredRecord {
     lastModifiedAt: string;
 }
 
-/** A record as stored: its id, its JSON, and the hash of that JSON (tells updated from unchanged). */
+/** A record as saved: its id and its JSON. The store hashes the JSON when it writes the row (the writer's thread, not the function's). */
 export interface RecordRow {
     id: string;
     data: string;
-    hash: string;
 }
 
 /** Serializes records for saveRows: what is saved is the record as it was at this call. */
 export function toRows(records: Record<string, unknown>[]): RecordRow[] {
-    return records.map((record) => {
-        const data = JSON.stringify(record);
-        return { id: String(record['id']), data, hash: hash('sha256', data) };
-    });
+    return records.map((record) => ({ id: String(record['id']), data: JSON.stringify(record) }));
 }
 
 export class Store {
@@ -137,10 +133,12 @@ export class Store {
                 existing.set(row.id, row);
             }
             for (const row of rows) {
+                // The hash of the JSON tells an updated record from an unchanged one.
+                const rowHash = hash('sha256', row.data);
                 const before = existing.get(row.id);
                 if (!before || before.deleted_at) {
                     result.added += 1;
-                } else if (before.hash !== row.hash) {
+                } else if (before.hash !== rowHash) {
                     result.updated += 1;
                 } else {
                     result.unchanged += 1;
@@ -148,7 +146,7 @@ export class Store {
                         continue; // nothing to write: same content, no delete tracking to mark
                     }
                 }
-                this.statements.upsert.run(connectionId, model, row.id, row.data, row.hash, run, now, now);
+                this.statements.upsert.run(connectionId, model, row.id, row.data, rowHash, run, now, now);
             }
         })();
         return result;
