@@ -1,6 +1,8 @@
 // contentId is the id of every record Mimecast sends without one (SIEM events, TTP URL and attachment
 // logs, DLP logs, archive search logs): stores hold records under these ids, so a new version must
 // give the same event the same id. The expected ids below were computed by the first implementation.
+import { createHash } from 'node:crypto';
+
 import { contentId } from '../../integrations/mimecast/helpers/records.js';
 
 describe('contentId', () => {
@@ -55,5 +57,37 @@ describe('contentId', () => {
         expect(contentId('SiemEvent', a)).toBe(contentId('SiemEvent', b));
         expect(contentId('SiemEvent', a)).not.toBe(contentId('SiemEvent', { ...a, y: { p: [2, 1], q: 'v' } }));
         expect(contentId('SiemEvent', a)).not.toBe(contentId('SiemCiEvent', a));
+    });
+
+    it('writes flat records (the per-shape path) exactly as JSON.stringify does with the sorted key list', () => {
+        // Keys and values that JSON escapes or orders oddly: quotes, backslashes, control characters, lone
+        // surrogates, non-ASCII, numeric-looking keys, a key with the shape signature's separator in it.
+        const keys = ['b', 'a', 'é', '10', '2', 'Z', 'q"uote', 'back\\slash', 'new\nline', '\u0001', '\ud800x', '', '_offset'];
+        const values = ['plain', 'é', 'a "q"', 'tab\tand\\', '\u0000\u001f', '\ud83d\ude00', '\udc00', 0, -0, 1.5e21, -3.25, true, false, null, NaN];
+        const reference = (kind: string, raw: Record<string, unknown>) =>
+            createHash('sha256')
+                .update(`${kind}\n${JSON.stringify(raw, Object.keys(raw).sort())}`)
+                .digest('base64url');
+        let seed = 7;
+        const next = (n: number) => {
+            seed = (seed * 1103515245 + 12345) % 2147483648;
+            return seed % n;
+        };
+        for (let i = 0; i < 400; i++) {
+            const raw: Record<string, unknown> = {};
+            const count = next(keys.length + 1);
+            for (let k = 0; k < count; k++) {
+                raw[keys[next(keys.length)]!] = values[next(values.length)];
+            }
+            // The same content again: once with its keys in another order (another shape), once as it was (a cached shape).
+            const shuffled = Object.fromEntries(Object.entries(raw).reverse());
+            expect(contentId('SiemEvent', raw)).toBe(reference('SiemEvent', raw));
+            expect(contentId('SiemEvent', shuffled)).toBe(reference('SiemEvent', raw));
+            expect(contentId('SiemEvent', raw)).toBe(reference('SiemEvent', raw));
+        }
+        // Two key lists that join to the same text are two shapes.
+        expect(contentId('X', { 'a\nb': 1 })).toBe(reference('X', { 'a\nb': 1 }));
+        expect(contentId('X', { a: 1, b: 2 })).toBe(reference('X', { a: 1, b: 2 }));
+        expect(contentId('X', { 'a\nb': 'c' })).not.toBe(contentId('X', { a: 'c', b: 'c' }));
     });
 });

@@ -3,7 +3,7 @@
 // resolved through the context object, several times slower than a local variable, which shows in loops
 // over 500 records a page. Module-level bindings are locals of the bundle.
 export const { isArray } = Array;
-export const { keys: objectKeys, entries: objectEntries } = Object;
+export const { keys: objectKeys, values: objectValues, entries: objectEntries } = Object;
 export const { stringify: toJson } = JSON;
 export const { isFinite: isFiniteNumber, isNaN: isNotANumber } = Number;
 export const { parse: parseDate } = Date;
@@ -11,5 +11,6 @@ export const { floor, max } = Math;
 /** `new NativeDate(...)` is `new Date(...)` without the global lookup. */
 export const NativeDate = Date;
 export const NativeSet = Set;
+export const NativeMap = Map;
 export const toText = String;
 export const toNumber = Number;

@@ -4,7 +4,7 @@
 import * as crypto from 'crypto';
 
 import { MimecastError } from './api.js';
-import { isArray, isFiniteNumber, NativeSet, objectKeys, toJson, toNumber, toText } from './builtins.js';
+import { isArray, isFiniteNumber, NativeMap, NativeSet, objectKeys, objectValues, toJson, toNumber, toText } from './builtins.js';
 
 /**
  * A field every record must have. `field` may list several spellings (clients disagree, e.g.
@@ -73,10 +73,9 @@ export function contentId(kind: string, raw: unknown): string {
  */
 function canonicalJson(value: unknown): string {
     if (value !== null && typeof value === 'object' && !isArray(value)) {
-        // A flat object (most log records): its own keys, sorted, are the whole list.
-        const own = objectKeys(value);
-        if (own.every((key) => !isNested((value as Record<string, unknown>)[key]))) {
-            return toJson(value, own.sort());
+        const flat = flatCanonicalJson(value as Record<string, unknown>);
+        if (flat !== undefined) {
+            return flat;
         }
     }
     const keys = new NativeSet<string>();
@@ -84,8 +83,62 @@ function canonicalJson(value: unknown): string {
     return toJson(value, [...keys].sort()) ?? 'null';
 }
 
-function isNested(value: unknown): boolean {
-    return value !== null && typeof value === 'object';
+/** How an object with one list of keys is written canonically: its values in sorted-key order, each after its key's `{"key":` or `,"key":`. */
+interface FlatShape {
+    keys: string[];
+    order: number[];
+    prefixes: string[];
+}
+
+/**
+ * The shapes seen so far, by key list. A stream's records come in a few shapes (one per event type and
+ * variant), so sorting the keys and quoting them is done once per shape, not once per record. A pure
+ * cache: what it holds changes no result. Bounded, and emptied when full.
+ */
+const flatShapes = new NativeMap<string, FlatShape>();
+const MAX_FLAT_SHAPES = 1_000;
+
+/**
+ * The canonical JSON of an object whose values are all strings, numbers, booleans or null (most log
+ * records), or undefined for any other object: the same text JSON.stringify gives with the sorted key
+ * list, written from Object.values without a keyed lookup per field.
+ */
+function flatCanonicalJson(value: Record<string, unknown>): string | undefined {
+    const keys = objectKeys(value);
+    const signature = keys.join('\n');
+    let shape = flatShapes.get(signature);
+    if (shape === undefined || !sameKeys(shape.keys, keys)) {
+        if (flatShapes.size >= MAX_FLAT_SHAPES) {
+            flatShapes.clear();
+        }
+        const order = keys.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
+        shape = { keys, order, prefixes: order.map((i, j) => `${j === 0 ? '{' : ','}${toJson(keys[i])}:`) };
+        flatShapes.set(signature, shape);
+    }
+    const values = objectValues(value);
+    let out = '';
+    for (let j = 0; j < shape.order.length; j++) {
+        const v = values[shape.order[j]!];
+        // Objects, arrays and values JSON leaves out (undefined, functions) take the general path.
+        if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
+            out += shape.prefixes[j]! + toJson(v);
+        } else {
+            return undefined;
+        }
+    }
+    return out === '' ? '{}' : `${out}}`;
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+    if (a.length !== b.length) {
+        return false;
+    }
+    for (let i = 0; i < a.length; i++) {
+        if (a[i] !== b[i]) {
+            return false;
+        }
+    }
+    return true;
 }
 
 function collectKeys(value: unknown, keys: Set<string>): void {
