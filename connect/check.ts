@@ -11,6 +11,7 @@ import type { ProviderDefinition } from '../host/providers.js';
 import { interpolate, withDefaults } from '../host/providers.js';
 import { findFunction, Host, INTEGRATIONS_DIR } from '../host/runner.js';
 import { Store } from '../host/store.js';
+import { firstFailure } from '../integrations/mimecast/helpers/api.js';
 
 /** The function the check runs: a cheap read every API 2.0 application with Account access can make. */
 export const CHECK_FUNCTION = 'get-account';
@@ -97,8 +98,12 @@ export async function checkCredentials(request: CheckRequest): Promise<CheckResu
             if (!(err instanceof AuthError)) {
                 throw err;
             }
-            logger.log('warn', `connect check: token request to ${gatewayUrl} failed: ${err.message}`);
-            return tokenFailure(err, gatewayUrl, failAt('token', err.status > 0 ? `HTTP ${err.status} ${err.code}` : undefined));
+            // Mimecast's own code and message, from the body the token endpoint answered with.
+            const failure = firstFailure(err.response?.data);
+            const answer = err.status > 0 ? `HTTP ${err.status} ${failure?.code ?? err.code}` : undefined;
+            const said = failure ? `${answer}, ${failure.message}` : answer;
+            logger.log('warn', `connect check: token request to ${gatewayUrl} failed: ${said ?? err.message}`);
+            return tokenFailure(err, gatewayUrl, failAt('token', answer), said);
         }
 
         // 2. One read through the compiled function, as any sync or action would make it.
@@ -126,7 +131,7 @@ export async function checkCredentials(request: CheckRequest): Promise<CheckResu
 
 type Fail = (kind: CheckFailureKind, title: string, ...details: string[]) => CheckResult;
 
-function tokenFailure(err: AuthError, gatewayUrl: string, fail: Fail): CheckResult {
+function tokenFailure(err: AuthError, gatewayUrl: string, fail: Fail, answer: string | undefined): CheckResult {
     const host = safeHost(gatewayUrl);
     if (err.code === 'network_error') {
         return fail(
@@ -149,7 +154,7 @@ function tokenFailure(err: AuthError, gatewayUrl: string, fail: Fail): CheckResu
             'invalid_credentials',
             'Mimecast refused the Client ID / Client Secret',
             'Copy both values again from the same API 2.0 application (Integrations > API Applications). If the secret was lost, generate new keys: Mimecast shows a secret only once.',
-            `Mimecast answered: ${err.message.replace(/^Mimecast refused the client credentials \((.*)\)$/, '$1')}`
+            `Mimecast answered: ${answer ?? err.message}`
         );
     }
     if (err.status === 429) {

@@ -8,8 +8,6 @@ import type { HttpReply } from './http.js';
 import type { Logger } from './log.js';
 import { interpolate } from './providers.js';
 import { assertEgressAllowed, explicitOrigins } from './proxy.js';
-// Token errors arrive as fail[] like every other Mimecast error: one reader for both.
-import { firstFailure } from '../integrations/mimecast/helpers/api.js';
 
 /** Nango's default buffer when a provider sets none. */
 const DEFAULT_BUFFER_SECONDS = 15 * 60;
@@ -18,7 +16,8 @@ const DEFAULT_LIFETIME_SECONDS = 55 * 60;
 
 /**
  * A refused or failed token exchange. It carries the token endpoint's response like an AxiosError does,
- * so a function sees Mimecast's own code and message (e.g. invalid_client), not a bare network error.
+ * uninterpreted: the function's helpers read the provider's own code and message from it (Mimecast's
+ * fail[], e.g. invalid_client), so a function sees them rather than a bare network error.
  */
 export class AuthError extends Error {
     readonly response: { status: number; data: unknown; headers: Record<string, string> } | undefined;
@@ -111,12 +110,13 @@ export class ClientCredentials {
         const text = response.text;
         const json = parseJson(text);
         if (response.status >= 300) {
-            const failure = firstFailure(json);
+            // The provider's answer stays on the error (response.data) for the function to read; the host
+            // does not interpret it (Nango marks the connection's refresh as failed).
             throw new AuthError(
-                `Mimecast refused the client credentials (HTTP ${response.status}${failure ? `, ${failure.code}: ${failure.message}` : ''})`,
+                `the token endpoint refused the client credentials (HTTP ${response.status})`,
                 response.status,
-                failure?.code ?? `http_${response.status}`,
-                json
+                `http_${response.status}`,
+                json ?? text
             );
         }
         const accessToken = json && typeof json['access_token'] === 'string' ? json['access_token'] : undefined;

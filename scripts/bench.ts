@@ -540,7 +540,8 @@ async function main(): Promise<void> {
     process.stdout.write('Peak RSS and heap: the host process (functions, proxy, store); the simulator runs in its own process (sim RSS).\n');
     process.stdout.write(
         'time s: the first run. floor s: the bare client right after it, against the now warm simulator. warm s: the full stack again on a fresh\n' +
-            'store, against the same warm simulator (below N = 1M); x floor compares warm s with floor s.\n\n'
+            'store, against the same warm simulator (below N = 1M); x floor compares warm s with floor s. In the warm run: fn busy s, the function\n' +
+            "thread's busy time; host CPU s, the host process's CPU (all its threads, the store writer's included); sim CPU s, the simulator's.\n\n"
     );
     process.stdout.write(
         table(
@@ -554,6 +555,9 @@ async function main(): Promise<void> {
                 'warm s',
                 'floor s',
                 'x floor',
+                'fn busy s',
+                'host CPU s',
+                'sim CPU s',
                 'requests',
                 'minimum',
                 'over min',
@@ -575,6 +579,9 @@ async function main(): Promise<void> {
                     o.warmMs !== undefined ? fmt(o.warmMs / 1000, 2) : '-',
                     fmt((o.floorMs ?? 0) / 1000, 2),
                     `${fmt(fullStackMs(o) / (o.floorMs ?? fullStackMs(o)), 2)}x`,
+                    o.warmCpu ? fmt(o.warmCpu.mainBusyMs / 1000, 2) : '-',
+                    o.warmCpu ? fmt(o.warmCpu.hostCpuMs / 1000, 2) : '-',
+                    o.warmCpu ? fmt(o.warmCpu.simCpuMs / 1000, 2) : '-',
                     fmt(sent),
                     fmt(min),
                     `${fmt(((sent - min) / min) * 100, 2)}%`,

@@ -101,14 +101,14 @@ describe('client credentials', () => {
         expect(nock.pendingMocks()).toEqual([]);
     });
 
-    it('reports refused credentials with Mimecast code and never the secret', async () => {
+    it("reports refused credentials with the endpoint's answer kept uninterpreted, and never the secret", async () => {
         const { auth, logs } = setup();
-        nock(TEST_BASE)
-            .post('/oauth/token')
-            .reply(401, { fail: [{ code: 'invalid_client', message: 'Client authentication failed' }] });
+        const answer = { fail: [{ code: 'invalid_client', message: 'Client authentication failed' }] };
+        nock(TEST_BASE).post('/oauth/token').reply(401, answer);
         const error = await auth.accessToken().catch((e: unknown) => e as Error);
-        expect(error).toMatchObject({ status: 401, code: 'invalid_client' });
-        expect((error as Error).message).toContain('invalid_client: Client authentication failed');
+        // The host knows Nango, not Mimecast: the status, and the body for the function's helpers to read.
+        expect(error).toMatchObject({ status: 401, code: 'http_401', response: { status: 401, data: answer } });
+        expect((error as Error).message).toBe('the token endpoint refused the client credentials (HTTP 401)');
         expect(JSON.stringify([(error as Error).message, logs])).not.toContain(TEST_CLIENT_SECRET);
     });
 });
