@@ -9,7 +9,8 @@ afterEach(() => {
 });
 
 // Node's http module is shared by every test file a jest worker runs, and nock patches it: this file's
-// nock lets go of it when the file is done, so the next file's nock is the one that intercepts.
+// nock lets go of it when the file is done, so the next file's nock is the one that intercepts. (jest
+// runs no hooks in a file whose tests are all skipped: tests/shared.ts keeps one test running there.)
 afterAll(() => {
     nock.restore();
 });

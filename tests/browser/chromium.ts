@@ -12,4 +12,8 @@ export function describeWithChromium(title: string, body: () => void): void {
     }
     process.stderr.write(`skipped "${title}": Chromium is not installed at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH)\n`);
     describe.skip(title, body);
+    // One test that runs, so that jest runs this file's hooks (tests/setup.ts hands nock over in an afterAll).
+    it(`skips "${title}": Chromium is not installed at ${CHROMIUM_PATH}`, () => {
+        expect(existsSync(CHROMIUM_PATH)).toBe(false);
+    });
 }
