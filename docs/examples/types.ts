@@ -256,7 +256,6 @@ export type ActionInput_mimecast_updateaddressalterationpolicy = {
     toType?: "everyone" | "internal_addresses" | "external_addresses" | "email_domain" | "profile_group" | "individual_email_address";
     /** the domain (email_domain), address (individual_email_address) or group id (profile_group) the side matches; at most 1024 characters */
     toValue?: string;
-    sourceIPs?: string[];
     bidirectional?: boolean;
     enabled?: boolean;
     enforced?: boolean;
@@ -267,6 +266,7 @@ export type ActionInput_mimecast_updateaddressalterationpolicy = {
     fromDate?: string;
     /** an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z */
     toDate?: string;
+    sourceIPs?: string[];
 };
 
 export type ActionInput_mimecast_updateantispoofingbypasspolicy = {

@@ -8,8 +8,8 @@ import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { ADDRESS_ALTERATION_PATHS, AddressAlterationPolicy, legacyTarget, toAddressAlterationPolicy } from '../helpers/address-alteration.js';
 import { callMimecast, firstItem } from '../helpers/api.js';
 import { toMimecastDate } from '../helpers/dates.js';
-import { addressAlterationPolicyId, addressAlterationSetId, boundedList, dateTimeMs, freeText, ipv4Cidr, isoDateTime } from '../helpers/inputs.js';
-import { checkTargetValue, policyTargetValue, TARGET_TYPES } from '../helpers/policy-management.js';
+import { addressAlterationPolicyId, addressAlterationSetId, boundedList, ipv4Cidr } from '../helpers/inputs.js';
+import { checkPolicy, policyChangeFields } from '../helpers/policy-management.js';
 
 /** A policy's source-IP condition holds a handful of ranges; 100 bounds the request. */
 const MAX_SOURCE_RANGES = 100;
@@ -20,30 +20,13 @@ const UpdateAddressAlterationPolicyInput = z
         id: addressAlterationPolicyId,
         /** The address alteration set (folder) the policy applies; Mimecast requires it on every update. */
         addressAlterationSetId,
-        description: freeText(200).optional(),
-        fromPart: z.enum(['envelope_from', 'header_from', 'both']).optional(),
-        fromType: z.enum(TARGET_TYPES).optional(),
-        fromValue: policyTargetValue.optional(),
-        toType: z.enum(TARGET_TYPES).optional(),
-        toValue: policyTargetValue.optional(),
+        ...policyChangeFields,
         /** Replaces the source IP condition (IPv4 CIDR ranges). */
-        sourceIPs: boundedList(ipv4Cidr, MAX_SOURCE_RANGES, 'source IP range', { allowEmpty: true, bulk: false }).optional(),
-        bidirectional: z.boolean().optional(),
-        enabled: z.boolean().optional(),
-        enforced: z.boolean().optional(),
-        override: z.boolean().optional(),
-        comment: freeText(1000).optional(),
-        fromDate: isoDateTime.optional(),
-        toDate: isoDateTime.optional()
+        sourceIPs: boundedList(ipv4Cidr, MAX_SOURCE_RANGES, 'source IP range', { allowEmpty: true, bulk: false }).optional()
     })
     .strict()
-    .superRefine((input, ctx) => {
-        checkTargetValue(ctx, 'fromValue', input.fromType, input.fromValue);
-        checkTargetValue(ctx, 'toValue', input.toType, input.toValue);
-        if (input.fromDate && input.toDate && dateTimeMs(input.toDate) <= dateTimeMs(input.fromDate)) {
-            ctx.addIssue({ code: 'custom', path: ['toDate'], message: 'must be after fromDate' });
-        }
-    });
+    // The set id is always there, so an update never lacks a field to change: the create-time checks only.
+    .superRefine((input, ctx) => checkPolicy(ctx, input, false));
 
 const action = createAction({
     description: 'Changes an address-alteration policy (its alteration set, sender and recipient sides, source IPs, flags, dates) and returns the policy.',
