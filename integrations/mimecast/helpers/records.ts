@@ -67,9 +67,9 @@ export function contentId(kind: string, raw: unknown): string {
 }
 
 /**
- * JSON with object keys sorted at every level. JSON.stringify writes an object's keys in the order of
- * a property-list replacer, so one sorted list of every key at any depth gives the canonical form at
- * native speed (a SIEM page is 500 events).
+ * JSON with object keys sorted at every level. A flat object is written from its values in its shape's
+ * sorted order; anything else by JSON.stringify with one sorted list of every key at any depth as its
+ * property list (JSON.stringify writes an object's keys in the list's order).
  */
 function canonicalJson(value: unknown): string {
     if (value !== null && typeof value === 'object' && !isArray(value)) {
@@ -85,7 +85,6 @@ function canonicalJson(value: unknown): string {
 
 /** How an object with one list of keys is written canonically: its values in sorted-key order, each after its key's `{"key":` or `,"key":`. */
 interface FlatShape {
-    keys: string[];
     order: number[];
     prefixes: string[];
 }
@@ -105,14 +104,15 @@ const MAX_FLAT_SHAPES = 1_000;
  */
 function flatCanonicalJson(value: Record<string, unknown>): string | undefined {
     const keys = objectKeys(value);
-    const signature = keys.join('\n');
+    // The key list as JSON: two different lists never share it.
+    const signature = toJson(keys);
     let shape = flatShapes.get(signature);
-    if (shape === undefined || !sameKeys(shape.keys, keys)) {
+    if (shape === undefined) {
         if (flatShapes.size >= MAX_FLAT_SHAPES) {
             flatShapes.clear();
         }
         const order = keys.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
-        shape = { keys, order, prefixes: order.map((i, j) => `${j === 0 ? '{' : ','}${toJson(keys[i])}:`) };
+        shape = { order, prefixes: order.map((i, j) => `${j === 0 ? '{' : ','}${toJson(keys[i])}:`) };
         flatShapes.set(signature, shape);
     }
     const values = objectValues(value);
@@ -127,18 +127,6 @@ function flatCanonicalJson(value: Record<string, unknown>): string | undefined {
         }
     }
     return out === '' ? '{}' : `${out}}`;
-}
-
-function sameKeys(a: readonly string[], b: readonly string[]): boolean {
-    if (a.length !== b.length) {
-        return false;
-    }
-    for (let i = 0; i < a.length; i++) {
-        if (a[i] !== b[i]) {
-            return false;
-        }
-    }
-    return true;
 }
 
 function collectKeys(value: unknown, keys: Set<string>): void {
