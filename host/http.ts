@@ -37,14 +37,14 @@ export class HttpError extends Error {
 
 export function send(url: string, options: HttpOptions): Promise<HttpReply> {
     const target = new URL(url);
-    const protocol = target.protocol === 'https:' ? 'https:' : 'http:';
+    const client = target.protocol === 'https:' ? https : http;
     const headers: Record<string, string> = { 'accept-encoding': 'gzip, deflate, br', ...options.headers };
     if (options.body !== undefined) {
         headers['content-length'] = String(Buffer.byteLength(options.body));
     }
     return new Promise<HttpReply>((resolve, reject) => {
         const fail = (err: unknown) => reject(asHttpError(err, `${options.method} ${target.pathname}`));
-        const req = (protocol === 'https:' ? https : http).request(target, { method: options.method, headers }, (res) => {
+        const req = client.request(target, { method: options.method, headers }, (res) => {
             readBody(res).then(
                 (text) =>
                     resolve({

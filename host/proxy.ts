@@ -233,18 +233,16 @@ export class HostProxy {
             const code = err instanceof HttpError ? err.code : 'ECONNRESET';
             return { error: new ProxyError(err instanceof Error ? err.message : String(err), code, undefined) };
         }
-        const { text } = reply;
-        const responseHeaders = reply.headers;
         // Like axios: JSON when it parses, the raw text otherwise (a malformed page stays visible).
-        let data: unknown = text;
-        if (text !== '') {
+        let data: unknown = reply.text;
+        if (reply.text !== '') {
             try {
-                data = JSON.parse(text);
+                data = JSON.parse(reply.text);
             } catch {
-                data = text;
+                data = reply.text;
             }
         }
-        return { response: { status: reply.status, statusText: reply.statusText, headers: responseHeaders, data, config: { method, url } } };
+        return { response: { status: reply.status, statusText: reply.statusText, headers: reply.headers, data, config: { method, url } } };
     }
 }
 
