@@ -1,6 +1,6 @@
 // The embedded store: records, deletes, checkpoints and metadata per connection, in SQLite, so a
 // second run is incremental exactly as on Nango. Records are upserts by (connection, model, id);
-// a content hash tells added, updated and unchanged apart; deletes are soft (deleted_at).
+// the stored JSON tells added, updated and unchanged apart; deletes are soft (deleted_at).
 import { hash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -23,7 +23,7 @@ export interface StoredRecord {
     lastModifiedAt: string;
 }
 
-/** A record as saved: its id and its JSON. The store hashes the JSON when it writes the row (the writer's thread, not the function's). */
+/** A record as saved: its id and its JSON. */
 export interface RecordRow {
     id: string;
     data: string;
@@ -42,14 +42,25 @@ export function toRows(records: Record<string, unknown>[]): RecordRow[] {
  * record). This index is 12 bytes an entry. Two ids sharing a key are told apart by the row itself.
  */
 export function recordKey(connectionId: string, model: string, id: string): number {
-    return hash('sha1', `${connectionId}\u0000${model}\u0000${id}`, 'buffer').readIntBE(0, 6);
+    // The first 12 hex digits as a signed 48-bit integer (hex output: a Buffer costs more than the digest).
+    const high = parseInt(hash('sha1', `${connectionId}\u0000${model}\u0000${id}`, 'hex').slice(0, 12), 16);
+    return high >= 2 ** 47 ? high - 2 ** 48 : high;
 }
 
-/** 1: records are found by recordKey (0, before it: by a primary key on connection, model and id). */
-const SCHEMA_VERSION = 1;
+/**
+ * 0: records under a primary key on (connection, model, id), with a SHA-256 of their JSON. 1: found by
+ * recordKey. 2: without the SHA-256 (an update compares the JSON itself; a new record needs neither).
+ */
+const SCHEMA_VERSION = 2;
 
-/** A store written before recordKey gets its records table rebuilt with the key, once. */
-function migrateRecordKeys(db: Database.Database): void {
+const RECORDS_TABLE = `
+    CREATE TABLE IF NOT EXISTS records (
+        connection_id TEXT NOT NULL, model TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, seen_run TEXT,
+        first_seen_at TEXT NOT NULL, last_modified_at TEXT NOT NULL, deleted_at TEXT, key INTEGER NOT NULL);
+    CREATE INDEX IF NOT EXISTS records_key ON records (key);`;
+
+/** A store written by an earlier version gets its records table rebuilt, once: every record kept, in order. */
+function migrateRecords(db: Database.Database): void {
     const version = db.pragma('user_version', { simple: true }) as number;
     const hasRecords = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'records'").get() !== undefined;
     if (version >= SCHEMA_VERSION || !hasRecords) {
@@ -58,16 +69,13 @@ function migrateRecordKeys(db: Database.Database): void {
     db.function('record_key', { deterministic: true }, (connectionId, model, id) => recordKey(String(connectionId), String(model), String(id)));
     db.transaction(() => {
         db.exec(`
-            ALTER TABLE records RENAME TO records_before_key;
-            CREATE TABLE records (
-                connection_id TEXT NOT NULL, model TEXT NOT NULL, id TEXT NOT NULL,
-                data TEXT NOT NULL, hash TEXT NOT NULL, seen_run TEXT,
-                first_seen_at TEXT NOT NULL, last_modified_at TEXT NOT NULL, deleted_at TEXT,
-                key INTEGER NOT NULL);
-            INSERT INTO records (connection_id, model, id, data, hash, seen_run, first_seen_at, last_modified_at, deleted_at, key)
-                SELECT connection_id, model, id, data, hash, seen_run, first_seen_at, last_modified_at, deleted_at, record_key(connection_id, model, id)
-                FROM records_before_key ORDER BY rowid;
-            DROP TABLE records_before_key;
+            DROP INDEX IF EXISTS records_key;
+            ALTER TABLE records RENAME TO records_before;
+            ${RECORDS_TABLE}
+            INSERT INTO records (connection_id, model, id, data, seen_run, first_seen_at, last_modified_at, deleted_at, key)
+                SELECT connection_id, model, id, data, seen_run, first_seen_at, last_modified_at, deleted_at, record_key(connection_id, model, id)
+                FROM records_before ORDER BY rowid;
+            DROP TABLE records_before;
         `);
     })();
 }
@@ -98,14 +106,9 @@ export class Store {
         this.db.pragma('cache_size = -65536');
         this.db.pragma('wal_autocheckpoint = 16384');
         this.db.pragma('journal_size_limit = 67108864');
-        migrateRecordKeys(this.db);
+        migrateRecords(this.db);
         this.db.exec(`
-            CREATE TABLE IF NOT EXISTS records (
-                connection_id TEXT NOT NULL, model TEXT NOT NULL, id TEXT NOT NULL,
-                data TEXT NOT NULL, hash TEXT NOT NULL, seen_run TEXT,
-                first_seen_at TEXT NOT NULL, last_modified_at TEXT NOT NULL, deleted_at TEXT,
-                key INTEGER NOT NULL);
-            CREATE INDEX IF NOT EXISTS records_key ON records (key);
+            ${RECORDS_TABLE}
             CREATE TABLE IF NOT EXISTS checkpoints (
                 connection_id TEXT NOT NULL, sync_name TEXT NOT NULL, data TEXT NOT NULL,
                 PRIMARY KEY (connection_id, sync_name));
@@ -119,14 +122,14 @@ export class Store {
         }
         this.statements = {
             existing: this.db.prepare(
-                'SELECT rowid, id, hash, deleted_at FROM records WHERE key IN (SELECT value FROM json_each(?)) AND connection_id = ? AND model = ?'
+                'SELECT rowid, id, data, deleted_at FROM records WHERE key IN (SELECT value FROM json_each(?)) AND connection_id = ? AND model = ?'
             ),
             byId: this.db.prepare('SELECT rowid, data, deleted_at FROM records WHERE key = ? AND connection_id = ? AND model = ? AND id = ?'),
             insert: this.db.prepare(`
-                INSERT INTO records (connection_id, model, id, data, hash, seen_run, first_seen_at, last_modified_at, deleted_at, key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`),
+                INSERT INTO records (connection_id, model, id, data, seen_run, first_seen_at, last_modified_at, deleted_at, key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)`),
             update: this.db.prepare(
-                'UPDATE records SET data = ?, hash = ?, seen_run = ?, deleted_at = NULL, last_modified_at = CASE WHEN ? THEN last_modified_at ELSE ? END WHERE rowid = ?'
+                'UPDATE records SET data = ?, seen_run = ?, deleted_at = NULL, last_modified_at = CASE WHEN ? THEN last_modified_at ELSE ? END WHERE rowid = ?'
             )
         };
     }
@@ -169,27 +172,26 @@ export class Store {
         this.db.transaction(() => {
             // One lookup for the whole batch instead of one per record.
             const keys = rows.map((row) => recordKey(connectionId, model, row.id));
-            const existing = new Map<string, { rowid: number; hash: string; deleted_at: string | null }>();
+            const existing = new Map<string, { rowid: number; data: string; deleted_at: string | null }>();
             for (const row of this.statements.existing.all(JSON.stringify(keys), connectionId, model) as {
                 rowid: number;
                 id: string;
-                hash: string;
+                data: string;
                 deleted_at: string | null;
             }[]) {
                 existing.set(row.id, row);
             }
             rows.forEach((row, i) => {
-                // The hash of the JSON tells an updated record from an unchanged one.
-                const rowHash = hash('sha256', row.data);
                 const before = existing.get(row.id);
                 if (!before) {
                     result.added += 1;
-                    const { lastInsertRowid } = this.statements.insert.run(connectionId, model, row.id, row.data, rowHash, run, now, now, keys[i]);
+                    const { lastInsertRowid } = this.statements.insert.run(connectionId, model, row.id, row.data, run, now, now, keys[i]);
                     // A later row of the same batch with this id updates this one (the last one wins, as an upsert).
-                    existing.set(row.id, { rowid: Number(lastInsertRowid), hash: rowHash, deleted_at: null });
+                    existing.set(row.id, { rowid: Number(lastInsertRowid), data: row.data, deleted_at: null });
                     return;
                 }
-                const same = before.hash === rowHash && before.deleted_at === null;
+                // The JSON as stored tells an updated record from an unchanged one.
+                const same = before.data === row.data && before.deleted_at === null;
                 if (before.deleted_at) {
                     result.added += 1;
                 } else if (!same) {
@@ -200,8 +202,8 @@ export class Store {
                         return; // nothing to write: same content, no delete tracking to mark
                     }
                 }
-                this.statements.update.run(row.data, rowHash, run, same ? 1 : 0, now, before.rowid);
-                existing.set(row.id, { rowid: before.rowid, hash: rowHash, deleted_at: null });
+                this.statements.update.run(row.data, run, same ? 1 : 0, now, before.rowid);
+                existing.set(row.id, { rowid: before.rowid, data: row.data, deleted_at: null });
             });
         })();
         return result;

@@ -1,6 +1,6 @@
 // The embedded store: upserts by (connection, model, id) found through recordKey, added / updated /
-// unchanged told apart by the content hash, soft deletes, and a store file written before recordKey
-// opened by this version (its records kept and found).
+// unchanged told apart by the stored JSON, soft deletes, and store files of earlier schema versions
+// opened by this one (their records kept and found).
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -107,32 +107,39 @@ describe('store', () => {
         store.close();
     });
 
-    it('opens a store file written before recordKey: its records, times and delete marks are kept and found', () => {
-        const file = join(dir, 'old.sqlite');
-        const old = new Database(file);
-        old.exec(`
-            CREATE TABLE records (
+    const EARLIER_SCHEMAS = {
+        // Version 0: a primary key on the three texts, a SHA-256 of the JSON.
+        0: `CREATE TABLE records (
                 connection_id TEXT NOT NULL, model TEXT NOT NULL, id TEXT NOT NULL,
                 data TEXT NOT NULL, hash TEXT NOT NULL, seen_run TEXT,
                 first_seen_at TEXT NOT NULL, last_modified_at TEXT NOT NULL, deleted_at TEXT,
-                PRIMARY KEY (connection_id, model, id));
-            CREATE TABLE checkpoints (connection_id TEXT NOT NULL, sync_name TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (connection_id, sync_name));
-        `);
-        const insert = old.prepare('INSERT INTO records VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)');
-        // The hash is the store's own (sha256 of the JSON), so the same content saved again is unchanged.
-        const json = (o: unknown) => JSON.stringify(o);
-        const sha = (s: string) => createHash('sha256').update(s).digest('hex');
-        insert.run(C, 'Thing', 'a', json({ id: 'a', n: 1 }), sha(json({ id: 'a', n: 1 })), '2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z', null);
-        insert.run(
-            C,
-            'Thing',
-            'b',
-            json({ id: 'b', n: 1 }),
-            sha(json({ id: 'b', n: 1 })),
-            '2026-01-01T00:00:00.000Z',
-            '2026-01-03T00:00:00.000Z',
-            '2026-01-03T00:00:00.000Z'
+                PRIMARY KEY (connection_id, model, id));`,
+        // Version 1: found by recordKey, still with the SHA-256.
+        1: `CREATE TABLE records (
+                connection_id TEXT NOT NULL, model TEXT NOT NULL, id TEXT NOT NULL,
+                data TEXT NOT NULL, hash TEXT NOT NULL, seen_run TEXT,
+                first_seen_at TEXT NOT NULL, last_modified_at TEXT NOT NULL, deleted_at TEXT,
+                key INTEGER NOT NULL);
+            CREATE INDEX records_key ON records (key);`
+    };
+
+    it.each([0, 1] as const)('opens a store file of schema version %i: its records, times and delete marks are kept and found', (version) => {
+        const file = join(dir, 'old.sqlite');
+        const old = new Database(file);
+        old.exec(`${EARLIER_SCHEMAS[version]}
+            CREATE TABLE checkpoints (connection_id TEXT NOT NULL, sync_name TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (connection_id, sync_name));`);
+        old.pragma(`user_version = ${version}`);
+        const insert = old.prepare(
+            `INSERT INTO records (connection_id, model, id, data, hash, seen_run, first_seen_at, last_modified_at, deleted_at${version === 1 ? ', key' : ''})
+             VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?${version === 1 ? ', ?' : ''})`
         );
+        const row = (id: string, lastModified: string, deletedAt: string | null) => {
+            const data = JSON.stringify({ id, n: 1 });
+            const values = [C, 'Thing', id, data, createHash('sha256').update(data).digest('hex'), '2026-01-01T00:00:00.000Z', lastModified, deletedAt];
+            insert.run(...values, ...(version === 1 ? [recordKey(C, 'Thing', id)] : []));
+        };
+        row('a', '2026-01-02T00:00:00.000Z', null);
+        row('b', '2026-01-03T00:00:00.000Z', '2026-01-03T00:00:00.000Z');
         old.prepare('INSERT INTO checkpoints VALUES (?, ?, ?)').run(C, 'things', '{"cursor":"x"}');
         old.close();
 
@@ -142,6 +149,7 @@ describe('store', () => {
             { id: 'b', data: { id: 'b', n: 1 }, deletedAt: '2026-01-03T00:00:00.000Z', lastModifiedAt: '2026-01-03T00:00:00.000Z' }
         ]);
         expect(store.getCheckpoint(C, 'things')).toEqual({ cursor: 'x' });
+        // Found by id: the same content is unchanged, the deleted one comes back as added.
         expect(
             store.saveRecords(C, 'Thing', [
                 { id: 'a', n: 1 },
@@ -151,6 +159,8 @@ describe('store', () => {
         ).toEqual({ added: 2, updated: 0, unchanged: 1 });
         expect(store.countRecords(C, 'Thing')).toBe(3);
         store.close();
+        const columns = new Database(file).prepare('SELECT name FROM pragma_table_info(?)').all('records') as { name: string }[];
+        expect(columns.map((c) => c.name)).not.toContain('hash');
         // Opened again: no second migration, the same records.
         const again = new Store(file);
         expect(again.countRecords(C, 'Thing')).toBe(3);
