@@ -5,12 +5,12 @@ import {
     buildTraces,
     MAX_TRACE_STEPS,
     MessageTrace,
+    MessageTraceStep,
     mergeTrace,
     outcomeOf,
     saveMessageTraces,
     traceStep
 } from '../../integrations/mimecast/helpers/message-trace.js';
-import type { MessageTraceStep } from '../../integrations/mimecast/helpers/message-trace.js';
 import type { SiemEventRecord } from '../../integrations/mimecast/helpers/siem-view.js';
 import { SIEM_BATCH_RAW, siemEvent } from './records.js';
 
@@ -57,6 +57,24 @@ describe('message traces', () => {
             expect.objectContaining({ eventId: processed.id, kind: 'process', action: 'Allow' }),
             expect.objectContaining({ eventId: delivered.id, kind: 'delivery', delivered: true })
         ]);
+    });
+
+    it("writes a trace's and its steps' fields in the model's order (the saved JSON does not change between versions)", () => {
+        const trace = mergeTrace(undefined, [
+            delivered,
+            receipt,
+            processed,
+            ev('spam', 300, { subType: 'Hold', action: 'Hold', scanResult: 'Spam', holdReason: 'Spm' })
+        ]);
+        const inModelOrder = (keys: string[], model: string[]) => expect(keys).toEqual(model.filter((k) => keys.includes(k)));
+        inModelOrder(Object.keys(trace), Object.keys(MessageTrace.shape));
+        for (const step of trace.steps) {
+            inModelOrder(Object.keys(step), Object.keys(MessageTraceStep.shape));
+        }
+        // A step whose event's time is not in toISOString's form gets it in that form.
+        const event = siemEvent({ eventType: 'receipt', timestamp: T0, aggregateId: AGG });
+        expect(traceStep({ ...event, timestamp: '2026-11-20T09:00:00Z' }).time).toBe('2026-11-20T09:00:00.000Z');
+        expect(traceStep({ ...event, timestamp: '2026-11-20T10:00:00+01:00' }).time).toBe('2026-11-20T09:00:00.000Z');
     });
 
     it('does not depend on the order events arrive in (also for events in the same millisecond)', () => {

@@ -5,7 +5,7 @@
 // keyed by the event's id), and events of one message that arrive in a later run extend the trace.
 import * as z from 'zod';
 
-import { NativeDate, objectKeys, objectValues } from './builtins.js';
+import { NativeDate, NativeSet, objectKeys, objectValues } from './builtins.js';
 import { addresses, aggregateIdOf, flag, siemField, siemHeading, text } from './siem-view.js';
 import type { SiemEventRecord } from './siem-view.js';
 
@@ -79,6 +79,9 @@ const KIND_ORDER = [
     'journal'
 ];
 
+/** An ISO 8601 UTC time as toISOString writes it (what the sync saves): kept as it is, not parsed and written again. */
+const CANONICAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** The step a SiemEvent adds to its message's trace. */
 export function traceStep(event: SiemEventRecord): MessageTraceStep {
     const view = siemHeading(event);
@@ -96,27 +99,41 @@ export function traceStep(event: SiemEventRecord): MessageTraceStep {
               text(field('virusFound')) ??
               text(field('urlCategory')) ??
               (flag(field('taggedMalicious')) ? 'malicious' : undefined));
-    return dropUndefined({
-        eventId: view.id,
-        kind: view.kind || 'unknown',
-        subtype: view.subtype,
-        time: new NativeDate(view.time).toISOString(),
-        action: text(field('action')),
-        verdict,
-        delivered,
-        code: text(field('rejectionCode')),
-        reason:
-            text(field('rejectionInfo')) ??
-            text(field('deliveryErrors')) ??
-            text(field('holdReason')) ??
-            text(field('rejectionType')) ??
-            text(field('receiptErrors')),
-        sender: text(field('senderEnvelope')) ?? text(field('senderHeader')) ?? text(field('sender')),
-        recipients: recipients.length > 0 ? recipients : undefined,
-        subject: text(field('subject')),
-        direction: text(field('direction')),
-        messageId: text(field('messageId'))
-    });
+    const reason =
+        text(field('rejectionInfo')) ??
+        text(field('deliveryErrors')) ??
+        text(field('holdReason')) ??
+        text(field('rejectionType')) ??
+        text(field('receiptErrors'));
+    // Built field by field, only with the fields it has (a step per event: no object to filter afterwards),
+    // in the model's order, which is the order of the saved JSON.
+    const step: Omit<MessageTraceStep, 'time'> & { time?: string } = { eventId: view.id, kind: view.kind || 'unknown' };
+    set(step, 'subtype', view.subtype);
+    step.time = typeof event.timestamp === 'string' && CANONICAL_TIME.test(event.timestamp) ? event.timestamp : new NativeDate(view.time).toISOString();
+    set(step, 'action', text(field('action')));
+    set(step, 'verdict', verdict);
+    set(step, 'delivered', delivered);
+    set(step, 'code', text(field('rejectionCode')));
+    set(step, 'reason', reason);
+    set(step, 'sender', text(field('senderEnvelope')) ?? text(field('senderHeader')) ?? text(field('sender')));
+    set(step, 'recipients', recipients.length > 0 ? recipients : undefined);
+    set(step, 'subject', text(field('subject')));
+    set(step, 'direction', text(field('direction')));
+    set(step, 'messageId', text(field('messageId')));
+    if (!hasTime(step)) {
+        throw new Error(`SiemEvent ${view.id}: no step time`); // unreachable: time is set above
+    }
+    return step;
+}
+
+function hasTime(step: Omit<MessageTraceStep, 'time'> & { time?: string }): step is MessageTraceStep {
+    return step.time !== undefined;
+}
+
+function set<K extends keyof MessageTraceStep>(step: Partial<MessageTraceStep>, key: K, value: MessageTraceStep[K] | undefined): void {
+    if (value !== undefined) {
+        step[key] = value;
+    }
 }
 
 /**
@@ -166,21 +183,24 @@ export function buildTraces(events: SiemEventRecord[], existing: (id: string) =>
 }
 
 function summarize(id: string, all: MessageTraceStep[], wasTruncated: boolean): MessageTrace {
-    const sorted = [...all].sort(byTime);
+    const sorted = all.length > 1 ? all.slice().sort(byTime) : all;
     const steps = sorted.length > MAX_TRACE_STEPS ? sorted.slice(sorted.length - MAX_TRACE_STEPS) : sorted;
     const truncated = wasTruncated || sorted.length > MAX_TRACE_STEPS;
-    // Message facts come from the receipt when there is one (it names the envelope), else the earliest step naming them.
-    const preferred = [...steps.filter((s) => s.kind === 'receipt'), ...steps];
-    const first = <K extends keyof MessageTraceStep>(key: K) => preferred.find((s) => s[key] !== undefined)?.[key];
-    const recipients = [...new Set(steps.flatMap((s) => s.recipients ?? []).map((r) => r.toLowerCase()))].sort().slice(0, MAX_RECIPIENTS);
+    const seen = new NativeSet<string>();
+    for (const step of steps) {
+        for (const recipient of step.recipients ?? []) {
+            seen.add(recipient.toLowerCase());
+        }
+    }
+    const recipients = [...seen].sort().slice(0, MAX_RECIPIENTS);
     const { outcome, reason } = outcomeOf(steps);
-    const direction = first('direction') as string | undefined;
+    const direction = firstOf(steps, 'direction');
     return dropUndefined({
         id,
-        messageId: first('messageId') as string | undefined,
-        sender: first('sender') as string | undefined,
+        messageId: firstOf(steps, 'messageId'),
+        sender: firstOf(steps, 'sender'),
         recipients,
-        subject: first('subject') as string | undefined,
+        subject: firstOf(steps, 'subject'),
         direction: direction ? direction.charAt(0).toUpperCase() + direction.slice(1).toLowerCase() : undefined,
         outcome,
         outcomeReason: reason,
@@ -189,6 +209,21 @@ function summarize(id: string, all: MessageTraceStep[], wasTruncated: boolean): 
         steps,
         truncated: truncated ? true : undefined
     });
+}
+
+/** A message fact: from the receipt when there is one (it names the envelope), else from the earliest step naming it. */
+function firstOf(steps: MessageTraceStep[], key: 'messageId' | 'sender' | 'subject' | 'direction'): string | undefined {
+    for (const step of steps) {
+        if (step.kind === 'receipt' && step[key] !== undefined) {
+            return step[key];
+        }
+    }
+    for (const step of steps) {
+        if (step[key] !== undefined) {
+            return step[key];
+        }
+    }
+    return undefined;
 }
 
 /**
@@ -242,11 +277,12 @@ function withReason(outcome: MessageOutcome, reason: string | undefined): { outc
 }
 
 function byTime(a: MessageTraceStep, b: MessageTraceStep): number {
-    const rank = (s: MessageTraceStep) => {
-        const i = KIND_ORDER.indexOf(s.kind);
-        return i === -1 ? KIND_ORDER.length : i;
-    };
-    return a.time < b.time ? -1 : a.time > b.time ? 1 : rank(a) - rank(b) || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0);
+    return a.time < b.time ? -1 : a.time > b.time ? 1 : kindRank(a) - kindRank(b) || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0);
+}
+
+function kindRank(step: MessageTraceStep): number {
+    const i = KIND_ORDER.indexOf(step.kind);
+    return i === -1 ? KIND_ORDER.length : i;
 }
 
 function dropUndefined<T extends object>(value: T): T {

@@ -85,17 +85,48 @@ function canonicalJson(value: unknown): string {
 
 /** How an object with one list of keys is written canonically: its values in sorted-key order, each after its key's `{"key":` or `,"key":`. */
 interface FlatShape {
+    keys: string[];
     order: number[];
     prefixes: string[];
 }
 
 /**
- * The shapes seen so far, by key list. A stream's records come in a few shapes (one per event type and
- * variant), so sorting the keys and quoting them is done once per shape, not once per record. A pure
- * cache: what it holds changes no result. Bounded, and emptied when full.
+ * The shapes seen so far, by key count, the most recent first. A stream's records come in a few shapes
+ * (one per event type and variant), so sorting the keys and quoting them is done once per shape, not
+ * once per record; a record finds its shape by comparing its key list with each of the few of its
+ * length (no string built per record to look it up). A pure cache: what it holds changes no result.
+ * Bounded: SHAPES_PER_LENGTH per key count, and emptied past MAX_SHAPE_LENGTHS key counts.
  */
-const flatShapes = new NativeMap<string, FlatShape>();
-const MAX_FLAT_SHAPES = 1_000;
+const flatShapes = new NativeMap<number, FlatShape[]>();
+const SHAPES_PER_LENGTH = 8;
+const MAX_SHAPE_LENGTHS = 1_000;
+
+function flatShapeOf(keys: string[]): FlatShape {
+    let known = flatShapes.get(keys.length);
+    if (known !== undefined) {
+        search: for (const shape of known) {
+            for (let i = 0; i < keys.length; i++) {
+                if (shape.keys[i] !== keys[i]) {
+                    continue search;
+                }
+            }
+            return shape;
+        }
+    } else {
+        if (flatShapes.size >= MAX_SHAPE_LENGTHS) {
+            flatShapes.clear();
+        }
+        known = [];
+        flatShapes.set(keys.length, known);
+    }
+    const order = keys.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
+    const shape = { keys, order, prefixes: order.map((i, j) => `${j === 0 ? '{' : ','}${toJson(keys[i])}:`) };
+    known.unshift(shape);
+    if (known.length > SHAPES_PER_LENGTH) {
+        known.pop();
+    }
+    return shape;
+}
 
 /**
  * The canonical JSON of an object whose values are all strings, numbers, booleans or null (most log
@@ -103,25 +134,15 @@ const MAX_FLAT_SHAPES = 1_000;
  * list, written from Object.values without a keyed lookup per field.
  */
 function flatCanonicalJson(value: Record<string, unknown>): string | undefined {
-    const keys = objectKeys(value);
-    // The key list as JSON: two different lists never share it.
-    const signature = toJson(keys);
-    let shape = flatShapes.get(signature);
-    if (shape === undefined) {
-        if (flatShapes.size >= MAX_FLAT_SHAPES) {
-            flatShapes.clear();
-        }
-        const order = keys.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
-        shape = { order, prefixes: order.map((i, j) => `${j === 0 ? '{' : ','}${toJson(keys[i])}:`) };
-        flatShapes.set(signature, shape);
-    }
+    const shape = flatShapeOf(objectKeys(value));
     const values = objectValues(value);
+    const { order, prefixes } = shape;
     let out = '';
-    for (let j = 0; j < shape.order.length; j++) {
-        const v = values[shape.order[j]!];
+    for (let j = 0; j < order.length; j++) {
+        const v = values[order[j]!];
         // Objects, arrays and values JSON leaves out (undefined, functions) take the general path.
         if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
-            out += shape.prefixes[j]! + toJson(v);
+            out += prefixes[j]! + toJson(v);
         } else {
             return undefined;
         }
