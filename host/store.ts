@@ -83,7 +83,7 @@ function migrateRecords(db: Database.Database): void {
 export class Store {
     private readonly db: Database.Database;
 
-    private readonly statements: { existing: Database.Statement; byId: Database.Statement; insert: Database.Statement; update: Database.Statement };
+    private readonly statements: { existing: Database.Statement; insert: Database.Statement; update: Database.Statement };
 
     private storeWriter: StoreWriter | undefined;
 
@@ -124,7 +124,6 @@ export class Store {
             existing: this.db.prepare(
                 'SELECT rowid, id, data, deleted_at FROM records WHERE key IN (SELECT value FROM json_each(?)) AND connection_id = ? AND model = ?'
             ),
-            byId: this.db.prepare('SELECT rowid, data, deleted_at FROM records WHERE key = ? AND connection_id = ? AND model = ? AND id = ?'),
             insert: this.db.prepare(`
                 INSERT INTO records (connection_id, model, id, data, seen_run, first_seen_at, last_modified_at, deleted_at, key)
                 VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)`),
@@ -283,11 +282,25 @@ export class Store {
 
     getRecordsByIds(connectionId: string, model: string, ids: string[]): Map<string, Record<string, unknown>> {
         const out = new Map<string, Record<string, unknown>>();
+        if (ids.length === 0) {
+            return out;
+        }
+        // One lookup for all the ids (a sync reads back a page's worth at a time), then in the order asked.
+        const wanted = new Set(ids);
+        const found = new Map<string, string>();
+        for (const row of this.statements.existing.all(JSON.stringify(ids.map((id) => recordKey(connectionId, model, id))), connectionId, model) as {
+            id: string;
+            data: string;
+            deleted_at: string | null;
+        }[]) {
+            if (row.deleted_at === null && wanted.has(row.id)) {
+                found.set(row.id, row.data);
+            }
+        }
         for (const id of ids) {
-            const row = this.statements.byId.get(recordKey(connectionId, model, id), connectionId, model, id) as
-                { data: string; deleted_at: string | null } | undefined;
-            if (row && row.deleted_at === null) {
-                out.set(id, JSON.parse(row.data) as Record<string, unknown>);
+            const data = found.get(id);
+            if (data !== undefined && !out.has(id)) {
+                out.set(id, JSON.parse(data) as Record<string, unknown>);
             }
         }
         return out;

@@ -81,6 +81,9 @@ describe('store', () => {
             { id: 'b', n: 1 }
         ]);
         expect([...store.getRecordsByIds(C, 'Thing', ['b', 'zz']).entries()]).toEqual([['b', { id: 'b', n: 1 }]]);
+        // In the order asked, each once; ids of another model are not found.
+        expect([...store.getRecordsByIds(C, 'Thing', ['b', 'a', 'b']).keys()]).toEqual(['b', 'a']);
+        expect(store.getRecordsByIds(C, 'Other', ['a']).size).toBe(0);
         expect(store.deleteRecords(C, 'Thing', ['b', 'zz'])).toBe(1);
         expect(store.getRecordsByIds(C, 'Thing', ['b']).size).toBe(0);
         expect(store.listRecords(C, 'Thing', { includeDeleted: true }).find((r) => r.id === 'b')!.deletedAt).not.toBeNull();
