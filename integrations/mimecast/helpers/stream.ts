@@ -15,7 +15,7 @@ import { isObject, MimecastError } from './api.js';
 import { optionalIsoUtc } from './dates.js';
 import { hasOcsfMapping, toOcsf } from './ocsf.js';
 import { contentId, optionalAddress, optionalBoolean, optionalNumber, optionalString, optionalStrings, requiredString } from './records.js';
-import { isArray, objectKeys } from './builtins.js';
+import { isArray, objectKeys, objectValues } from './builtins.js';
 
 /** A sync's `models` object, as passed to createSync. */
 export type ModelMap = Record<string, z.ZodObject>;
@@ -258,13 +258,38 @@ export async function connectionMetadata(nango: { getMetadata(): Promise<unknown
 
 /**
  * The value without null, '' and empty objects or arrays, at every depth. What has nothing to drop is
- * returned as it is (no copy): most of a SIEM page's events come through untouched.
+ * returned as it is (no copy): most of a SIEM page's events come through untouched, found so by
+ * hasEmpty, which reads values in order (Object.values) rather than key by key.
  */
 function withoutEmpty(value: unknown): unknown {
+    return hasEmpty(value) ? dropEmpty(value) : value;
+}
+
+/** Whether withoutEmpty would drop anything in `value` (or all of it). */
+function hasEmpty(value: unknown): boolean {
+    if (value === null || value === '' || value === undefined) {
+        return true;
+    }
+    if (typeof value !== 'object') {
+        return false;
+    }
+    const items: unknown[] = isArray(value) ? value : objectValues(value);
+    if (items.length === 0) {
+        return true;
+    }
+    for (let i = 0; i < items.length; i++) {
+        if (hasEmpty(items[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+function dropEmpty(value: unknown): unknown {
     if (isArray(value)) {
         let items: unknown[] | undefined;
         for (let i = 0; i < value.length; i++) {
-            const kept = withoutEmpty(value[i]);
+            const kept = dropEmpty(value[i]);
             if (items === undefined && (kept !== value[i] || kept === undefined)) {
                 items = value.slice(0, i);
             }
@@ -281,7 +306,7 @@ function withoutEmpty(value: unknown): unknown {
         const keys = objectKeys(value);
         for (let i = 0; i < keys.length; i++) {
             const key = keys[i]!;
-            const v = withoutEmpty(value[key]);
+            const v = dropEmpty(value[key]);
             if (out === undefined && (v !== value[key] || v === undefined)) {
                 out = {};
                 for (let j = 0; j < i; j++) {
