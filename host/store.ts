@@ -47,6 +47,14 @@ export function recordKey(connectionId: string, model: string, id: string): numb
     return high >= 2 ** 47 ? high - 2 ** 48 : high;
 }
 
+/** A records row as the key lookup reads it. */
+interface KeyedRow {
+    rowid: number;
+    id: string;
+    data: string;
+    deleted_at: string | null;
+}
+
 /**
  * 0: records under a primary key on (connection, model, id), with a SHA-256 of their JSON. 1: found by
  * recordKey. 2: without the SHA-256 (an update compares the JSON itself; a new record needs neither).
@@ -171,13 +179,8 @@ export class Store {
         this.db.transaction(() => {
             // One lookup for the whole batch instead of one per record.
             const keys = rows.map((row) => recordKey(connectionId, model, row.id));
-            const existing = new Map<string, { rowid: number; data: string; deleted_at: string | null }>();
-            for (const row of this.statements.existing.all(JSON.stringify(keys), connectionId, model) as {
-                rowid: number;
-                id: string;
-                data: string;
-                deleted_at: string | null;
-            }[]) {
+            const existing = new Map<string, Omit<KeyedRow, 'id'>>();
+            for (const row of this.rowsWithKeys(connectionId, model, keys)) {
                 existing.set(row.id, row);
             }
             rows.forEach((row, i) => {
@@ -288,11 +291,11 @@ export class Store {
         // One lookup for all the ids (a sync reads back a page's worth at a time), then in the order asked.
         const wanted = new Set(ids);
         const found = new Map<string, string>();
-        for (const row of this.statements.existing.all(JSON.stringify(ids.map((id) => recordKey(connectionId, model, id))), connectionId, model) as {
-            id: string;
-            data: string;
-            deleted_at: string | null;
-        }[]) {
+        for (const row of this.rowsWithKeys(
+            connectionId,
+            model,
+            ids.map((id) => recordKey(connectionId, model, id))
+        )) {
             if (row.deleted_at === null && wanted.has(row.id)) {
                 found.set(row.id, row.data);
             }
@@ -332,6 +335,11 @@ export class Store {
         this.db
             .prepare('INSERT INTO metadata (connection_id, data) VALUES (?, ?) ON CONFLICT DO UPDATE SET data = excluded.data')
             .run(connectionId, JSON.stringify(metadata));
+    }
+
+    /** The rows of `model` under any of `keys` (recordKey): those of the ids looked up, and any sharing their keys. */
+    private rowsWithKeys(connectionId: string, model: string, keys: number[]): KeyedRow[] {
+        return this.statements.existing.all(JSON.stringify(keys), connectionId, model) as KeyedRow[];
     }
 
     private trackingRun(connectionId: string, model: string): string | undefined {

@@ -105,11 +105,12 @@ export function traceStep(event: SiemEventRecord): MessageTraceStep {
         text(field('holdReason')) ??
         text(field('rejectionType')) ??
         text(field('receiptErrors'));
+    const eventId = view.id;
+    const kind = view.kind || 'unknown';
+    const time = typeof event.timestamp === 'string' && CANONICAL_TIME.test(event.timestamp) ? event.timestamp : new NativeDate(view.time).toISOString();
     // Built field by field, only with the fields it has (a step per event: no object to filter afterwards),
     // in the model's order, which is the order of the saved JSON.
-    const step: Omit<MessageTraceStep, 'time'> & { time?: string } = { eventId: view.id, kind: view.kind || 'unknown' };
-    set(step, 'subtype', view.subtype);
-    step.time = typeof event.timestamp === 'string' && CANONICAL_TIME.test(event.timestamp) ? event.timestamp : new NativeDate(view.time).toISOString();
+    const step: MessageTraceStep = view.subtype === undefined ? { eventId, kind, time } : { eventId, kind, subtype: view.subtype, time };
     set(step, 'action', text(field('action')));
     set(step, 'verdict', verdict);
     set(step, 'delivered', delivered);
@@ -120,17 +121,10 @@ export function traceStep(event: SiemEventRecord): MessageTraceStep {
     set(step, 'subject', text(field('subject')));
     set(step, 'direction', text(field('direction')));
     set(step, 'messageId', text(field('messageId')));
-    if (!hasTime(step)) {
-        throw new Error(`SiemEvent ${view.id}: no step time`); // unreachable: time is set above
-    }
     return step;
 }
 
-function hasTime(step: Omit<MessageTraceStep, 'time'> & { time?: string }): step is MessageTraceStep {
-    return step.time !== undefined;
-}
-
-function set<K extends keyof MessageTraceStep>(step: Partial<MessageTraceStep>, key: K, value: MessageTraceStep[K] | undefined): void {
+function set<K extends keyof MessageTraceStep>(step: MessageTraceStep, key: K, value: MessageTraceStep[K] | undefined): void {
     if (value !== undefined) {
         step[key] = value;
     }
