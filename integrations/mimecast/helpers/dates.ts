@@ -1,10 +1,31 @@
 // Mimecast writes dates as `2024-11-17T20:16:00+0000` (offset without a colon) and accepts that form
 // in requests. Records carry ISO 8601 UTC instead, which every consumer parses.
 import { MimecastError } from './api.js';
-import { floor, isNotANumber, NativeDate } from './builtins.js';
+import { floor, isNotANumber, NativeDate, toNumber } from './builtins.js';
+
+/**
+ * A date already in UTC with every field in range: `2024-11-17T20:16:00+0000`, `...+00:00`, `...Z`,
+ * with or without milliseconds. Most dates Mimecast sends have this form; it is rewritten as text,
+ * which gives what Date does (the fields already valid, nothing rolls over) at a tenth of the cost.
+ */
+const UTC_DATE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{3})?(?:Z|\+00:?00)$/;
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function inMonth(year: number, month: number, day: number): boolean {
+    if (day > (DAYS_IN_MONTH[month - 1] ?? 0)) {
+        return false;
+    }
+    return month !== 2 || day < 29 || (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
+}
 
 /** ISO 8601 UTC (`2024-11-17T20:16:00.000Z`) from any Mimecast date form or epoch milliseconds. */
 export function toIsoUtc(value: string | number): string {
+    if (typeof value === 'string') {
+        const utc = UTC_DATE.exec(value);
+        if (utc !== null && (utc[3]! < '29' || inMonth(toNumber(utc[1]), toNumber(utc[2]), toNumber(utc[3])))) {
+            return `${value.slice(0, 19)}${utc[4] ?? '.000'}Z`;
+        }
+    }
     const date = typeof value === 'number' ? new NativeDate(value) : new NativeDate(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
     if (isNotANumber(date.getTime())) {
         throw new MimecastError({ code: 'malformed_response', message: `unreadable date ${JSON.stringify(value)}` });

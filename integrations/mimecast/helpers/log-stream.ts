@@ -16,6 +16,7 @@ import * as z from 'zod';
 
 import { mimecastPager, pages, recordsOf } from './api.js';
 import type { MimecastNango } from './api.js';
+import { parseDate } from './builtins.js';
 import { floorToSecond, toMimecastDate } from './dates.js';
 import { describeSkipped, mapRecords } from './records.js';
 import { connectionMetadata, recordReader, saveRecords } from './stream.js';
@@ -183,7 +184,7 @@ async function fetchWindow<M extends ModelMap, K extends keyof M & string>(run: 
             }
             records.set(record.id, record);
             const time = record[stream.time];
-            if (typeof time === 'string' && floorToSecond(Date.parse(time)) >= endSecond) {
+            if (typeof time === 'string' && floorToSecond(parseDate(time)) >= endSecond) {
                 boundary.add(record.id);
             }
         }

@@ -13,6 +13,7 @@ import * as z from 'zod';
 
 import { callMimecastGet, MimecastError, pages } from './api.js';
 import type { MimecastJson, MimecastNango } from './api.js';
+import { max, parseDate, toText } from './builtins.js';
 import { floorToSecond } from './dates.js';
 import { saveMessageTraces } from './message-trace.js';
 import { OcsfEventSchema } from './ocsf.js';
@@ -178,7 +179,10 @@ export async function runSiemStream<M extends ModelMap, K extends keyof M & stri
             await nango.log(describeSkipped(stream.model, mapped.skipped), { level: 'warn' });
         }
         const records = new Map(mapped.records.map((event) => [event.id, event]));
-        const newest = Math.max(0, ...[...records.values()].map((event) => Date.parse(String(event[stream.time]))));
+        let newest = 0;
+        for (const event of records.values()) {
+            newest = max(newest, parseDate(toText(event[stream.time])));
+        }
         await saveRecords(nango, stream.model, records.values(), metadata);
         if (stream.traceModel !== undefined) {
             // After the events, before the token: a run that dies in between merges the page again (merging is idempotent).
