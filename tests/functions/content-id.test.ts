@@ -63,7 +63,26 @@ describe('contentId', () => {
         // Keys and values that JSON escapes or orders oddly: quotes, backslashes, control characters, lone
         // surrogates, non-ASCII, numeric-looking keys, a key with the shape signature's separator in it.
         const keys = ['b', 'a', 'é', '10', '2', 'Z', 'q"uote', 'back\\slash', 'new\nline', '\u0001', '\ud800x', '', '_offset'];
-        const values = ['plain', 'é', 'a "q"', 'tab\tand\\', '\u0000\u001f', '\ud83d\ude00', '\udc00', 0, -0, 1.5e21, -3.25, true, false, null, NaN];
+        const values = [
+            'plain',
+            'é',
+            'a "q"',
+            'tab\tand\\',
+            '\u0000\u001f',
+            '\ud83d\ude00',
+            '\udc00',
+            '\u007f\u2028',
+            0,
+            -0,
+            1.5e21,
+            5e-7,
+            -3.25,
+            true,
+            false,
+            null,
+            NaN,
+            Infinity
+        ];
         const reference = (kind: string, raw: Record<string, unknown>) =>
             createHash('sha256')
                 .update(`${kind}\n${JSON.stringify(raw, Object.keys(raw).sort())}`)

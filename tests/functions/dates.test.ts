@@ -4,15 +4,15 @@ import { MimecastError } from '../../integrations/mimecast/helpers/api.js';
 import { toIsoUtc } from '../../integrations/mimecast/helpers/dates.js';
 
 /** The rule written plainly: Mimecast's `+0000` offset given its colon, then Date. */
-function reference(value: string): string {
-    const date = new Date(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+function reference(value: string | number): string {
+    const date = new Date(typeof value === 'number' ? value : value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
     if (Number.isNaN(date.getTime())) {
         throw new Error('unreadable');
     }
     return date.toISOString();
 }
 
-function outcome(read: (value: string) => string, value: string): string {
+function outcome(read: (value: string | number) => string, value: string | number): string {
     try {
         return read(value);
     } catch {
@@ -41,6 +41,24 @@ describe('toIsoUtc', () => {
         const differing = probes.filter((p) => outcome(toIsoUtc, p) !== outcome(reference, p));
         expect(probes.length).toBeGreaterThan(50_000);
         expect(differing).toEqual([]);
+    });
+
+    it('gives what Date gives for epoch milliseconds, across days, leap years and the edges of its fast range', () => {
+        const day = 86_400_000;
+        const probes = [0, 1, 999, 1000, day - 1, day, Date.UTC(2000, 1, 29, 23, 59, 59, 999), Date.UTC(2100, 2, 1), 253_402_300_799_999, 253_402_300_800_000];
+        probes.push(-1, -day, 0.5, 1_796_125_777_920.25, Number.MAX_SAFE_INTEGER, 8.64e15);
+        let seed = 11;
+        for (let i = 0; i < 20_000; i++) {
+            seed = (seed * 1103515245 + 12345) % 2147483648;
+            probes.push(Math.floor((seed / 2147483648) * 2 ** 31) * 117_000 + (seed % 1000));
+        }
+        for (let d = 0; d < 3 * 366; d++) {
+            probes.push(Date.UTC(2023, 0, 1) + d * day, Date.UTC(2023, 0, 1) + d * day - 1);
+        }
+        const differing = probes.filter((ms) => outcome(toIsoUtc, ms) !== outcome(reference, ms));
+        expect(differing).toEqual([]);
+        expect(toIsoUtc(Date.UTC(2024, 1, 29, 7, 8, 9, 45))).toBe('2024-02-29T07:08:09.045Z');
+        expect(() => toIsoUtc(Number.NaN)).toThrow(MimecastError);
     });
 
     it('keeps milliseconds and turns Mimecast offsets into UTC', () => {

@@ -1,7 +1,7 @@
 // Mimecast writes dates as `2024-11-17T20:16:00+0000` (offset without a colon) and accepts that form
 // in requests. Records carry ISO 8601 UTC instead, which every consumer parses.
 import { MimecastError } from './api.js';
-import { floor, isNotANumber, NativeDate, toNumber } from './builtins.js';
+import { floor, isNotANumber, NativeDate, toNumber, toText } from './builtins.js';
 
 /**
  * A date already in UTC with every field in range: `2024-11-17T20:16:00+0000`, `...+00:00`, `...Z`,
@@ -18,9 +18,46 @@ function inMonth(year: number, month: number, day: number): boolean {
     return month !== 2 || day < 29 || (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
 }
 
+const DAY_MS = 86_400_000;
+/** 10000-01-01T00:00:00Z: below it (and from 1970) toISOString writes a four-digit year. */
+const YEAR_10000_MS = 253_402_300_800_000;
+
+const twoDigits = (n: number): string => (n < 10 ? `0${n}` : toText(n));
+
+/**
+ * Whole epoch milliseconds from 1970 to 9999 (Mimecast's SIEM timestamps) as toISOString writes them,
+ * at a third of its cost in a function's sandbox. The date from the day count is Howard Hinnant's
+ * civil_from_days.
+ */
+function isoOfEpochMs(ms: number): string {
+    const days = floor(ms / DAY_MS);
+    let rest = ms - days * DAY_MS;
+    const shifted = days + 719_468;
+    const era = floor(shifted / 146_097);
+    const dayOfEra = shifted - era * 146_097;
+    const yearOfEra = floor((dayOfEra - floor(dayOfEra / 1460) + floor(dayOfEra / 36_524) - floor(dayOfEra / 146_096)) / 365);
+    const dayOfYear = dayOfEra - (365 * yearOfEra + floor(yearOfEra / 4) - floor(yearOfEra / 100));
+    const monthFromMarch = floor((5 * dayOfYear + 2) / 153);
+    const day = dayOfYear - floor((153 * monthFromMarch + 2) / 5) + 1;
+    const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+    const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+    const hours = floor(rest / 3_600_000);
+    rest -= hours * 3_600_000;
+    const minutes = floor(rest / 60_000);
+    rest -= minutes * 60_000;
+    const seconds = floor(rest / 1000);
+    const millis = rest - seconds * 1000;
+    const millisText = millis < 10 ? `00${millis}` : millis < 100 ? `0${millis}` : toText(millis);
+    return `${year}-${twoDigits(month)}-${twoDigits(day)}T${twoDigits(hours)}:${twoDigits(minutes)}:${twoDigits(seconds)}.${millisText}Z`;
+}
+
 /** ISO 8601 UTC (`2024-11-17T20:16:00.000Z`) from any Mimecast date form or epoch milliseconds. */
 export function toIsoUtc(value: string | number): string {
-    if (typeof value === 'string') {
+    if (typeof value === 'number') {
+        if (value >= 0 && value < YEAR_10000_MS && floor(value) === value) {
+            return isoOfEpochMs(value);
+        }
+    } else {
         const utc = UTC_DATE.exec(value);
         if (utc !== null && (utc[3]! < '29' || inMonth(toNumber(utc[1]), toNumber(utc[2]), toNumber(utc[3])))) {
             return `${value.slice(0, 19)}${utc[4] ?? '.000'}Z`;

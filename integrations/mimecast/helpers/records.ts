@@ -133,6 +133,9 @@ function flatShapeOf(keys: string[]): FlatShape {
  * records), or undefined for any other object: the same text JSON.stringify gives with the sorted key
  * list, written from Object.values without a keyed lookup per field.
  */
+/** What JSON.stringify escapes in a string: quotes, backslashes, control characters and (lone) surrogates. */
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
 function flatCanonicalJson(value: Record<string, unknown>): string | undefined {
     const shape = flatShapeOf(objectKeys(value));
     const values = objectValues(value);
@@ -140,9 +143,14 @@ function flatCanonicalJson(value: Record<string, unknown>): string | undefined {
     let out = '';
     for (let j = 0; j < order.length; j++) {
         const v = values[order[j]!];
-        // Objects, arrays and values JSON leaves out (undefined, functions) take the general path.
-        if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
-            out += prefixes[j]! + toJson(v);
+        // Each value as JSON.stringify writes it, without a call to it for most strings and every
+        // number; objects, arrays and values JSON leaves out (undefined, functions) take the general path.
+        if (typeof v === 'string') {
+            out += prefixes[j]! + (ESCAPED.test(v) ? toJson(v) : `"${v}"`);
+        } else if (typeof v === 'number') {
+            out += prefixes[j]! + (isFiniteNumber(v) ? toText(v) : 'null');
+        } else if (typeof v === 'boolean' || v === null) {
+            out += prefixes[j]! + toText(v);
         } else {
             return undefined;
         }
