@@ -5,7 +5,7 @@
 // keyed by the event's id), and events of one message that arrive in a later run extend the trace.
 import * as z from 'zod';
 
-import { NativeDate, NativeSet, objectKeys, objectValues } from './builtins.js';
+import { NativeDate, NativeMap, NativeSet, objectKeys, objectValues } from './builtins.js';
 import { addresses, aggregateIdOf, flag, siemField, siemHeading, text } from './siem-view.js';
 import type { SiemEventRecord } from './siem-view.js';
 
@@ -135,7 +135,10 @@ function set<K extends keyof MessageTraceStep>(step: MessageTraceStep, key: K, v
  * one. Every event must carry the trace's aggregateId.
  */
 export function mergeTrace(existing: MessageTrace | undefined, events: SiemEventRecord[]): MessageTrace {
-    const steps = new Map<string, MessageTraceStep>((existing?.steps ?? []).map((s) => [s.eventId, s]));
+    const steps = new NativeMap<string, MessageTraceStep>();
+    for (const step of existing?.steps ?? []) {
+        steps.set(step.eventId, step);
+    }
     let id = existing?.id;
     for (const event of events) {
         const aggregateId = aggregateIdOf(event);
@@ -161,7 +164,7 @@ export function mergeTrace(existing: MessageTrace | undefined, events: SiemEvent
  * into the trace `existing` returns for its id (e.g. records saved by an earlier run).
  */
 export function buildTraces(events: SiemEventRecord[], existing: (id: string) => MessageTrace | undefined = () => undefined): MessageTrace[] {
-    const byMessage = new Map<string, SiemEventRecord[]>();
+    const byMessage = new NativeMap<string, SiemEventRecord[]>();
     for (const event of events) {
         const id = aggregateIdOf(event);
         if (id !== undefined) {
@@ -236,7 +239,7 @@ function firstOf(steps: MessageTraceStep[], key: 'messageId' | 'sender' | 'subje
 export function outcomeOf(steps: MessageTraceStep[]): { outcome: MessageOutcome; reason?: string } {
     const deliveries = steps.filter((s) => s.kind === 'delivery' && s.delivered !== undefined);
     if (deliveries.length > 0) {
-        const latest = new Map<string, MessageTraceStep>();
+        const latest = new NativeMap<string, MessageTraceStep>();
         for (const step of deliveries) {
             for (const recipient of step.recipients ?? ['']) {
                 latest.set(recipient.toLowerCase(), step);

@@ -13,7 +13,7 @@ import * as z from 'zod';
 
 import { callMimecastGet, MimecastError, pages } from './api.js';
 import type { MimecastJson, MimecastNango } from './api.js';
-import { max, parseDate, toText } from './builtins.js';
+import { isArray, max, NativeMap, parseDate, toText } from './builtins.js';
 import { floorToSecond } from './dates.js';
 import { saveMessageTraces } from './message-trace.js';
 import { OcsfEventSchema } from './ocsf.js';
@@ -170,7 +170,7 @@ export async function runSiemStream<M extends ModelMap, K extends keyof M & stri
     for await (const { page, cursor, last } of listing) {
         pageCount += 1;
         const value = page.body['value'];
-        if (!Array.isArray(value)) {
+        if (!isArray(value)) {
             throw new MimecastError({ code: 'malformed_response', message: `${stream.path} returned no value[] array` });
         }
         const mapped = mapRecords(stream.model, value, toRecord);
@@ -178,7 +178,10 @@ export async function runSiemStream<M extends ModelMap, K extends keyof M & stri
             skippedTotal += mapped.skipped.length;
             await nango.log(describeSkipped(stream.model, mapped.skipped), { level: 'warn' });
         }
-        const records = new Map(mapped.records.map((event) => [event.id, event]));
+        const records = new NativeMap<string, (typeof mapped.records)[number]>();
+        for (const event of mapped.records) {
+            records.set(event.id, event);
+        }
         let newest = 0;
         for (const event of records.values()) {
             newest = max(newest, parseDate(toText(event[stream.time])));
