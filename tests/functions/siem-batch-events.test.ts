@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib';
 
 import nock from 'nock';
 
+import { MAX_ATTEMPTS } from '../../integrations/mimecast/helpers/api.js';
 import { contentId } from '../../integrations/mimecast/helpers/records.js';
 import { createTestHost, mockToken, TEST_BASE, TEST_TOKEN } from '../harness.js';
 
@@ -327,9 +328,14 @@ describe('sync siem-batch-events', () => {
         storage(files, downloads);
 
         await expect(t.runSync('siem-batch-events')).rejects.toThrow('the storage host answered HTTP 503 for a SIEM batch file');
-        // File a was saved; b failed after its retries; c was never reached; receipt's position did not move.
+        // File a was saved; b failed after the helpers' whole retry budget; c was never reached; receipt's position did not move.
         expect(t.records('SiemBatchEvent').map((r) => r['aggregateId'])).toEqual(['agg-1', 'agg-2']);
-        expect(downloads.map((d) => d.path.split('?')[0])).toEqual(['/siem/a.json.gz', '/siem/b.json.gz', '/siem/b.json.gz', '/siem/b.json.gz']);
+        expect(downloads.map((d) => d.path.split('?')[0])).toEqual(['/siem/a.json.gz', ...Array<string>(MAX_ATTEMPTS).fill('/siem/b.json.gz')]);
+        // Each retry is logged as every Mimecast call's is, without the link (it carries a signature).
+        const retries = t.logs.filter((line) => line.includes('SIEM batch file: HTTP 503, attempt'));
+        expect(retries).toHaveLength(MAX_ATTEMPTS - 1);
+        expect(retries[0]).toContain(`attempt 1 of ${MAX_ATTEMPTS}, retrying in`);
+        expect(t.logs.join('\n')).not.toContain('X-Amz-Signature');
         expect(t.checkpoint('siem-batch-events')?.['next_receipt'] ?? '').toBe('');
 
         files['b'] = [200, ndjson([events[2]])];
@@ -346,7 +352,23 @@ describe('sync siem-batch-events', () => {
         expect(t.checkpoint('siem-batch-events')).toMatchObject({ next_receipt: 'receipt-2' });
     });
 
-    it('re-downloads a cut-off file once, then skips it counted (unreadable) after saving what it could read', async () => {
+    it('retries a storage host that drops the connection within the retry budget, then fails the run with file_download_failed', async () => {
+        const t = createTestHost();
+        mockToken();
+        const queries: Query[] = [];
+        lists(queries, (q) => (q['type'] === 'receipt' ? [200, page([link('gone')], 'receipt-2', true)] : caughtUp(q)));
+        const dropped = nock(STORAGE)
+            .get(/\/siem\/.*/)
+            .times(MAX_ATTEMPTS)
+            .replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+
+        await expect(t.runSync('siem-batch-events')).rejects.toMatchObject({ code: 'file_download_failed' });
+        expect(dropped.isDone()).toBe(true);
+        expect(t.logs.filter((line) => line.includes('SIEM batch file: network error, attempt'))).toHaveLength(MAX_ATTEMPTS - 1);
+        expect(t.checkpoint('siem-batch-events')?.['next_receipt'] ?? '').toBe('');
+    });
+
+    it('re-downloads a cut-off file within the retry budget, then skips it counted (unreadable) after saving what it could read', async () => {
         const t = createTestHost();
         mockToken();
         const queries: Query[] = [];
@@ -356,7 +378,8 @@ describe('sync siem-batch-events', () => {
         storage({ cut: [200, whole.subarray(0, Math.floor(whole.length * 0.6))] }, downloads);
 
         await t.runSync('siem-batch-events');
-        expect(downloads).toHaveLength(3);
+        expect(downloads).toHaveLength(MAX_ATTEMPTS);
+        expect(t.logs.filter((line) => line.includes('SIEM batch file: unreadable gzip, attempt'))).toHaveLength(MAX_ATTEMPTS - 1);
         const saved = t.records('SiemBatchEvent');
         expect(saved.length).toBeGreaterThan(1000);
         expect(saved.length).toBeLessThan(4000);

@@ -130,37 +130,66 @@ export async function callMimecastGet(nango: MimecastNango, path: string, params
 }
 
 /**
- * The shared transport loop of every call: send once, and retry
- * within the one budget (MAX_ATTEMPTS): a 429 waits what X-RateLimit-Reset says, a network error, a
- * 5xx or a transient fail[] code backs off with jitter. Whatever is left after the budget is thrown.
+ * What one attempt of a call came to: its result (`done`), or a failure worth another attempt
+ * (`retry`, the reason logged), with the wait Mimecast asked for (`waitMs`, from X-RateLimit-Reset)
+ * or none (the jittered backoff), and what the call ends with if the budget is spent (`giveUp`).
+ */
+export type Attempt<T> = { done: T } | { retry: string; waitMs?: number | undefined; giveUp: () => T };
+
+/**
+ * The one retry budget (MAX_ATTEMPTS requests in all), spent by every call the helpers and functions
+ * make: `attempt` runs once per try, and what it asks to retry waits first, logged.
+ */
+export async function withRetries<T>(nango: Pick<MimecastNango, 'log'>, endpoint: string, attempt: (n: number) => Promise<Attempt<T>>): Promise<T> {
+    for (let n = 1; ; n++) {
+        const outcome = await attempt(n);
+        if ('done' in outcome) {
+            return outcome.done;
+        }
+        if (n >= MAX_ATTEMPTS) {
+            return outcome.giveUp();
+        }
+        await retryLater(nango, endpoint, outcome.retry, n, outcome.waitMs ?? backoffMs(n));
+    }
+}
+
+/**
+ * The transport of every API call, within the one budget: a 429 waits what X-RateLimit-Reset says, a
+ * network error, a 5xx or a transient fail[] code backs off with jitter. Once the budget is spent, the
+ * last answer is read for Mimecast's own code and message, and thrown.
  */
 export async function exchange<T>(nango: MimecastNango, config: ProxyConfiguration, read: (response: RawResponse) => T | MimecastError): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
+    return withRetries<T>(nango, config.endpoint, async (): Promise<Attempt<T>> => {
         let response: RawResponse;
         try {
             response = await transmit(nango, config);
         } catch (err) {
-            if (err instanceof MimecastError && err.code === 'network_error' && attempt < MAX_ATTEMPTS) {
-                await retryLater(nango, config.endpoint, 'network error', attempt, backoffMs(attempt));
-                continue;
+            if (err instanceof MimecastError && err.code === 'network_error') {
+                return { retry: 'network error', giveUp: () => fail(err) };
             }
             throw err;
         }
-        if ((response.status === 429 || response.status >= 500) && attempt < MAX_ATTEMPTS) {
-            const waitMs = response.status === 429 ? (resetToMs(response.headers['x-ratelimit-reset']) ?? backoffMs(attempt)) : backoffMs(attempt);
-            await retryLater(nango, config.endpoint, `HTTP ${response.status}`, attempt, waitMs);
-            continue;
+        if (response.status === 429 || response.status >= 500) {
+            const waitMs = response.status === 429 ? resetToMs(response.headers['x-ratelimit-reset']) : undefined;
+            return { retry: `HTTP ${response.status}`, waitMs, giveUp: () => orThrow(read(response)) };
         }
         const result = read(response);
-        if (result instanceof MimecastError) {
-            if (TRANSIENT_FAIL_CODES.has(result.code) && attempt < MAX_ATTEMPTS) {
-                await retryLater(nango, config.endpoint, result.code, attempt, backoffMs(attempt));
-                continue;
-            }
-            throw result;
+        if (result instanceof MimecastError && TRANSIENT_FAIL_CODES.has(result.code)) {
+            return { retry: result.code, giveUp: () => fail(result) };
         }
-        return result;
+        return { done: orThrow(result) };
+    });
+}
+
+function orThrow<T>(result: T | MimecastError): T {
+    if (result instanceof MimecastError) {
+        throw result;
     }
+    return result;
+}
+
+function fail(err: unknown): never {
+    throw err;
 }
 
 /** Exponential backoff with jitter for retry `attempt` (1-based): 0.5-1 s, 1-2 s, 2-4 s, ... */
@@ -170,7 +199,7 @@ function backoffMs(attempt: number): number {
 }
 
 /** Logs why and how long, then waits: what Nango's logs show for each retry of this call. */
-async function retryLater(nango: MimecastNango, endpoint: string, reason: string, attempt: number, waitMs: number): Promise<void> {
+async function retryLater(nango: Pick<MimecastNango, 'log'>, endpoint: string, reason: string, attempt: number, waitMs: number): Promise<void> {
     await nango.log(`${endpoint}: ${reason}, attempt ${attempt} of ${MAX_ATTEMPTS}, retrying in ${waitMs} ms`, { level: 'warn' });
     await sleep(waitMs);
 }

@@ -17,8 +17,8 @@
 import { createSync } from 'nango';
 import * as z from 'zod';
 
-import { callMimecastGet, isObject, MimecastError, pages, sleep } from '../helpers/api.js';
-import type { MimecastJson } from '../helpers/api.js';
+import { callMimecastGet, isObject, MimecastError, pages, withRetries } from '../helpers/api.js';
+import type { Attempt, MimecastJson } from '../helpers/api.js';
 import { toIsoUtc } from '../helpers/dates.js';
 import { GunzipError, gunzipLines, LINE_TOO_LONG } from '../helpers/gunzip.js';
 import { contentId, optionalString } from '../helpers/records.js';
@@ -76,8 +76,6 @@ const MAX_PAGE_SIZE = 100;
 const SAVE_BATCH = 500;
 /** A line longer than this is counted corrupt and not kept. */
 const MAX_LINE_BYTES = 1_048_576;
-/** Storage-host attempts per file for network errors, 5xx and unreadable gzip (a cut-off download). */
-const FILE_ATTEMPTS = 3;
 /** The raw fields the model holds at its top level (the kind under both spellings); the rest go to `details`. */
 const PROMOTED = new Set([...Object.keys(SiemBatchEvent.shape).filter((key) => key !== 'id' && key !== 'details' && key !== 'ocsf'), 'eventType', 'subType']);
 
@@ -94,7 +92,7 @@ interface RunCounts {
 const sync = createSync({
     description:
         'Cloud Gateway SIEM events from the batch endpoint (gzip files of 15 minutes, 7 days kept), for large tenants: a bounded number of files per run, resumed per event type by @nextPage. Use it instead of siem-events, not beside it.',
-    version: '1.1.0',
+    version: '1.1.1',
     frequency: 'every 15 minutes',
     autoStart: false,
     syncType: 'incremental',
@@ -249,65 +247,86 @@ async function saveFile(nango: NangoSyncLocal, link: FileLink, seenUrls: Set<str
         counts.repeated += 1;
         return;
     }
+    let unreadable = '';
     seenUrls.add(key);
-    for (let attempt = 1; ; attempt++) {
-        let response: Response;
-        try {
-            // Nango's uncontrolledFetch wants a URL object (it reads `.href`) and adds no credentials.
-            response = await nango.uncontrolledFetch({ url: new URL(link.url), method: 'GET' });
-        } catch (err) {
-            if (attempt < FILE_ATTEMPTS) {
-                await sleep(500 * attempt);
-                continue;
+    // The one retry budget of the helpers (api.ts) covers the storage host too: network errors, 5xx
+    // and a cut-off download (unreadable gzip). Logged without the link: it carries a signature.
+    const outcome = await withRetries<'saved' | 'expired' | 'unreadable'>(
+        nango,
+        'SIEM batch file',
+        async (): Promise<Attempt<'saved' | 'expired' | 'unreadable'>> => {
+            let response: Response;
+            try {
+                // Nango's uncontrolledFetch wants a URL object (it reads `.href`) and adds no credentials.
+                response = await nango.uncontrolledFetch({ url: new URL(link.url), method: 'GET' });
+            } catch (err) {
+                const failure = new MimecastError({
+                    code: 'file_download_failed',
+                    message: `a SIEM batch file could not be downloaded: ${err instanceof Error ? err.message : String(err)}`,
+                    retryable: true
+                });
+                return {
+                    retry: 'network error',
+                    giveUp: () => {
+                        throw failure;
+                    }
+                };
             }
-            throw new MimecastError({
-                code: 'file_download_failed',
-                message: `a SIEM batch file could not be downloaded: ${err instanceof Error ? err.message : String(err)}`,
-                retryable: true
-            });
-        }
-        if (response.status === 403 || response.status === 404) {
-            // Presigned links expire; the storage host answers 403 (or 404 once the object is gone).
-            await response.arrayBuffer().catch(() => undefined);
-            counts.expired += 1;
-            await nango.log(
-                `SIEM batch: skipped an expired file link (HTTP ${response.status}${link.expiry ? `, expiry ${link.expiry}` : ''}); its events are not fetched`,
-                { level: 'warn' }
-            );
-            return;
-        }
-        if (response.status >= 500 && attempt < FILE_ATTEMPTS) {
-            await response.arrayBuffer().catch(() => undefined);
-            await sleep(500 * attempt);
-            continue;
-        }
-        if (response.status !== 200) {
-            // Not saved and not skipped: the run stops before this page's token, so the next run redoes it.
-            throw new MimecastError({
-                code: `http_${response.status}`,
-                message: `the storage host answered HTTP ${response.status} for a SIEM batch file`,
-                status: response.status,
-                retryable: response.status >= 500
-            });
-        }
-        const bytes = new Uint8Array(await response.arrayBuffer());
-        try {
-            await saveLines(bytes, batch, counts);
-            counts.files += 1;
-            return;
-        } catch (err) {
-            if (!(err instanceof GunzipError)) {
-                throw err;
+            if (response.status === 403 || response.status === 404) {
+                // Presigned links expire; the storage host answers 403 (or 404 once the object is gone).
+                await response.arrayBuffer().catch(() => undefined);
+                await nango.log(
+                    `SIEM batch: skipped an expired file link (HTTP ${response.status}${link.expiry ? `, expiry ${link.expiry}` : ''}); its events are not fetched`,
+                    { level: 'warn' }
+                );
+                return { done: 'expired' };
             }
-            // A cut-off download looks like a truncated file: fetch once more, then skip it counted.
-            // Lines before the damage are kept; a second pass upserts the same ids.
-            if (attempt < FILE_ATTEMPTS) {
-                continue;
+            if (response.status !== 200) {
+                await response.arrayBuffer().catch(() => undefined);
+                // Not saved and not skipped: the run stops before this page's token, so the next run redoes it.
+                const failure = new MimecastError({
+                    code: `http_${response.status}`,
+                    message: `the storage host answered HTTP ${response.status} for a SIEM batch file`,
+                    status: response.status,
+                    retryable: response.status >= 500
+                });
+                if (response.status < 500) {
+                    throw failure;
+                }
+                return {
+                    retry: `HTTP ${response.status}`,
+                    giveUp: () => {
+                        throw failure;
+                    }
+                };
             }
-            counts.unreadableFiles += 1;
-            await nango.log(`SIEM batch: skipped the rest of an unreadable file (${err.message})`, { level: 'warn' });
-            return;
+            const bytes = new Uint8Array(await response.arrayBuffer());
+            try {
+                await saveLines(bytes, batch, counts);
+                return { done: 'saved' };
+            } catch (err) {
+                if (!(err instanceof GunzipError)) {
+                    throw err;
+                }
+                // A cut-off download looks like a truncated file: fetch it again, then skip it counted.
+                // Lines before the damage are kept; another pass upserts the same ids.
+                return {
+                    retry: 'unreadable gzip',
+                    giveUp: () => {
+                        unreadable = err.message;
+                        return 'unreadable';
+                    }
+                };
+            }
         }
+    );
+    if (outcome === 'saved') {
+        counts.files += 1;
+    } else if (outcome === 'expired') {
+        counts.expired += 1;
+    } else {
+        counts.unreadableFiles += 1;
+        await nango.log(`SIEM batch: skipped the rest of an unreadable file (${unreadable})`, { level: 'warn' });
     }
 }
 
