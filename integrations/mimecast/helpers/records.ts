@@ -128,14 +128,15 @@ function flatShapeOf(keys: string[]): FlatShape {
     return shape;
 }
 
+/** What JSON.stringify escapes in a string: quotes, backslashes, control characters and (lone) surrogates. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
 /**
  * The canonical JSON of an object whose values are all strings, numbers, booleans or null (most log
  * records), or undefined for any other object: the same text JSON.stringify gives with the sorted key
  * list, written from Object.values without a keyed lookup per field.
  */
-/** What JSON.stringify escapes in a string: quotes, backslashes, control characters and (lone) surrogates. */
-const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
-
 function flatCanonicalJson(value: Record<string, unknown>): string | undefined {
     const shape = flatShapeOf(objectKeys(value));
     const values = objectValues(value);
