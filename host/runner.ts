@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 
 import { getProviders, updateProviderCache } from '@nangohq/providers';
 import { ActionError, NangoActionBase, NangoSyncBase } from '@nangohq/runner-sdk';
@@ -28,6 +29,14 @@ import type { StoreWrite, WriteOutcome } from './store-writer.js';
 import type { SaveResult, Store } from './store.js';
 
 export const INTEGRATIONS_DIR = fileURLToPath(new URL('../integrations/', import.meta.url));
+
+// A sync's thread parses a page, maps it, serializes its rows and traces, and drops them a page later.
+// In V8's default young generation (16 MB semi-spaces) a scavenge came every 60 ms and copied about
+// 2 MB of that live page each time: a tenth of a SIEM run's time on the function's thread. 32 MB
+// semi-spaces halve the scavenges (SIEM 100k: function thread 8.1 to 7.3 s). A speed setting of this
+// process only, set before the store's writer thread starts (it applies to isolates created after it);
+// nothing a function sees changes.
+setFlagsFromString('--max-semi-space-size=32');
 
 export interface FunctionInfo {
     name: string;
