@@ -21,15 +21,16 @@ import { callMimecastGet, isObject, MimecastError, pages, withRetries } from '..
 import type { Attempt, MimecastJson } from '../helpers/api.js';
 import { toIsoUtc } from '../helpers/dates.js';
 import { GunzipError, gunzipLines, LINE_TOO_LONG } from '../helpers/gunzip.js';
-import { contentId, optionalString } from '../helpers/records.js';
+import { mapRecords, optionalString } from '../helpers/records.js';
 import { SiemEventFields } from '../helpers/siem-stream.js';
-import { saveRecords } from '../helpers/stream.js';
+import { recordReader, saveRecords } from '../helpers/stream.js';
 import type { ConnectionMetadata } from '../helpers/stream.js';
 
 // One event, whichever endpoint delivered it: siem-events' fields (helpers/siem-stream.ts), under a model
 // name of its own because Nango forbids one model in two syncs of an integration.
 const SiemBatchEvent = SiemEventFields;
 type SiemBatchEvent = z.infer<typeof SiemBatchEvent>;
+const models = { SiemBatchEvent };
 
 /** The event types the batch endpoint serves, one list per type. */
 const EVENT_TYPES = [
@@ -76,8 +77,6 @@ const MAX_PAGE_SIZE = 100;
 const SAVE_BATCH = 500;
 /** A line longer than this is counted corrupt and not kept. */
 const MAX_LINE_BYTES = 1_048_576;
-/** The raw fields the model holds at its top level (the kind under both spellings); the rest go to `details`. */
-const PROMOTED = new Set([...Object.keys(SiemBatchEvent.shape).filter((key) => key !== 'id' && key !== 'details' && key !== 'ocsf'), 'eventType', 'subType']);
 
 interface RunCounts {
     pages: number;
@@ -97,7 +96,7 @@ const sync = createSync({
     autoStart: false,
     syncType: 'incremental',
     scopes: ['Threats, Security Events and Data for CG | Security Events and Data Retrieval | Threat and Security Events (SIEM) | Read'],
-    models: { SiemBatchEvent },
+    models,
     metadata: SiemBatchMetadata,
     checkpoint: SiemBatchCheckpoint,
     endpoints: [{ method: 'GET', path: '/siem-batch-events', group: 'SIEM' }],
@@ -360,61 +359,55 @@ class RecordBatch {
     }
 }
 
+/** Lines mapped at once: the record guard's unit (a file holds thousands). */
+const LINES_PER_MAPPING = 500;
+
 async function saveLines(bytes: Uint8Array, batch: RecordBatch, counts: RunCounts): Promise<void> {
+    let raws: unknown[] = [];
     for (const line of gunzipLines(bytes, { maxLineBytes: MAX_LINE_BYTES })) {
-        const record = line === LINE_TOO_LONG ? undefined : toRecord(line);
-        if (!record) {
+        const raw = line === LINE_TOO_LONG ? undefined : parseLine(line);
+        if (raw === undefined) {
             counts.corruptLines += 1;
             continue;
         }
+        raws.push(raw);
+        if (raws.length >= LINES_PER_MAPPING) {
+            await saveMapped(raws, batch, counts);
+            raws = [];
+        }
+    }
+    await saveMapped(raws, batch, counts);
+}
+
+/**
+ * The events of parsed lines, through the one record guard (records.ts mapRecords): a line that is not
+ * an object, or has no type or no usable timestamp, is counted corrupt and the rest are kept.
+ */
+async function saveMapped(raws: unknown[], batch: RecordBatch, counts: RunCounts): Promise<void> {
+    const mapped = mapRecords('SiemBatchEvent', raws, toRecord);
+    counts.corruptLines += mapped.skipped.length;
+    for (const record of mapped.records) {
         await batch.add(record);
     }
 }
 
-/**
- * One NDJSON line as a record; undefined for a corrupt line (not JSON, not an object, no type or no
- * usable timestamp). Batch files write `type`/`subtype`, the stream `eventType`/`subType`: both are read.
- */
-function toRecord(line: string): SiemBatchEvent | undefined {
-    let raw: unknown;
+function parseLine(line: string): unknown {
     try {
-        raw = JSON.parse(line);
+        return JSON.parse(line);
     } catch {
         return undefined;
     }
-    if (!isObject(raw)) {
-        return undefined;
-    }
-    const type = optionalString(raw, 'type') ?? optionalString(raw, 'eventType');
-    const timestamp = readTimestamp(raw['timestamp']);
-    if (!type || !timestamp) {
-        return undefined;
-    }
-    const details: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(raw)) {
-        if (!PROMOTED.has(key) && value !== null && value !== undefined && value !== '') {
-            details[key] = value;
-        }
-    }
-    return {
-        id: contentId('SiemBatchEvent', raw),
-        type,
-        subtype: optionalString(raw, 'subtype') ?? optionalString(raw, 'subType'),
-        timestamp,
-        aggregateId: optionalString(raw, 'aggregateId'),
-        processingId: optionalString(raw, 'processingId'),
-        accountId: optionalString(raw, 'accountId'),
-        messageId: optionalString(raw, 'messageId'),
-        direction: optionalString(raw, 'direction'),
-        senderEnvelope: optionalString(raw, 'senderEnvelope'),
-        senderHeader: optionalString(raw, 'senderHeader'),
-        recipients: optionalString(raw, 'recipients'),
-        subject: optionalString(raw, 'subject'),
-        senderIp: optionalString(raw, 'senderIp'),
-        action: optionalString(raw, 'action'),
-        ...(Object.keys(details).length > 0 ? { details } : {})
-    };
 }
+
+// Batch files write `type`/`subtype`, the stream `eventType`/`subType`: both are read, the batch's first.
+// Every other model field is read from the key of its name; what no field reads goes to `details`.
+const toRecord = recordReader({
+    models,
+    model: 'SiemBatchEvent',
+    id: 'content',
+    fields: { type: { from: ['type', 'eventType'] }, subtype: { from: ['subtype', 'subType'] }, timestamp: { read: readTimestamp } },
+    rest: 'details'
+});
 
 /**
  * Epoch milliseconds as Mimecast documents them; a number below 1e11 can only be seconds (1e11 ms is
