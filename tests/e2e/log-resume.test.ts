@@ -1,6 +1,6 @@
 // Incremental log syncs end to end against the simulator: a fault injected mid-sync fails the run,
 // the rerun resumes from the checkpoint, and the final record set is exactly the simulator's records
-// in the window (no gap, no duplicate). Then the SIEM stream catches up across runs.
+// in the window (no gap, no duplicate). Then the SIEM streams (Cloud Gateway and Cloud Integrated) catch up across runs.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +24,8 @@ const SIZES = {
     heldReleaseLogs: 5_000,
     archiveSearchLogs: 5_000,
     archiveViewLogs: 5_000,
-    siemEvents: 20_000
+    siemEvents: 20_000,
+    siemCiEvents: 20_000
 };
 
 beforeAll(async () => {
@@ -147,5 +148,41 @@ describe('siem-events against the simulator stream', () => {
         const again = runs.reduce((sum, r) => sum + (r.models['SiemEvent']?.updated ?? 0) + (r.models['SiemEvent']?.unchanged ?? 0), 0);
         expect(again).toBe(0);
         expect(records('SiemGap')).toEqual([]);
+    });
+});
+
+describe('siem-ci-events against the simulator stream', () => {
+    it('resumes from its saved token after a failure mid-run, with no gap and each event saved exactly once', async () => {
+        local.store.setMetadata(local.connection.connectionId, { backfillHours: 3, maxPagesPerRun: 2 });
+        const offsetsOf = (saved: Record<string, unknown>[]) => saved.map((r) => Number(r['offset'])).sort((a, b) => a - b);
+        const runs: SyncRunResult[] = [];
+        runs.push(await sync('siem-ci-events')); // 2 pages, not caught up (3 hours = ~2,500 events)
+        const first = checkpoint('siem-ci-events');
+        expect(first['nextPage']).not.toBe('');
+        expect(records('SiemCiEvent')).toHaveLength(1_000);
+
+        // The next run fails on its second page (403 on the CI stream); its first page and token are kept.
+        sim().addFault({ kind: 'status', path: '/siem/v1/events/ci', status: 403, after: 1 });
+        await expect(sync('siem-ci-events')).rejects.toThrow('err_forbidden');
+        const kept = checkpoint('siem-ci-events');
+        expect(kept['nextPage']).not.toBe(first['nextPage']);
+        expect(records('SiemCiEvent')).toHaveLength(1_500);
+
+        let caughtUp = false;
+        for (let i = 0; i < 5 && !caughtUp; i++) {
+            const head = siemHead(sim().series('siemCiEvents'), Date.now()).hi;
+            runs.push(await sync('siem-ci-events'));
+            caughtUp = Math.max(...offsetsOf(records('SiemCiEvent'))) >= head - 1;
+        }
+        expect(caughtUp).toBe(true);
+
+        const saved = records('SiemCiEvent');
+        const offsets = offsetsOf(saved);
+        // Contiguous stream positions across the failure: no gap, and (ids being unique) no duplicate.
+        expect(offsets[offsets.length - 1]! - offsets[0]! + 1).toBe(offsets.length);
+        expect(new Set(saved.map((r) => r['id'])).size).toBe(saved.length);
+        const again = runs.reduce((sum, r) => sum + (r.models['SiemCiEvent']?.updated ?? 0) + (r.models['SiemCiEvent']?.unchanged ?? 0), 0);
+        expect(again).toBe(0);
+        expect(records('SiemCiGap')).toEqual([]);
     });
 });
