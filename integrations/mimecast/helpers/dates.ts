@@ -26,7 +26,7 @@ const twoDigits = (n: number): string => (n < 10 ? `0${n}` : toText(n));
 
 /**
  * Whole epoch milliseconds from 1970 to 9999 (Mimecast's SIEM timestamps) as toISOString writes them,
- * at a third of its cost in a function's sandbox. The date from the day count is Howard Hinnant's
+ * at about a quarter of its cost. The date from the day count is Howard Hinnant's
  * civil_from_days.
  */
 function isoOfEpochMs(ms: number): string {
