@@ -5,7 +5,8 @@
 // keyed by the event's id), and events of one message that arrive in a later run extend the trace.
 import * as z from 'zod';
 
-import { NativeDate, NativeMap, NativeSet, objectKeys, objectValues } from './builtins.js';
+import { NativeMap, NativeSet, objectKeys, objectValues } from './builtins.js';
+import { toIsoUtc } from './dates.js';
 import { addresses, aggregateIdOf, flag, siemField, siemHeading, text } from './siem-view.js';
 import type { SiemEventRecord } from './siem-view.js';
 
@@ -79,9 +80,6 @@ const KIND_ORDER = [
     'journal'
 ];
 
-/** An ISO 8601 UTC time as toISOString writes it (what the sync saves): kept as it is, not parsed and written again. */
-const CANONICAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-
 /** The step a SiemEvent adds to its message's trace. */
 export function traceStep(event: SiemEventRecord): MessageTraceStep {
     const view = siemHeading(event);
@@ -107,7 +105,7 @@ export function traceStep(event: SiemEventRecord): MessageTraceStep {
         text(field('receiptErrors'));
     const eventId = view.id;
     const kind = view.kind || 'unknown';
-    const time = typeof event.timestamp === 'string' && CANONICAL_TIME.test(event.timestamp) ? event.timestamp : new NativeDate(view.time).toISOString();
+    const time = toIsoUtc(view.time);
     // Built field by field, only with the fields it has (a step per event: no object to filter afterwards),
     // in the model's order, which is the order of the saved JSON.
     const step: MessageTraceStep = view.subtype === undefined ? { eventId, kind, time } : { eventId, kind, subtype: view.subtype, time };
