@@ -32,6 +32,16 @@ const SiemBatchEvent = SiemEventFields;
 type SiemBatchEvent = z.infer<typeof SiemBatchEvent>;
 const models = { SiemBatchEvent };
 
+// Batch files write `type`/`subtype`, the stream `eventType`/`subType`: both are read, the batch's first.
+// Every other model field is read from the key of its name; what no field reads goes to `details`.
+const toRecord = recordReader({
+    models,
+    model: 'SiemBatchEvent',
+    id: 'content',
+    fields: { type: { from: ['type', 'eventType'] }, subtype: { from: ['subtype', 'subType'] }, timestamp: { read: readTimestamp } },
+    rest: 'details'
+});
+
 /** The event types the batch endpoint serves, one list per type. */
 const EVENT_TYPES = [
     'receipt',
@@ -246,88 +256,80 @@ async function saveFile(nango: NangoSyncLocal, link: FileLink, seenUrls: Set<str
         counts.repeated += 1;
         return;
     }
-    let unreadable = '';
     seenUrls.add(key);
     // The one retry budget of the helpers (api.ts) covers the storage host too: network errors, 5xx
     // and a cut-off download (unreadable gzip). Logged without the link: it carries a signature.
-    const outcome = await withRetries<'saved' | 'expired' | 'unreadable'>(
-        nango,
-        'SIEM batch file',
-        async (): Promise<Attempt<'saved' | 'expired' | 'unreadable'>> => {
-            let response: Response;
-            try {
-                // Nango's uncontrolledFetch wants a URL object (it reads `.href`) and adds no credentials.
-                response = await nango.uncontrolledFetch({ url: new URL(link.url), method: 'GET' });
-            } catch (err) {
-                const failure = new MimecastError({
-                    code: 'file_download_failed',
-                    message: `a SIEM batch file could not be downloaded: ${err instanceof Error ? err.message : String(err)}`,
-                    retryable: true
-                });
-                return {
-                    retry: 'network error',
-                    giveUp: () => {
-                        throw failure;
-                    }
-                };
-            }
-            if (response.status === 403 || response.status === 404) {
-                // Presigned links expire; the storage host answers 403 (or 404 once the object is gone).
-                await response.arrayBuffer().catch(() => undefined);
-                await nango.log(
-                    `SIEM batch: skipped an expired file link (HTTP ${response.status}${link.expiry ? `, expiry ${link.expiry}` : ''}); its events are not fetched`,
-                    { level: 'warn' }
-                );
-                return { done: 'expired' };
-            }
-            if (response.status !== 200) {
-                await response.arrayBuffer().catch(() => undefined);
-                // Not saved and not skipped: the run stops before this page's token, so the next run redoes it.
-                const failure = new MimecastError({
-                    code: `http_${response.status}`,
-                    message: `the storage host answered HTTP ${response.status} for a SIEM batch file`,
-                    status: response.status,
-                    retryable: response.status >= 500
-                });
-                if (response.status < 500) {
+    const outcome = await withRetries<FileOutcome>(nango, 'SIEM batch file', async (): Promise<Attempt<FileOutcome>> => {
+        let response: Response;
+        try {
+            // Nango's uncontrolledFetch wants a URL object (it reads `.href`) and adds no credentials.
+            response = await nango.uncontrolledFetch({ url: new URL(link.url), method: 'GET' });
+        } catch (err) {
+            const failure = new MimecastError({
+                code: 'file_download_failed',
+                message: `a SIEM batch file could not be downloaded: ${err instanceof Error ? err.message : String(err)}`,
+                retryable: true
+            });
+            return {
+                retry: 'network error',
+                giveUp: () => {
                     throw failure;
                 }
-                return {
-                    retry: `HTTP ${response.status}`,
-                    giveUp: () => {
-                        throw failure;
-                    }
-                };
-            }
-            const bytes = new Uint8Array(await response.arrayBuffer());
-            try {
-                await saveLines(bytes, batch, counts);
-                return { done: 'saved' };
-            } catch (err) {
-                if (!(err instanceof GunzipError)) {
-                    throw err;
-                }
-                // A cut-off download looks like a truncated file: fetch it again, then skip it counted.
-                // Lines before the damage are kept; another pass upserts the same ids.
-                return {
-                    retry: 'unreadable gzip',
-                    giveUp: () => {
-                        unreadable = err.message;
-                        return 'unreadable';
-                    }
-                };
-            }
+            };
         }
-    );
+        if (response.status === 403 || response.status === 404) {
+            // Presigned links expire; the storage host answers 403 (or 404 once the object is gone).
+            await response.arrayBuffer().catch(() => undefined);
+            return { done: { expired: response.status } };
+        }
+        if (response.status !== 200) {
+            await response.arrayBuffer().catch(() => undefined);
+            // Not saved and not skipped: the run stops before this page's token, so the next run redoes it.
+            const failure = new MimecastError({
+                code: `http_${response.status}`,
+                message: `the storage host answered HTTP ${response.status} for a SIEM batch file`,
+                status: response.status,
+                retryable: response.status >= 500
+            });
+            if (response.status < 500) {
+                throw failure;
+            }
+            return {
+                retry: `HTTP ${response.status}`,
+                giveUp: () => {
+                    throw failure;
+                }
+            };
+        }
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        try {
+            await saveLines(bytes, batch, counts);
+            return { done: 'saved' };
+        } catch (err) {
+            if (!(err instanceof GunzipError)) {
+                throw err;
+            }
+            // A cut-off download looks like a truncated file: fetch it again, then skip it counted.
+            // Lines before the damage are kept; another pass upserts the same ids.
+            return { retry: 'unreadable gzip', giveUp: () => ({ unreadable: err.message }) };
+        }
+    });
     if (outcome === 'saved') {
         counts.files += 1;
-    } else if (outcome === 'expired') {
+    } else if ('expired' in outcome) {
         counts.expired += 1;
+        await nango.log(
+            `SIEM batch: skipped an expired file link (HTTP ${outcome.expired}${link.expiry ? `, expiry ${link.expiry}` : ''}); its events are not fetched`,
+            { level: 'warn' }
+        );
     } else {
         counts.unreadableFiles += 1;
-        await nango.log(`SIEM batch: skipped the rest of an unreadable file (${unreadable})`, { level: 'warn' });
+        await nango.log(`SIEM batch: skipped the rest of an unreadable file (${outcome.unreadable})`, { level: 'warn' });
     }
 }
+
+/** What became of one file: saved, skipped as an expired link (the storage host's status), or skipped unreadable (why). */
+type FileOutcome = 'saved' | { expired: number } | { unreadable: string };
 
 /**
  * Collects records across files and saves them 500 at a time (small files would otherwise cost one
@@ -398,16 +400,6 @@ function parseLine(line: string): unknown {
         return undefined;
     }
 }
-
-// Batch files write `type`/`subtype`, the stream `eventType`/`subType`: both are read, the batch's first.
-// Every other model field is read from the key of its name; what no field reads goes to `details`.
-const toRecord = recordReader({
-    models,
-    model: 'SiemBatchEvent',
-    id: 'content',
-    fields: { type: { from: ['type', 'eventType'] }, subtype: { from: ['subtype', 'subType'] }, timestamp: { read: readTimestamp } },
-    rest: 'details'
-});
 
 /**
  * Epoch milliseconds as Mimecast documents them; a number below 1e11 can only be seconds (1e11 ms is
