@@ -115,74 +115,69 @@ describe('log syncs resume after a mid-sync failure with no gap and no duplicate
     });
 });
 
-describe('siem-events against the simulator stream', () => {
-    it('catches up across runs in bounded pages, survives a failure mid-run, and saves each event exactly once', async () => {
+interface StreamCase {
+    sync: string;
+    path: string;
+    series: string;
+    model: string;
+    gapModel: string;
+    /** The event's stream position: siem-events keeps `_offset` in details, siem-ci-events promotes it to `offset`. */
+    offsetOf: (record: Record<string, unknown>) => number;
+}
+const STREAMS: StreamCase[] = [
+    {
+        sync: 'siem-events',
+        path: '/siem/v1/events/cg',
+        series: 'siemEvents',
+        model: 'SiemEvent',
+        gapModel: 'SiemGap',
+        offsetOf: (r) => Number((r['details'] as Record<string, unknown>)['_offset'])
+    },
+    {
+        sync: 'siem-ci-events',
+        path: '/siem/v1/events/ci',
+        series: 'siemCiEvents',
+        model: 'SiemCiEvent',
+        gapModel: 'SiemCiGap',
+        offsetOf: (r) => Number(r['offset'])
+    }
+];
+
+describe('SIEM streams against the simulator', () => {
+    it.each(STREAMS)('$sync catches up across runs in bounded pages, survives a failure mid-run, and saves each event exactly once', async (c) => {
         local.store.setMetadata(local.connection.connectionId, { backfillHours: 3, maxPagesPerRun: 2 });
+        const offsets = () =>
+            records(c.model)
+                .map(c.offsetOf)
+                .sort((a, b) => a - b);
         const runs: SyncRunResult[] = [];
-        runs.push(await sync('siem-events')); // 2 pages, not caught up (3 hours = ~2,500 events)
-        const first = checkpoint('siem-events');
+        runs.push(await sync(c.sync)); // 2 pages, not caught up (3 hours = ~2,500 events)
+        const first = checkpoint(c.sync);
         expect(first['nextPage']).not.toBe('');
-        expect(records('SiemEvent')).toHaveLength(1_000);
+        expect(records(c.model)).toHaveLength(1_000);
 
         // The next run fails on its second page; its first page and token are kept.
-        sim().addFault({ kind: 'status', path: '/siem/v1/events/cg', status: 403, after: 1 });
-        await expect(sync('siem-events')).rejects.toThrow('err_forbidden');
-        expect(checkpoint('siem-events')['nextPage']).not.toBe(first['nextPage']);
-        expect(records('SiemEvent')).toHaveLength(1_500);
+        sim().addFault({ kind: 'status', path: c.path, status: 403, after: 1 });
+        await expect(sync(c.sync)).rejects.toThrow('err_forbidden');
+        expect(checkpoint(c.sync)['nextPage']).not.toBe(first['nextPage']);
+        expect(records(c.model)).toHaveLength(1_500);
 
         let caughtUp = false;
         for (let i = 0; i < 5 && !caughtUp; i++) {
-            const head = siemHead(sim().series('siemEvents'), Date.now()).hi;
-            runs.push(await sync('siem-events'));
-            const offsets = records('SiemEvent').map((r) => Number((r['details'] as Record<string, unknown>)['_offset']));
-            caughtUp = Math.max(...offsets) >= head - 1;
+            const head = siemHead(sim().series(c.series), Date.now()).hi;
+            runs.push(await sync(c.sync));
+            caughtUp = Math.max(...offsets()) >= head - 1;
         }
         expect(caughtUp).toBe(true);
 
-        const saved = records('SiemEvent');
-        const offsets = saved.map((r) => Number((r['details'] as Record<string, unknown>)['_offset'])).sort((a, b) => a - b);
-        // Contiguous stream positions: no gap, and (ids being unique) no duplicate.
-        expect(offsets[offsets.length - 1]! - offsets[0]! + 1).toBe(offsets.length);
+        const saved = records(c.model);
+        const positions = offsets();
+        // Contiguous stream positions across the failure: no gap, and (ids being unique) no duplicate.
+        expect(positions[positions.length - 1]! - positions[0]! + 1).toBe(positions.length);
         expect(new Set(saved.map((r) => r['id'])).size).toBe(saved.length);
         expect(saved.every((r) => typeof r['type'] === 'string' && r['type'] !== '')).toBe(true);
-        const again = runs.reduce((sum, r) => sum + (r.models['SiemEvent']?.updated ?? 0) + (r.models['SiemEvent']?.unchanged ?? 0), 0);
+        const again = runs.reduce((sum, r) => sum + (r.models[c.model]?.updated ?? 0) + (r.models[c.model]?.unchanged ?? 0), 0);
         expect(again).toBe(0);
-        expect(records('SiemGap')).toEqual([]);
-    });
-});
-
-describe('siem-ci-events against the simulator stream', () => {
-    it('resumes from its saved token after a failure mid-run, with no gap and each event saved exactly once', async () => {
-        local.store.setMetadata(local.connection.connectionId, { backfillHours: 3, maxPagesPerRun: 2 });
-        const offsetsOf = (saved: Record<string, unknown>[]) => saved.map((r) => Number(r['offset'])).sort((a, b) => a - b);
-        const runs: SyncRunResult[] = [];
-        runs.push(await sync('siem-ci-events')); // 2 pages, not caught up (3 hours = ~2,500 events)
-        const first = checkpoint('siem-ci-events');
-        expect(first['nextPage']).not.toBe('');
-        expect(records('SiemCiEvent')).toHaveLength(1_000);
-
-        // The next run fails on its second page (403 on the CI stream); its first page and token are kept.
-        sim().addFault({ kind: 'status', path: '/siem/v1/events/ci', status: 403, after: 1 });
-        await expect(sync('siem-ci-events')).rejects.toThrow('err_forbidden');
-        const kept = checkpoint('siem-ci-events');
-        expect(kept['nextPage']).not.toBe(first['nextPage']);
-        expect(records('SiemCiEvent')).toHaveLength(1_500);
-
-        let caughtUp = false;
-        for (let i = 0; i < 5 && !caughtUp; i++) {
-            const head = siemHead(sim().series('siemCiEvents'), Date.now()).hi;
-            runs.push(await sync('siem-ci-events'));
-            caughtUp = Math.max(...offsetsOf(records('SiemCiEvent'))) >= head - 1;
-        }
-        expect(caughtUp).toBe(true);
-
-        const saved = records('SiemCiEvent');
-        const offsets = offsetsOf(saved);
-        // Contiguous stream positions across the failure: no gap, and (ids being unique) no duplicate.
-        expect(offsets[offsets.length - 1]! - offsets[0]! + 1).toBe(offsets.length);
-        expect(new Set(saved.map((r) => r['id'])).size).toBe(saved.length);
-        const again = runs.reduce((sum, r) => sum + (r.models['SiemCiEvent']?.updated ?? 0) + (r.models['SiemCiEvent']?.unchanged ?? 0), 0);
-        expect(again).toBe(0);
-        expect(records('SiemCiGap')).toEqual([]);
+        expect(records(c.gapModel)).toEqual([]);
     });
 });
