@@ -14,8 +14,12 @@ import { contentId } from '../../integrations/mimecast/helpers/records.js';
 import { SIEM_BATCH_FILE_MS, SIEM_BATCH_RETENTION_MS, siemBatchFileCounts } from '../../simulator/endpoints/siem-batch.js';
 import type { SimulatorOptions } from '../../simulator/index.js';
 
-// A frozen clock on a 15-minute boundary: every retained event is in a published file.
-const NOW = Math.floor(Date.now() / SIEM_BATCH_FILE_MS) * SIEM_BATCH_FILE_MS - 7 * SIEM_BATCH_FILE_MS;
+// A frozen clock on a 15-minute boundary: every retained event is in a published file. The sync's first
+// list call asks from the UTC day of its own clock (Date.now()) less 7 days, so the frozen clock stays on
+// the same UTC day as the real one: 105 minutes back, but never before today's midnight (a CI run just
+// after 00:00 UTC otherwise asked from a day later than the simulator's oldest and missed its events).
+const WINDOW_NOW = Math.floor(Date.now() / SIEM_BATCH_FILE_MS) * SIEM_BATCH_FILE_MS;
+const NOW = Math.max(WINDOW_NOW - 7 * SIEM_BATCH_FILE_MS, Math.floor(WINDOW_NOW / 86_400_000) * 86_400_000);
 const LIST = '/siem/v1/batch/events/cg';
 
 const logs: string[] = [];
