@@ -108,11 +108,13 @@ export class Store {
         // Safe with WAL (a crash loses at most the last transaction, never corrupts) and much faster per batch.
         this.db.pragma('synchronous = NORMAL');
         // A sync writes batches of records with random ids, so every commit dirties pages all over the id
-        // index. A bigger page cache and a 256 MB write-ahead log (SQLite's default: 4 MB) fold those
-        // rewrites into far fewer checkpoints, each an fsync: 3-4x the write rate on a slow disk. After a
-        // checkpoint the log file is cut back to 64 MB, so it does not keep its peak size on disk.
+        // index. A bigger page cache and a 64 MB write-ahead log (SQLite's default: 4 MB) fold those
+        // rewrites into far fewer checkpoints, each an fsync. Not larger: a checkpoint holds up the writer
+        // thread, and at a million records a 256 MB one took about 2 s, long enough for the host's backlog
+        // bound (store-writer.ts) to stop the sync for a second each time (SIEM 1M: 96 s, 83-84 s at 64 MB).
+        // After a checkpoint the log file is cut back to 64 MB, so it does not keep its peak size on disk.
         this.db.pragma('cache_size = -65536');
-        this.db.pragma('wal_autocheckpoint = 16384');
+        this.db.pragma('wal_autocheckpoint = 4096');
         this.db.pragma('journal_size_limit = 67108864');
         migrateRecords(this.db);
         this.db.exec(`
