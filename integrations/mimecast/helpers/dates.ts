@@ -60,7 +60,8 @@ export function toIsoUtc(value: string | number): string {
     } else {
         const utc = UTC_DATE.exec(value);
         if (utc !== null && (utc[3]! < '29' || inMonth(toNumber(utc[1]), toNumber(utc[2]), toNumber(utc[3])))) {
-            return `${value.slice(0, 19)}${utc[4] ?? '.000'}Z`;
+            // Already canonical (24 characters: milliseconds and `Z`) it is its own result; no new string.
+            return utc[4] !== undefined && value.length === 24 ? value : `${value.slice(0, 19)}${utc[4] ?? '.000'}Z`;
         }
     }
     const date = typeof value === 'number' ? new NativeDate(value) : new NativeDate(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));

@@ -105,7 +105,8 @@ export function traceStep(event: SiemEventRecord): MessageTraceStep {
         text(field('receiptErrors'));
     const eventId = view.id;
     const kind = view.kind || 'unknown';
-    const time = toIsoUtc(view.time);
+    // The saved timestamp is already ISO 8601 UTC (toIsoUtc's fast path hands it back as it is): not formatted again from epoch ms.
+    const time = typeof event.timestamp === 'string' ? toIsoUtc(event.timestamp) : toIsoUtc(view.time);
     // Built field by field, only with the fields it has (a step per event: no object to filter afterwards),
     // in the model's order, which is the order of the saved JSON.
     const step: MessageTraceStep = view.subtype === undefined ? { eventId, kind, time } : { eventId, kind, subtype: view.subtype, time };
