@@ -7,7 +7,7 @@ import * as z from 'zod';
 
 import { NativeMap, NativeSet, objectKeys, objectValues } from './builtins.js';
 import { toIsoUtc } from './dates.js';
-import { addresses, aggregateIdOf, flag, siemField, siemHeading, text } from './siem-view.js';
+import { addresses, aggregateIdOf, flag, siemField, siemHeading, siemText } from './siem-view.js';
 import type { SiemEventRecord } from './siem-view.js';
 
 export const MessageTraceStep = z.object({
@@ -87,22 +87,22 @@ export function traceStep(event: SiemEventRecord): MessageTraceStep {
     const recipients = addresses(field('recipients') ?? field('recipient'));
     const delivered =
         view.kind === 'delivery'
-            ? (flag(field('delivered')) ?? (view.subtype && /fail/i.test(view.subtype) ? false : text(field('deliveryErrors')) ? false : undefined))
+            ? (flag(field('delivered')) ?? (view.subtype && /fail/i.test(view.subtype) ? false : siemText(event, 'deliveryErrors') ? false : undefined))
             : undefined;
     const verdict =
         view.kind === 'receipt' || view.kind === 'process' || view.kind === 'delivery' || view.kind === 'journal'
             ? undefined
-            : (text(field('scanResult')) ??
-              text(field('scanResults')) ??
-              text(field('virusFound')) ??
-              text(field('urlCategory')) ??
+            : (siemText(event, 'scanResult') ??
+              siemText(event, 'scanResults') ??
+              siemText(event, 'virusFound') ??
+              siemText(event, 'urlCategory') ??
               (flag(field('taggedMalicious')) ? 'malicious' : undefined));
     const reason =
-        text(field('rejectionInfo')) ??
-        text(field('deliveryErrors')) ??
-        text(field('holdReason')) ??
-        text(field('rejectionType')) ??
-        text(field('receiptErrors'));
+        siemText(event, 'rejectionInfo') ??
+        siemText(event, 'deliveryErrors') ??
+        siemText(event, 'holdReason') ??
+        siemText(event, 'rejectionType') ??
+        siemText(event, 'receiptErrors');
     const eventId = view.id;
     const kind = view.kind || 'unknown';
     // The saved timestamp is already ISO 8601 UTC (toIsoUtc's fast path hands it back as it is): not formatted again from epoch ms.
@@ -110,16 +110,16 @@ export function traceStep(event: SiemEventRecord): MessageTraceStep {
     // Built field by field, only with the fields it has (a step per event: no object to filter afterwards),
     // in the model's order, which is the order of the saved JSON.
     const step: MessageTraceStep = view.subtype === undefined ? { eventId, kind, time } : { eventId, kind, subtype: view.subtype, time };
-    set(step, 'action', text(field('action')));
+    set(step, 'action', siemText(event, 'action'));
     set(step, 'verdict', verdict);
     set(step, 'delivered', delivered);
-    set(step, 'code', text(field('rejectionCode')));
+    set(step, 'code', siemText(event, 'rejectionCode'));
     set(step, 'reason', reason);
-    set(step, 'sender', text(field('senderEnvelope')) ?? text(field('senderHeader')) ?? text(field('sender')));
+    set(step, 'sender', siemText(event, 'senderEnvelope') ?? siemText(event, 'senderHeader') ?? siemText(event, 'sender'));
     set(step, 'recipients', recipients.length > 0 ? recipients : undefined);
-    set(step, 'subject', text(field('subject')));
-    set(step, 'direction', text(field('direction')));
-    set(step, 'messageId', text(field('messageId')));
+    set(step, 'subject', siemText(event, 'subject'));
+    set(step, 'direction', siemText(event, 'direction'));
+    set(step, 'messageId', siemText(event, 'messageId'));
     return step;
 }
 

@@ -78,6 +78,11 @@ export function siemField(record: SiemEventRecord, key: string): unknown {
     return present(inDetails) ? inDetails : undefined;
 }
 
+/** siemField as text (see text): for readers that take many fields by name, most of them absent. */
+export function siemText(record: SiemEventRecord, key: string): string | undefined {
+    return text(siemField(record, key));
+}
+
 /** The message an event belongs to (its aggregateId, promoted or in details), without building the whole view. */
 export function aggregateIdOf(record: SiemEventRecord): string | undefined {
     return text(record.aggregateId) ?? text(record.details?.['aggregateId']);
