@@ -290,9 +290,11 @@ async function runCase(c: Case): Promise<Outcome> {
         // up to a fifth between identical runs, so below 1M there are ROUNDS rounds and the medians count.
         const floors: { ms: number; records: number }[] = [];
         const warms: { ms: number; cpu: NonNullable<Outcome['warmCpu']> }[] = [];
-        for (let round = 0; !c.rateLimit && round < (c.n < 1_000_000 ? ROUNDS : 1); round++) {
+        // At 1M: one floor, and the first run is set against it (warm rounds would triple a case of minutes).
+        const warmRounds = c.n < 1_000_000;
+        for (let round = 0; !c.rateLimit && round < (warmRounds ? ROUNDS : 1); round++) {
             floors.push(await bareClient(sim.url, local.connection.credentials, requests, c.stream));
-            if (c.n < 1_000_000) {
+            if (warmRounds) {
                 warms.push(await warmRun(c, sim, seed, fn, connectionId, model, saved));
             }
         }
