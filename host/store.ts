@@ -111,7 +111,7 @@ export class Store {
         // index. A bigger page cache and a 64 MB write-ahead log (SQLite's default: 4 MB) fold those
         // rewrites into far fewer checkpoints, each an fsync. Not larger: a checkpoint holds up the writer
         // thread, and at a million records a 256 MB one took about 2 s, long enough for the host's backlog
-        // bound (store-writer.ts) to stop the sync for a second each time (SIEM 1M: 96 s, 83-84 s at 64 MB).
+        // bound (store-writer.ts) to stop the sync for a second each time (SIEM 1M: 96 s, 83-90 s at 64 MB).
         // After a checkpoint the log file is cut back to 64 MB, so it does not keep its peak size on disk.
         this.db.pragma('cache_size = -65536');
         this.db.pragma('wal_autocheckpoint = 4096');

@@ -105,8 +105,9 @@ export function traceStep(event: SiemEventRecord): MessageTraceStep {
         siemText(event, 'receiptErrors');
     const eventId = view.id;
     const kind = view.kind || 'unknown';
-    // The saved timestamp is already ISO 8601 UTC (toIsoUtc's fast path hands it back as it is): not formatted again from epoch ms.
-    const time = typeof event.timestamp === 'string' ? toIsoUtc(event.timestamp) : toIsoUtc(view.time);
+    // The saved timestamp is already ISO 8601 UTC (toIsoUtc's fast path hands it back as it is); siemHeading
+    // has already refused a timestamp that is not a date.
+    const time = toIsoUtc(event.timestamp);
     // Built field by field, only with the fields it has (a step per event: no object to filter afterwards),
     // in the model's order, which is the order of the saved JSON.
     const step: MessageTraceStep = view.subtype === undefined ? { eventId, kind, time } : { eventId, kind, subtype: view.subtype, time };
