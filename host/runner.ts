@@ -24,7 +24,8 @@ import { assertEgressAllowed, HostProxy } from './proxy.js';
 import type { ProxyOptions } from './proxy.js';
 import { loadCompiledFunction } from './sandbox.js';
 import type { SandboxOptions } from './sandbox.js';
-import { toRows } from './store.js';
+import { batchRows, toBatch } from './record-batch.js';
+import type { RecordBatch } from './record-batch.js';
 import type { StoreWrite, WriteOutcome } from './store-writer.js';
 import type { SaveResult, Store } from './store.js';
 
@@ -377,6 +378,21 @@ function onHost<TBase extends AbstractCtor<NangoActionBase>>(Base: TBase) {
     return OnHost;
 }
 
+/**
+ * A saved batch not yet committed, for reads of its records in the meantime: each record's JSON is cut
+ * out of the batch's only when one of them is read (a sync that reads back what it saved reads a few).
+ */
+class QueuedBatch {
+    private byId: Map<string, string> | undefined;
+
+    constructor(readonly batch: RecordBatch) {}
+
+    json(id: string): string {
+        this.byId ??= new Map(batchRows(this.batch).map((row) => [row.id, row.data]));
+        return this.byId.get(id)!;
+    }
+}
+
 class LocalAction extends onHost(NangoActionBase) {
     declare nango: NangoActionBase['nango'];
     constructor(host: Host, fn: FunctionInfo) {
@@ -472,13 +488,13 @@ class LocalSync extends onHost(NangoSyncBase) {
         const toSave = this.removeMetadata(batch);
         this.runOptions.onRecords?.(model, toSave);
         // Serialized now, as Nango's batchSave sends them: a record the function changes afterwards is saved as it was.
-        const rows = toRows(toSave);
+        const queued = new QueuedBatch(toBatch(toSave));
         const pending = this.pendingRecords(model);
-        for (const row of rows) {
-            pending.set(row.id, row.data);
+        for (const id of queued.batch.ids) {
+            pending.set(id, queued);
         }
-        this.queueWrite({ kind: 'rows', connectionId: this.connectionId, model, rows }, (outcome) => {
-            this.settlePending(model, rows);
+        this.queueWrite({ kind: 'rows', connectionId: this.connectionId, model, batch: queued.batch }, (outcome) => {
+            this.settlePending(model, queued.batch.ids, queued);
             if (outcome.kind !== 'rows') {
                 return;
             }
@@ -499,10 +515,7 @@ class LocalSync extends onHost(NangoSyncBase) {
             pending.set(id, null);
         }
         this.queueWrite({ kind: 'delete', connectionId: this.connectionId, model, ids }, (outcome) => {
-            this.settlePending(
-                model,
-                ids.map((id) => ({ id, data: null }))
-            );
+            this.settlePending(model, ids, null);
             if (outcome.kind === 'delete') {
                 this.result(model).deleted += outcome.deleted;
             }
@@ -549,7 +562,7 @@ class LocalSync extends onHost(NangoSyncBase) {
         for (const id of ids) {
             const key = String(id);
             const queued = pending.get(key);
-            const record = queued === undefined ? stored.get(key) : queued === null ? undefined : JSON.parse(queued);
+            const record = queued === undefined ? stored.get(key) : queued === null ? undefined : JSON.parse(queued.json(key));
             if (record !== undefined) {
                 out.set(id, record as T);
             }
@@ -557,10 +570,10 @@ class LocalSync extends onHost(NangoSyncBase) {
         return out;
     }
 
-    /** Records (JSON) and deletes (null) queued but not yet written, per model, by id. */
-    private readonly pending = new Map<string, Map<string, string | null>>();
+    /** Records (the batch holding them) and deletes (null) queued but not yet written, per model, by id. */
+    private readonly pending = new Map<string, Map<string, QueuedBatch | null>>();
 
-    private pendingRecords(model: string): Map<string, string | null> {
+    private pendingRecords(model: string): Map<string, QueuedBatch | null> {
         let queued = this.pending.get(model);
         if (!queued) {
             queued = new Map();
@@ -570,10 +583,10 @@ class LocalSync extends onHost(NangoSyncBase) {
     }
 
     /** A write is committed: its records read from the store again, unless a later write queued them anew. */
-    private settlePending(model: string, written: { id: string; data: string | null }[]): void {
+    private settlePending(model: string, ids: string[], written: QueuedBatch | null): void {
         const queued = this.pendingRecords(model);
-        for (const { id, data } of written) {
-            if (queued.get(id) === data) {
+        for (const id of ids) {
+            if (queued.get(id) === written) {
                 queued.delete(id);
             }
         }

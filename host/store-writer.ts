@@ -7,7 +7,9 @@
 import { MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 
-import type { RecordRow, SaveResult, Store } from './store.js';
+import { batchRows } from './record-batch.js';
+import type { RecordBatch } from './record-batch.js';
+import type { SaveResult, Store } from './store.js';
 
 /** Queued writes are committed together once this many records wait... */
 export const GROUP_RECORDS = 10_000;
@@ -30,7 +32,7 @@ export const MAX_BACKLOG_RECORDS = 40_000;
 const FLUSH_TIMEOUT_MS = 120_000;
 
 export type StoreWrite =
-    | { kind: 'rows'; connectionId: string; model: string; rows: RecordRow[] }
+    | { kind: 'rows'; connectionId: string; model: string; batch: RecordBatch }
     | { kind: 'delete'; connectionId: string; model: string; ids: string[] }
     | { kind: 'checkpoint'; connectionId: string; syncName: string; data: Record<string, unknown> };
 
@@ -45,7 +47,7 @@ export function applyWrites(store: Store, writes: StoreWrite[]): WriteOutcome[] 
     store.inTransaction(() => {
         for (const w of writes) {
             if (w.kind === 'rows') {
-                outcomes.push({ kind: 'rows', saved: store.saveRows(w.connectionId, w.model, w.rows) });
+                outcomes.push({ kind: 'rows', saved: store.saveRows(w.connectionId, w.model, batchRows(w.batch)) });
             } else if (w.kind === 'delete') {
                 outcomes.push({ kind: 'delete', deleted: store.deleteRecords(w.connectionId, w.model, w.ids) });
             } else {
@@ -58,7 +60,7 @@ export function applyWrites(store: Store, writes: StoreWrite[]): WriteOutcome[] 
 }
 
 function recordsIn(write: StoreWrite): number {
-    return write.kind === 'rows' ? write.rows.length : write.kind === 'delete' ? write.ids.length : 0;
+    return write.kind === 'rows' ? write.batch.ids.length : write.kind === 'delete' ? write.ids.length : 0;
 }
 
 /** Applies a group in one transaction; each entry gets its outcome, or the group's error. */

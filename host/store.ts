@@ -7,6 +7,8 @@ import { dirname } from 'node:path';
 
 import Database from 'better-sqlite3';
 
+import { batchRows, toBatch } from './record-batch.js';
+import type { RecordRow } from './record-batch.js';
 import { InlineWriter, ThreadWriter } from './store-writer.js';
 import type { StoreWriter } from './store-writer.js';
 
@@ -21,17 +23,6 @@ export interface StoredRecord {
     data: Record<string, unknown>;
     deletedAt: string | null;
     lastModifiedAt: string;
-}
-
-/** A record as saved: its id and its JSON. */
-export interface RecordRow {
-    id: string;
-    data: string;
-}
-
-/** Serializes records for saveRows: what is saved is the record as it was at this call. */
-export function toRows(records: Record<string, unknown>[]): RecordRow[] {
-    return records.map((record) => ({ id: String(record['id']), data: JSON.stringify(record) }));
 }
 
 /**
@@ -170,10 +161,10 @@ export class Store {
     }
 
     saveRecords(connectionId: string, model: string, records: Record<string, unknown>[]): SaveResult {
-        return this.saveRows(connectionId, model, toRows(records));
+        return this.saveRows(connectionId, model, batchRows(toBatch(records)));
     }
 
-    /** Saves records already serialized by toRows (a batch snapshotted when the function saved it). */
+    /** Saves records already serialized (a batch snapshotted by toBatch when the function saved it). */
     saveRows(connectionId: string, model: string, rows: RecordRow[]): SaveResult {
         const result: SaveResult = { added: 0, updated: 0, unchanged: 0 };
         const now = new Date().toISOString();

@@ -8,7 +8,8 @@ import { connectionFromEnv } from '../../host/connection.js';
 import { createLogger } from '../../host/log.js';
 import { GUARDED_NANGO_PROPERTIES, Host, MAX_ACTION_OUTPUT_BYTES } from '../../host/runner.js';
 import type { FunctionInfo } from '../../host/runner.js';
-import { Store, toRows } from '../../host/store.js';
+import { toBatch } from '../../host/record-batch.js';
+import { Store } from '../../host/store.js';
 import { MAX_BACKLOG_RECORDS, ThreadWriter } from '../../host/store-writer.js';
 import { mockToken, TEST_BASE, TEST_CLIENT_ID, TEST_CLIENT_SECRET } from '../harness.js';
 
@@ -230,8 +231,8 @@ describe('store writes on a worker thread (a file-backed store, as `npm start` u
             let most = 0;
             let committed = 0;
             for (let batch = 0; batch < 100; batch++) {
-                const rows = toRows(Array.from({ length: 500 }, (_, i) => ({ id: `${batch}-${i}`, size: i })));
-                writer.write({ kind: 'rows', connectionId: 'c', model: 'Thing', rows }, (outcome) => {
+                const records = toBatch(Array.from({ length: 500 }, (_, i) => ({ id: `${batch}-${i}`, size: i })));
+                writer.write({ kind: 'rows', connectionId: 'c', model: 'Thing', batch: records }, (outcome) => {
                     committed += outcome?.kind === 'rows' ? outcome.saved.added : 0;
                 });
                 most = Math.max(most, writer.backlogRecords);
