@@ -178,14 +178,8 @@ export async function runSiemStream<M extends ModelMap, K extends keyof M & stri
             skippedTotal += mapped.skipped.length;
             await nango.log(describeSkipped(stream.model, mapped.skipped), { level: 'warn' });
         }
-        const records = new NativeMap<string, (typeof mapped.records)[number]>();
-        for (const event of mapped.records) {
-            records.set(event.id, event);
-        }
-        let newest = 0;
-        for (const event of records.values()) {
-            newest = max(newest, parseDate(toText(event[stream.time])));
-        }
+        const records = byId(mapped.records);
+        const newest = newestTime(records.values(), stream.time);
         await saveRecords(nango, stream.model, records.values(), metadata);
         if (stream.traceModel !== undefined) {
             // After the events, before the token: a run that dies in between merges the page again (merging is idempotent).
@@ -206,6 +200,28 @@ export async function runSiemStream<M extends ModelMap, K extends keyof M & stri
             return;
         }
     }
+}
+
+// The per-event loops of a page live in small functions of their own, not in runSiemStream: V8 would
+// otherwise optimize the whole engine (with everything it inlines) in every run, a run being a fresh
+// sandbox, for a loop it enters once a page.
+
+/** A page's events by id, the last of a repeated id kept. */
+function byId<R extends { id: string }>(events: R[]): Map<string, R> {
+    const unique = new NativeMap<string, R>();
+    for (const event of events) {
+        unique.set(event.id, event);
+    }
+    return unique;
+}
+
+/** The latest of the events' `field` times (epoch ms), 0 for none. */
+function newestTime<R>(events: Iterable<R>, field: keyof R): number {
+    let newest = 0;
+    for (const event of events) {
+        newest = max(newest, parseDate(toText(event[field])));
+    }
+    return newest;
 }
 
 async function logSkipped(nango: MimecastNango, model: string, skipped: number): Promise<void> {
