@@ -78,7 +78,7 @@ interface Outcome {
     floorRunsMs?: number[];
     /** Every round's warm run (warmMs is their median). */
     warmRunsMs?: number[];
-    /** The same run again on a fresh store, against the simulator as warm as the floor found it (N below 1M). */
+    /** The same run again in the same host (its store, under a connection of its own), against the simulator as warm as the floor found it (N below 1M). */
     warmMs?: number;
     /** Where the warm run's time went: the function's thread busy, the host process's CPU (all its threads, the store writer's included), the simulator's CPU. */
     warmCpu?: { mainBusyMs: number; hostCpuMs: number; simCpuMs: number };
@@ -286,7 +286,7 @@ async function runCase(c: Case): Promise<Outcome> {
         const stats = await sim.call<SimulatorStats & { peakRssMb: number }>({ op: 'stats' });
         // The floor, and the full stack again (a warm run), in alternating rounds: the floor ran against a
         // simulator the first run had warmed up (its page generation JIT-compiled), so what is set against
-        // it is a warm run on a fresh store, against the same warm simulator. This 2-core machine varies by
+        // it is a warm run in the same host (warmRun), against the same warm simulator. This 2-core machine varies by
         // up to a fifth between identical runs, so below 1M there are ROUNDS rounds and the medians count.
         const floors: { ms: number; records: number }[] = [];
         const warms: { ms: number; cpu: NonNullable<Outcome['warmCpu']> }[] = [];
@@ -576,8 +576,9 @@ async function main(): Promise<void> {
     process.stdout.write(`\nThroughput (no rate limit; page size ${PAGE_SIZE}; each case a fresh process and store)\n`);
     process.stdout.write('Peak RSS and heap: the host process (functions, proxy, store); the simulator runs in its own process (sim RSS).\n');
     process.stdout.write(
-        'time s: the first run. floor s: the bare client right after it, against the now warm simulator. warm s: the full stack again on a fresh\n' +
-            `store, against the same warm simulator. Below N = 1M floor and warm run alternate for ${ROUNDS} rounds, and floor s and warm s are their\n` +
+        'time s: the first run. floor s: the bare client right after it, against the now warm simulator. warm s: the full stack again in the\n' +
+            'same host (its store, under a connection of its own: every record saved anew), against the same warm simulator. Below N = 1M floor\n' +
+            `and warm run alternate for ${ROUNDS} rounds, and floor s and warm s are their\n` +
             "medians; x floor compares warm s with floor s (at 1M: the first run with the one floor), per round lists each round's ratio. In the\n" +
             "median warm run: fn busy s, the function thread's busy time; host CPU s, the host process's CPU (all its threads, the store writer's\n" +
             "included); sim CPU s, the simulator's.\n\n"
