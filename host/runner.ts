@@ -379,6 +379,26 @@ function onHost<TBase extends AbstractCtor<NangoActionBase>>(Base: TBase) {
 }
 
 /**
+ * What Nango's records service keeps of a batch: a record without an id fails the whole batch, and a
+ * repeated id within one batch is dropped (the first one kept). The batch itself when nothing is dropped.
+ * Its own function, not a loop in batchSave: each run's records come from a fresh sandbox, whose arrays V8
+ * has not seen, so the code that walks them is compiled again in every run, and this is small to compile.
+ */
+function uniqueById(results: Record<string, unknown>[], model: string): Record<string, unknown>[] {
+    const unique = new Map<string, Record<string, unknown>>();
+    for (const record of results) {
+        const id = record?.['id'];
+        if (id === undefined || id === null || id === '') {
+            throw new HostRunError('invalid_records', `Missing id field in a ${model} record: ${JSON.stringify(record).slice(0, 200)}`, { model });
+        }
+        if (!unique.has(String(id))) {
+            unique.set(String(id), record);
+        }
+    }
+    return unique.size === results.length ? results : [...unique.values()];
+}
+
+/**
  * A saved batch not yet committed, for reads of its records in the meantime: each record's JSON is cut
  * out of the batch's only when one of them is read (a sync that reads back what it saved reads a few).
  */
@@ -466,19 +486,7 @@ class LocalSync extends onHost(NangoSyncBase) {
                 throw new Error(`invalid ${model} record ${JSON.stringify(first?.data?.id)}: ${JSON.stringify(first?.validation)}`);
             }
         }
-        // Nango's records service: a record without an id fails the whole batch; a repeated id within
-        // one batch is dropped (the first one is kept).
-        const unique = new Map<string, Record<string, unknown>>();
-        for (const record of results) {
-            const id = record?.['id'];
-            if (id === undefined || id === null || id === '') {
-                throw new HostRunError('invalid_records', `Missing id field in a ${model} record: ${JSON.stringify(record).slice(0, 200)}`, { model });
-            }
-            if (!unique.has(String(id))) {
-                unique.set(String(id), record);
-            }
-        }
-        const batch = unique.size === results.length ? results : [...unique.values()];
+        const batch = uniqueById(results, model);
         if (batch !== results) {
             this.host.options.logger.log(
                 'warn',
@@ -489,10 +497,7 @@ class LocalSync extends onHost(NangoSyncBase) {
         this.runOptions.onRecords?.(model, toSave);
         // Serialized now, as Nango's batchSave sends them: a record the function changes afterwards is saved as it was.
         const queued = new QueuedBatch(toBatch(toSave));
-        const pending = this.pendingRecords(model);
-        for (const id of queued.batch.ids) {
-            pending.set(id, queued);
-        }
+        this.markPending(model, queued.batch.ids, queued);
         this.queueWrite({ kind: 'rows', connectionId: this.connectionId, model, batch: queued.batch }, (outcome) => {
             this.settlePending(model, queued.batch.ids, queued);
             if (outcome.kind !== 'rows') {
@@ -510,10 +515,7 @@ class LocalSync extends onHost(NangoSyncBase) {
 
     override async batchDelete(results: { id: string }[], model: string): Promise<boolean> {
         const ids = results.map((r) => String(r.id));
-        const pending = this.pendingRecords(model);
-        for (const id of ids) {
-            pending.set(id, null);
-        }
+        this.markPending(model, ids, null);
         this.queueWrite({ kind: 'delete', connectionId: this.connectionId, model, ids }, (outcome) => {
             this.settlePending(model, ids, null);
             if (outcome.kind === 'delete') {
@@ -580,6 +582,14 @@ class LocalSync extends onHost(NangoSyncBase) {
             this.pending.set(model, queued);
         }
         return queued;
+    }
+
+    /** Records (their batch) or deletes (null) queued: reads see them until their write is committed. */
+    private markPending(model: string, ids: string[], queued: QueuedBatch | null): void {
+        const pending = this.pendingRecords(model);
+        for (const id of ids) {
+            pending.set(id, queued);
+        }
     }
 
     /** A write is committed: its records read from the store again, unless a later write queued them anew. */
