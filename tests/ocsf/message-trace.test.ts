@@ -38,6 +38,20 @@ const heldSpam = ev('process', 400, { subType: 'Hold', action: 'Hold', holdReaso
 const kinds = (trace: MessageTrace) => trace.steps.map((s) => s.kind);
 
 describe('message traces', () => {
+    it('reads recipients as Mimecast writes them: one address, or several separated by commas or semicolons', () => {
+        const one = traceStep(ev('delivery', 10, { delivered: true, recipients: '  Alice@Example.com ' }));
+        const several = traceStep(ev('delivery', 20, { delivered: false, recipients: 'bob@example.com; carol@example.com,, ;dave@example.com' }));
+        expect(one.recipients).toEqual(['Alice@Example.com']);
+        expect(several.recipients).toEqual(['bob@example.com', 'carol@example.com', 'dave@example.com']);
+        const trace = mergeTrace(undefined, [
+            ev('delivery', 10, { delivered: true, recipients: '  Alice@Example.com ' }),
+            ev('delivery', 20, { delivered: false, recipients: 'bob@example.com; carol@example.com,, ;dave@example.com' })
+        ]);
+        expect(trace.recipients).toEqual(['alice@example.com', 'bob@example.com', 'carol@example.com', 'dave@example.com']);
+        expect(trace.outcome).toBe('partially_delivered');
+        expect(traceStep(ev('receipt', 0, { recipients: ' ; , ' })).recipients).toBeUndefined();
+    });
+
     it('builds one trace per message with its steps in time order, sender, recipients, subject and direction', () => {
         const trace = mergeTrace(undefined, [delivered, receipt, processed]);
         expect(MessageTrace.parse(trace)).toEqual(trace);
