@@ -83,11 +83,11 @@ const KIND_ORDER = [
 /** The step a SiemEvent adds to its message's trace. */
 export function traceStep(event: SiemEventRecord): MessageTraceStep {
     const view = siemHeading(event);
-    const field = (key: string) => siemField(event, key);
-    const recipients = addresses(field('recipients') ?? field('recipient'));
+    const recipients = addresses(siemField(event, 'recipients') ?? siemField(event, 'recipient'));
     const delivered =
         view.kind === 'delivery'
-            ? (flag(field('delivered')) ?? (view.subtype && /fail/i.test(view.subtype) ? false : siemText(event, 'deliveryErrors') ? false : undefined))
+            ? (flag(siemField(event, 'delivered')) ??
+              (view.subtype && /fail/i.test(view.subtype) ? false : siemText(event, 'deliveryErrors') ? false : undefined))
             : undefined;
     const verdict =
         view.kind === 'receipt' || view.kind === 'process' || view.kind === 'delivery' || view.kind === 'journal'
@@ -96,7 +96,7 @@ export function traceStep(event: SiemEventRecord): MessageTraceStep {
               siemText(event, 'scanResults') ??
               siemText(event, 'virusFound') ??
               siemText(event, 'urlCategory') ??
-              (flag(field('taggedMalicious')) ? 'malicious' : undefined));
+              (flag(siemField(event, 'taggedMalicious')) ? 'malicious' : undefined));
     const reason =
         siemText(event, 'rejectionInfo') ??
         siemText(event, 'deliveryErrors') ??
