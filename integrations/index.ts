@@ -27,6 +27,7 @@ import './mimecast/actions/update-blocked-sender-policy.js';
 import './mimecast/actions/create-anti-spoofing-bypass-policy.js';
 import './mimecast/actions/update-anti-spoofing-bypass-policy.js';
 import './mimecast/actions/delete-anti-spoofing-bypass-policy.js';
+import './mimecast/actions/create-address-alteration-policy.js';
 import './mimecast/actions/update-address-alteration-policy.js';
 import './mimecast/actions/delete-address-alteration-policy.js';
 import './mimecast/actions/update-group.js';

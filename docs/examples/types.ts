@@ -21,6 +21,31 @@ export type ActionInput_mimecast_blocksender = {
 
 export type ActionInput_mimecast_checkpermissions = Record<string, never>;
 
+export type ActionInput_mimecast_createaddressalterationpolicy = {
+    /** an address alteration set id (the folder of rewrite definitions); letters, digits, - _ (segments joined by : or .), at most 1024 characters */
+    addressAlterationSetId: string;
+    /** text, at most 200 characters, one line */
+    description: string;
+    fromPart?: "envelope_from" | "header_from" | "both";
+    fromType: "everyone" | "internal_addresses" | "external_addresses" | "email_domain" | "profile_group" | "individual_email_address";
+    /** the domain (email_domain), address (individual_email_address) or group id (profile_group) the side matches; at most 1024 characters */
+    fromValue?: string;
+    toType: "everyone" | "internal_addresses" | "external_addresses" | "email_domain" | "profile_group" | "individual_email_address";
+    /** the domain (email_domain), address (individual_email_address) or group id (profile_group) the side matches; at most 1024 characters */
+    toValue?: string;
+    bidirectional?: boolean;
+    enabled?: boolean;
+    enforced?: boolean;
+    override?: boolean;
+    /** text, at most 1000 characters, one line */
+    comment?: string;
+    /** an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z */
+    fromDate?: string;
+    /** an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z */
+    toDate?: string;
+    sourceIPs?: string[];
+};
+
 export type ActionInput_mimecast_createantispoofingbypasspolicy = {
     /** text, at most 200 characters, one line */
     description: string;
@@ -362,6 +387,26 @@ export type ActionOutput_mimecast_checkpermissions = {
         notRunnable: string[];
         undetermined: string[];
     };
+};
+
+export type ActionOutput_mimecast_createaddressalterationpolicy = {
+    id: string;
+    addressAlterationSetId?: string;
+    description?: string;
+    fromPart?: string;
+    fromType?: string;
+    fromValue?: string;
+    toType?: string;
+    toValue?: string;
+    sourceIPs: string[];
+    enabled?: boolean;
+    enforced?: boolean;
+    override?: boolean;
+    bidirectional?: boolean;
+    comment?: string;
+    fromDate?: string;
+    toDate?: string;
+    lastUpdated?: string;
 };
 
 export type ActionOutput_mimecast_createantispoofingbypasspolicy = {
@@ -1371,6 +1416,7 @@ export interface Actions {
     "add-group-member": { input: ActionInput_mimecast_addgroupmember; output: ActionOutput_mimecast_addgroupmember };
     "block-sender": { input: ActionInput_mimecast_blocksender; output: ActionOutput_mimecast_blocksender };
     "check-permissions": { input: ActionInput_mimecast_checkpermissions; output: ActionOutput_mimecast_checkpermissions };
+    "create-address-alteration-policy": { input: ActionInput_mimecast_createaddressalterationpolicy; output: ActionOutput_mimecast_createaddressalterationpolicy };
     "create-anti-spoofing-bypass-policy": { input: ActionInput_mimecast_createantispoofingbypasspolicy; output: ActionOutput_mimecast_createantispoofingbypasspolicy };
     "create-blocked-sender-policy": { input: ActionInput_mimecast_createblockedsenderpolicy; output: ActionOutput_mimecast_createblockedsenderpolicy };
     "create-group": { input: ActionInput_mimecast_creategroup; output: ActionOutput_mimecast_creategroup };
@@ -1469,5 +1515,5 @@ export type ModelName = keyof Models;
 /** A synced record of a model; `nango.listRecords<SyncRecord<M>>()` adds Nango's `_nango_metadata` to it. */
 export type SyncRecord<M extends ModelName> = Models[M];
 
-export const ACTION_NAMES = ["add-group-member","block-sender","check-permissions","create-anti-spoofing-bypass-policy","create-blocked-sender-policy","create-group","create-managed-url","create-remediation-incident","decode-url","delete-address-alteration-policy","delete-anti-spoofing-bypass-policy","delete-blocked-sender-policy","delete-group","delete-managed-url","find-groups","get-account","get-held-message-summary","get-message-info","get-remediation-incident","list-email-queues","list-internal-domains","permit-sender","reject-held-messages","release-held-message","remove-group-member","search-archive","search-file-hash","search-messages","search-processing-messages","update-address-alteration-policy","update-anti-spoofing-bypass-policy","update-blocked-sender-policy","update-group"] as const satisfies readonly ActionName[];
+export const ACTION_NAMES = ["add-group-member","block-sender","check-permissions","create-address-alteration-policy","create-anti-spoofing-bypass-policy","create-blocked-sender-policy","create-group","create-managed-url","create-remediation-incident","decode-url","delete-address-alteration-policy","delete-anti-spoofing-bypass-policy","delete-blocked-sender-policy","delete-group","delete-managed-url","find-groups","get-account","get-held-message-summary","get-message-info","get-remediation-incident","list-email-queues","list-internal-domains","permit-sender","reject-held-messages","release-held-message","remove-group-member","search-archive","search-file-hash","search-messages","search-processing-messages","update-address-alteration-policy","update-anti-spoofing-bypass-policy","update-blocked-sender-policy","update-group"] as const satisfies readonly ActionName[];
 export const MODEL_NAMES = ["AntiSpoofingBypassPolicy","ArchiveSearchLog","ArchiveViewLog","AttachmentLog","AuditEvent","AwarenessPerformance","AwarenessSafeScore","AwarenessWatchlistEntry","BlockedSenderPolicy","ClickLog","DlpLog","Group","GroupMember","HeldMessage","HeldReleaseLog","ImpersonationLog","ManagedUrl","MessageTrace","PhishingCampaign","RemediationIncident","SiemBatchEvent","SiemCiEvent","SiemCiGap","SiemEvent","SiemGap","ThreatIndicator","User"] as const satisfies readonly ModelName[];

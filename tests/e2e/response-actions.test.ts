@@ -185,6 +185,52 @@ describe('check-permissions against the simulator', () => {
 });
 
 describe('address-alteration policies against the simulator', () => {
+    it('create, then get-policy lists the new policy; delete removes it', async () => {
+        const sim = local.simulator!;
+        const token = await (await import('../simulator/helpers.js')).getToken(sim);
+        const get = async (id: string) =>
+            (await (await import('../simulator/helpers.js')).call(sim, '/api/policy/address-alteration/get-policy', { data: [{ id }] }, token)).body.data;
+        const created = (await action('create-address-alteration-policy', {
+            addressAlterationSetId: 'eNo1set-support',
+            description: 'Partner alias (e2e)',
+            fromType: 'email_domain',
+            fromValue: 'partner.example',
+            toType: 'internal_addresses',
+            sourceIPs: ['203.0.113.0/24']
+        })) as { id: string };
+        expect(created).toEqual({
+            id: expect.stringMatching(/^eNo1/),
+            addressAlterationSetId: 'eNo1set-support',
+            description: 'Partner alias (e2e)',
+            fromPart: 'envelope_from',
+            fromType: 'email_domain',
+            fromValue: 'partner.example',
+            toType: 'internal_addresses',
+            sourceIPs: ['203.0.113.0/24'],
+            enabled: true,
+            enforced: false,
+            override: false,
+            bidirectional: false,
+            lastUpdated: expect.any(String)
+        });
+        expect(await get(created.id)).toEqual([
+            expect.objectContaining({
+                id: created.id,
+                addressAlterationSetId: 'eNo1set-support',
+                policy: expect.objectContaining({
+                    description: 'Partner alias (e2e)',
+                    from: { type: 'email_domain', emailDomain: 'partner.example' },
+                    to: { type: 'internal_addresses' },
+                    conditions: { sourceIPs: ['203.0.113.0/24'] },
+                    fromEternal: true,
+                    toEternal: true
+                })
+            })
+        ]);
+        await expect(action('delete-address-alteration-policy', { id: created.id })).resolves.toEqual({ id: created.id, deleted: true });
+        expect(await get(created.id)).toEqual([]);
+    });
+
     it('update then delete; get-policy observes both', async () => {
         const sim = local.simulator!;
         const token = await (await import('../simulator/helpers.js')).getToken(sim);

@@ -84,6 +84,7 @@ type Kind =
     | 'hashList'
     | 'domainList'
     | 'domainListOrEmpty'
+    | 'cidrList'
     | 'cidrListOrEmpty';
 type Field = [path: string, kind: Kind, base?: Record<string, unknown>];
 interface Spec {
@@ -323,6 +324,51 @@ const SPECS: Record<string, Spec> = {
         sent: SIM_BYPASS_ID
     },
     'delete-anti-spoofing-bypass-policy': { valid: { id: SIM_BYPASS_ID }, fields: [['id', 'id']], sent: SIM_BYPASS_ID },
+    'create-address-alteration-policy': {
+        valid: {
+            addressAlterationSetId: SIM_SET_ID,
+            description: 'Support alias',
+            fromType: 'everyone',
+            toType: 'email_domain',
+            toValue: 'paloaltonetworks.mime.integration.com',
+            sourceIPs: [SOURCE_RANGE],
+            comment: 'SOC-1234'
+        },
+        fields: [
+            ['addressAlterationSetId', 'id'],
+            ['description', 'text'],
+            ['comment', 'text'],
+            ['toValue', 'domain'],
+            [
+                'fromValue',
+                'email',
+                {
+                    addressAlterationSetId: SIM_SET_ID,
+                    description: 'Support alias',
+                    fromType: 'individual_email_address',
+                    fromValue: SENDER,
+                    toType: 'everyone'
+                }
+            ],
+            [
+                'fromValue',
+                'id',
+                { addressAlterationSetId: SIM_SET_ID, description: 'Support alias', fromType: 'profile_group', fromValue: SIM_GROUP_ID, toType: 'everyone' }
+            ],
+            ['sourceIPs', 'cidrList'],
+            [
+                'fromDate',
+                'date',
+                { addressAlterationSetId: SIM_SET_ID, description: 'Support alias', fromType: 'everyone', toType: 'everyone', fromDate: '2026-01-31T00:00:00Z' }
+            ],
+            [
+                'toDate',
+                'date',
+                { addressAlterationSetId: SIM_SET_ID, description: 'Support alias', fromType: 'everyone', toType: 'everyone', toDate: '2026-03-01T00:00:00Z' }
+            ]
+        ],
+        sent: SOURCE_RANGE
+    },
     'update-address-alteration-policy': {
         valid: {
             id: ALTERATION_POLICY_ID,
@@ -513,6 +559,8 @@ function hostileValues(kind: Kind): Hostile[] {
                 ['an address item', [SENDER], '.0'],
                 ['a number item', [42], '.0']
             ];
+        case 'cidrList':
+            return [['an empty list', []], ...hostileValues('cidrListOrEmpty')];
         case 'cidrListOrEmpty':
             return [
                 ['101 ranges', Array.from({ length: 101 }, (_, i) => `10.0.${i}.0/24`)],

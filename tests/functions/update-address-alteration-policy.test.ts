@@ -63,6 +63,20 @@ describe('action update-address-alteration-policy', () => {
         expect(api.isDone()).toBe(true);
     });
 
+    it('a date it sets ends eternity on that side (fromEternal false); the other side is left as it is', async () => {
+        const t = createTestHost();
+        mockToken();
+        const api = nock(TEST_BASE)
+            .post(PATH, {
+                data: [{ id: 'eNo1p', addressAlterationSetId: 'eNo1set', policy: { fromDate: '2027-01-01T00:00:00+0000', fromEternal: false } }]
+            })
+            .reply(200, envelope([{ id: 'eNo1p', policy: { fromEternal: false, fromDate: '2027-01-01T00:00:00+0000', toEternal: true } }]));
+        await expect(
+            t.runAction('update-address-alteration-policy', { id: 'eNo1p', addressAlterationSetId: 'eNo1set', fromDate: '2027-01-01T00:00:00Z' })
+        ).resolves.toMatchObject({ id: 'eNo1p', fromDate: '2027-01-01T00:00:00.000Z' });
+        expect(api.isDone()).toBe(true);
+    });
+
     it('fail[] becomes an ActionError with the code and field', async () => {
         const t = createTestHost();
         mockToken();

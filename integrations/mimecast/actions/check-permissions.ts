@@ -125,6 +125,7 @@ const PRODUCTS: readonly Product[] = [
             'create-anti-spoofing-bypass-policy',
             'update-anti-spoofing-bypass-policy',
             'delete-anti-spoofing-bypass-policy',
+            'create-address-alteration-policy',
             'update-address-alteration-policy',
             'delete-address-alteration-policy',
             'anti-spoofing-bypass-policies',

@@ -5,14 +5,15 @@ import { createAction } from 'nango';
 import * as z from 'zod';
 
 import { mimecastAction, parseInput } from '../helpers/actions.js';
-import { ADDRESS_ALTERATION_PATHS, AddressAlterationPolicy, legacyTarget, toAddressAlterationPolicy } from '../helpers/address-alteration.js';
-import { callMimecast, firstItem } from '../helpers/api.js';
-import { toMimecastDate } from '../helpers/dates.js';
+import {
+    ADDRESS_ALTERATION_PATHS,
+    AddressAlterationPolicy,
+    alterationPolicyBody,
+    MAX_SOURCE_RANGES,
+    sendAlterationPolicy
+} from '../helpers/address-alteration.js';
 import { addressAlterationPolicyId, addressAlterationSetId, boundedList, ipv4Cidr } from '../helpers/inputs.js';
 import { checkPolicy, policyChangeFields } from '../helpers/policy-management.js';
-
-/** A policy's source-IP condition holds a handful of ranges; 100 bounds the request. */
-const MAX_SOURCE_RANGES = 100;
 
 const UpdateAddressAlterationPolicyInput = z
     .object({
@@ -30,7 +31,7 @@ const UpdateAddressAlterationPolicyInput = z
 
 const action = createAction({
     description: 'Changes an address-alteration policy (its alteration set, sender and recipient sides, source IPs, flags, dates) and returns the policy.',
-    version: '1.0.0',
+    version: '1.0.1',
     scopes: ['Gateway | Policies | Edit'],
     endpoint: { method: 'PATCH', path: '/address-alteration-policies', group: 'Policies' },
     input: UpdateAddressAlterationPolicyInput,
@@ -38,27 +39,10 @@ const action = createAction({
 
     exec: async (nango, rawInput) => {
         const input = parseInput(nango, UpdateAddressAlterationPolicyInput, rawInput);
-        const policy = {
-            description: input.description,
-            fromPart: input.fromPart,
-            from: input.fromType ? legacyTarget(input.fromType, input.fromValue) : undefined,
-            to: input.toType ? legacyTarget(input.toType, input.toValue) : undefined,
-            conditions: input.sourceIPs ? { sourceIPs: input.sourceIPs } : undefined,
-            bidirectional: input.bidirectional,
-            enabled: input.enabled,
-            enforced: input.enforced,
-            override: input.override,
-            comment: input.comment,
-            fromDate: input.fromDate ? toMimecastDate(input.fromDate) : undefined,
-            toDate: input.toDate ? toMimecastDate(input.toDate) : undefined
-        };
-        return mimecastAction(nango, async () => {
-            const page = await callMimecast(nango, {
-                path: ADDRESS_ALTERATION_PATHS.update,
-                data: { id: input.id, addressAlterationSetId: input.addressAlterationSetId, policy }
-            });
-            return toAddressAlterationPolicy(firstItem(page, ADDRESS_ALTERATION_PATHS.update));
-        });
+        const policy = alterationPolicyBody(input, false);
+        return mimecastAction(nango, () =>
+            sendAlterationPolicy(nango, ADDRESS_ALTERATION_PATHS.update, { id: input.id, addressAlterationSetId: input.addressAlterationSetId, policy })
+        );
     }
 });
 

@@ -137,6 +137,14 @@ export const policyChangeFields = {
     toDate: isoDateTime.optional()
 };
 
+/** The shared fields of a create: a description and both sides required, the rest optional (anti-spoofing bypass keeps its own order). */
+export const policyCreateFields = {
+    ...policyChangeFields,
+    description: freeText(200),
+    fromType: z.enum(TARGET_TYPES),
+    toType: z.enum(TARGET_TYPES)
+};
+
 /** A create or change as parsed (the shared fields, the option, and the fields of one policy kind). */
 export interface PolicyFields {
     id?: string | undefined;
