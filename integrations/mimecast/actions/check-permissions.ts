@@ -243,6 +243,7 @@ const action = createAction({
 });
 
 async function tryProbe(nango: Parameters<typeof callMimecast>[0], probe: Probe): Promise<{ granted: boolean | null; reason?: string }> {
+    // @allowTryCatch: a probe's failure is its answer (not granted, or undetermined), not the action's failure
     try {
         if (probe.kind === 'api') {
             await callMimecast(nango, {

@@ -11,11 +11,11 @@ import { boundedList, domainName, freeText, isoDateTime } from '../helpers/input
 import {
     ANTI_SPOOFING_BYPASS_POLICIES_PATH,
     checkPolicy,
-    FROM_PARTS,
+    FromPart,
     MAX_SPF_DOMAINS,
     policyBody,
     policyTargetValue,
-    TARGET_TYPES
+    TargetType
 } from '../helpers/policy-management.js';
 
 const CreateAntiSpoofingBypassPolicyInput = z
@@ -23,11 +23,11 @@ const CreateAntiSpoofingBypassPolicyInput = z
         description: freeText(200),
         /** enable_bypass lets matching mail skip the anti-spoofing check; disable_bypass makes an exception. */
         option: z.enum(['enable_bypass', 'disable_bypass']),
-        fromPart: z.enum(FROM_PARTS).optional(),
-        fromType: z.enum(TARGET_TYPES),
+        fromPart: FromPart.optional(),
+        fromType: TargetType,
         /** A domain (email_domain), an address (individual_email_address) or a group id (profile_group). */
         fromValue: policyTargetValue.optional(),
-        toType: z.enum(TARGET_TYPES),
+        toType: TargetType,
         toValue: policyTargetValue.optional(),
         /** Bypass only when SPF passes for one of these domains. */
         spfDomains: boundedList(domainName, MAX_SPF_DOMAINS, 'SPF domain', { bulk: false }).optional(),

@@ -8,7 +8,8 @@ import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { callMimecast, firstItem } from '../helpers/api.js';
 import { toIsoUtc, toMimecastDate } from '../helpers/dates.js';
 import { domainName, emailAddress, freeText, groupId, isoDateTime } from '../helpers/inputs.js';
-import { BlockedSenderPolicy, FROM_PARTS, FROM_TYPES, POLICY_OPTIONS, TO_TYPES, toBlockedSenderPolicy, VALUE_KIND } from '../helpers/sender-policies.js';
+import { FromPart } from '../helpers/policy-management.js';
+import { BlockedSenderPolicy, FromType, PolicyOption, ToType, toBlockedSenderPolicy, VALUE_KIND } from '../helpers/sender-policies.js';
 
 const PATH = '/api/policy/blockedsenders/create-policy';
 
@@ -19,13 +20,13 @@ const CreateBlockedSenderPolicyInput = z
     .object({
         description: freeText(200),
         /** block_sender blocks matching mail; no_action makes an exception to a broader policy. */
-        option: z.enum(POLICY_OPTIONS),
+        option: PolicyOption,
         /** Which sender address to examine; Mimecast's default is envelope_from. */
-        fromPart: z.enum(FROM_PARTS).optional(),
-        fromType: z.enum(FROM_TYPES),
+        fromPart: FromPart.optional(),
+        fromType: FromType,
         /** Needed for email_domain (a domain), individual_email_address (an address), profile_group (a group id), ... */
         fromValue: freeText(VALUE_MAX, { allowBlank: true }).optional(),
-        toType: z.enum(TO_TYPES),
+        toType: ToType,
         toValue: freeText(VALUE_MAX, { allowBlank: true }).optional(),
         /** Also apply with sender and recipient swapped. */
         bidirectional: z.boolean().optional(),
@@ -49,7 +50,8 @@ const CreateBlockedSenderPolicyInput = z
 
 /** A value is required exactly when the type names one (a domain, an address, a group id, ...), and must be one. */
 function checkValue(ctx: z.RefinementCtx, field: 'fromValue' | 'toValue', type: string, value: string | undefined): void {
-    const kind = VALUE_KIND[type as keyof typeof VALUE_KIND];
+    const known = FromType.safeParse(type);
+    const kind = known.success ? VALUE_KIND[known.data] : undefined;
     const present = value !== undefined && value !== '';
     if (!kind) {
         if (present) {

@@ -9,6 +9,8 @@ import { freeText, httpUrl } from '../helpers/inputs.js';
 import { ManagedUrl, toManagedUrl } from '../helpers/managed-urls.js';
 
 const PATH = '/api/ttp/url/create-managed-url';
+/** Mimecast applies these two flags to permitted URLs only; on a block they would be silently ignored. */
+const PERMIT_ONLY_FLAGS: readonly ('disableRewrite' | 'disableUserAwareness')[] = ['disableRewrite', 'disableUserAwareness'];
 
 const CreateManagedUrlInput = z
     .object({
@@ -28,8 +30,7 @@ const CreateManagedUrlInput = z
     })
     .strict()
     .superRefine((input, ctx) => {
-        // Mimecast applies these two flags to permitted URLs only; on a block they would be silently ignored.
-        for (const flag of ['disableRewrite', 'disableUserAwareness'] as const) {
+        for (const flag of PERMIT_ONLY_FLAGS) {
             if (input[flag] === true && input.action !== 'permit') {
                 ctx.addIssue({ code: 'custom', path: [flag], message: 'applies only when action is permit' });
             }

@@ -4,7 +4,7 @@ import { createAction } from 'nango';
 import * as z from 'zod';
 
 import { mimecastAction, parseInput } from '../helpers/actions.js';
-import { findGroups, Group, GROUP_SOURCES } from '../helpers/directory.js';
+import { findGroups, Group, GroupSource } from '../helpers/directory.js';
 import { freeText } from '../helpers/inputs.js';
 
 /** A find never returns more than this many groups; `truncated` says when there were more. */
@@ -14,7 +14,7 @@ const FindGroupsInput = z
     .object({
         /** Matched against group descriptions; omit it to list every group. */
         query: freeText(255).optional(),
-        source: z.enum(GROUP_SOURCES).optional().describe('cloud (groups created in Mimecast, the default) or ldap (synchronised from a directory)')
+        source: GroupSource.optional().describe('cloud (groups created in Mimecast, the default) or ldap (synchronised from a directory)')
     })
     .strict();
 

@@ -27,6 +27,7 @@ export function parseInput<S extends z.ZodType>(nango: ActionNango, schema: S, i
 
 /** Runs the body; a MimecastError becomes an ActionError the caller can read. */
 export async function mimecastAction<T>(nango: ActionNango, body: () => Promise<T>): Promise<T> {
+    // @allowTryCatch: turns a MimecastError into the ActionError the caller reads; anything else is rethrown
     try {
         return await body();
     } catch (err) {

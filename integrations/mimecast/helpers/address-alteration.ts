@@ -11,11 +11,11 @@ import { policyBody } from './policy-management.js';
 import type { PolicyFields, TargetType } from './policy-management.js';
 import { optionalBoolean, optionalString, requiredString } from './records.js';
 
-export const ADDRESS_ALTERATION_PATHS = {
+export const ADDRESS_ALTERATION_PATHS = Object.freeze({
     create: '/api/policy/address-alteration/create-policy',
     update: '/api/policy/address-alteration/update-policy',
     delete: '/api/policy/address-alteration/delete-policy'
-} as const;
+});
 
 /** A policy's source-IP condition holds a handful of ranges; 100 bounds the request. */
 export const MAX_SOURCE_RANGES = 100;

@@ -3,7 +3,10 @@
 // Facts: https://developer.services.mimecast.com/api-overview (envelope, errors, rate limiting).
 import type { NangoAction, ProxyConfiguration } from 'nango';
 
-import { isArray } from './builtins.js';
+import { isArray, isObject } from './builtins.js';
+
+/** Re-exported: the functions read Mimecast's bodies through it. */
+export { isObject };
 import { requestSignerFor } from './signing.js';
 
 /** The part of Nango's function context these helpers use; both syncs and actions provide it. */
@@ -77,22 +80,24 @@ export interface MimecastPage {
     headers: Record<string, string>;
 }
 
-/** Drops undefined, null and blank strings: Mimecast rejects blank values (err_validation_blank). */
-export function compact<T>(value: T): T {
-    if (Array.isArray(value)) {
-        return value.map((v) => compact(v)) as T;
+/** Drops undefined, null and blank strings at every depth: Mimecast rejects blank values (err_validation_blank). */
+export function compact(value: unknown): unknown {
+    if (isArray(value)) {
+        return value.map(compact);
     }
-    if (value && typeof value === 'object') {
-        const out: Record<string, unknown> = {};
-        for (const [key, v] of Object.entries(value)) {
-            if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
-                continue;
-            }
-            out[key] = compact(v);
+    return isObject(value) ? compactObject(value) : value;
+}
+
+/** `compact` of an object. */
+export function compactObject(value: Record<string, unknown>): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) {
+        if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
+            continue;
         }
-        return out as T;
+        out[key] = compact(v);
     }
-    return value;
+    return out;
 }
 
 /** Calls one POST `/api/...` endpoint and returns the page, or throws a MimecastError. */
@@ -103,7 +108,7 @@ export async function callMimecast(nango: MimecastNango, request: MimecastReques
 /** The `/api` request body: `{meta:{pagination}, data:[items]}`, blank values left out. */
 function requestEnvelope(request: MimecastRequest): Record<string, unknown> {
     const items = request.data === undefined ? [] : Array.isArray(request.data) ? request.data : [request.data];
-    const pagination = compact({ pageSize: request.pageSize, pageToken: request.pageToken });
+    const pagination = compactObject({ pageSize: request.pageSize, pageToken: request.pageToken });
     const body = { ...(Object.keys(pagination).length > 0 ? { meta: { pagination } } : {}), data: compact(items) };
     return body;
 }
@@ -161,6 +166,7 @@ export async function withRetries<T>(nango: Pick<MimecastNango, 'log'>, endpoint
 export async function exchange<T>(nango: MimecastNango, config: ProxyConfiguration, read: (response: RawResponse) => T | MimecastError): Promise<T> {
     return withRetries<T>(nango, config.endpoint, async (): Promise<Attempt<T>> => {
         let response: RawResponse;
+        // @allowTryCatch: a network error is retried within the call's one budget; anything else is rethrown
         try {
             response = await transmit(nango, config);
         } catch (err) {
@@ -262,6 +268,7 @@ export interface RawResponse {
  */
 async function transmit(nango: MimecastNango, config: ProxyConfiguration): Promise<RawResponse> {
     let sign: Awaited<ReturnType<typeof requestSignerFor>>;
+    // @allowTryCatch: an unusable API 1.0 key setup becomes Mimecast's invalid_connection error, named
     try {
         sign = await requestSignerFor(nango);
     } catch (err) {
@@ -285,17 +292,17 @@ async function transmit(nango: MimecastNango, config: ProxyConfiguration): Promi
 
 /** One proxy call with no proxy retries (`retries: 0`): the budget above is the only one. */
 async function send(nango: MimecastNango, config: ProxyConfiguration): Promise<RawResponse> {
+    // @allowTryCatch: the proxy throws on HTTP errors: the status and body are read here for Mimecast's code and message
     try {
         // retries: 0 on purpose: the helpers own the one retry budget (top of this file), so a call retries
         // the same way on Nango's proxy and on the local host. `unknown`: each reader checks the body's shape.
-        // eslint-disable-next-line custom-integrations-linting/proxy-call-retries, custom-integrations-linting/type-external-api-responses
+        // eslint-disable-next-line @nangohq/custom-integrations-linting/proxy-call-retries, @nangohq/custom-integrations-linting/type-external-api-responses
         const response = await nango.proxy<unknown>({ ...config, retries: 0 });
         return { status: response.status, data: response.data, headers: lowerCaseHeaders(response.headers) };
     } catch (err) {
         const response = isObject(err) && isObject(err['response']) ? err['response'] : undefined;
         if (!response || typeof response['status'] !== 'number') {
-            const message =
-                err instanceof Error || (isObject(err) && typeof err['message'] === 'string') ? String((err as { message: unknown }).message) : 'no response';
+            const message = err instanceof Error ? err.message : isObject(err) && typeof err['message'] === 'string' ? err['message'] : 'no response';
             throw new MimecastError({ code: 'network_error', message: `${config.endpoint}: ${message}`, retryable: true });
         }
         return { status: response['status'], data: response['data'], headers: lowerCaseHeaders(response['headers']) };
@@ -453,10 +460,6 @@ function clampWait(ms: number): number {
 
 // ---------------------------------------------------------------------------------------------
 
-export function isObject(value: unknown): value is Record<string, unknown> {
-    return typeof value === 'object' && value !== null && !isArray(value);
-}
-
 function lowerCaseHeaders(headers: unknown): Record<string, string> {
     const out: Record<string, string> = {};
     if (isObject(headers)) {
@@ -470,6 +473,7 @@ function lowerCaseHeaders(headers: unknown): Record<string, string> {
 }
 
 function tryParse(text: string): unknown {
+    // @allowTryCatch: a body that is not JSON is kept as text, to be reported as it came
     try {
         return JSON.parse(text);
     } catch {
@@ -645,6 +649,7 @@ export async function* pages<P extends PagedResponse>(pager: Pager<P>, token = '
     let count = 0;
     while (count < maxPages) {
         let page: P;
+        // @allowTryCatch: a rejected page token restarts the listing once; anything else is rethrown
         try {
             page = await (ahead?.token === token ? ahead.page : requestAt(token));
         } catch (err) {

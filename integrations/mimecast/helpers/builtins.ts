@@ -14,3 +14,8 @@ export const NativeSet = Set;
 export const NativeMap = Map;
 export const toText = String;
 export const toNumber = Number;
+
+/** A JSON object (not null, not an array). */
+export function isObject(value: unknown): value is Record<string, unknown> {
+    return typeof value === 'object' && value !== null && !isArray(value);
+}

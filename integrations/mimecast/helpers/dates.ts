@@ -98,6 +98,7 @@ export function floorToSecond(ms: number): number {
  * display dates of records (policies, messages, incidents) where one odd value must not cost the record.
  */
 export function lenientIsoUtc(value: unknown): string | undefined {
+    // @allowTryCatch: one unreadable display date must not cost the record
     try {
         return optionalIsoUtc(value);
     } catch {

@@ -13,8 +13,9 @@ import { MimecastError } from './api.js';
 export const DIRECTORY_PAGE_SIZE = 100;
 
 /** find-groups searches one directory per call and defaults to `cloud`: every group = both sources. */
-export const GROUP_SOURCES = ['cloud', 'ldap'] as const;
-export type GroupSource = (typeof GROUP_SOURCES)[number];
+export const GroupSource = z.enum(['cloud', 'ldap']);
+export type GroupSource = z.infer<typeof GroupSource>;
+export const GROUP_SOURCES = GroupSource.options;
 
 /** An internal domain, as `list-internal-domains` returns it. */
 export const InternalDomain = z.object({
@@ -84,7 +85,7 @@ export async function* listAllGroups(nango: MimecastNango, sources: readonly Gro
  */
 // Loose: a connection has one metadata object for all syncs, so keys other syncs read must pass here.
 export const GroupSyncMetadata = z.looseObject({
-    groupSources: z.array(z.enum(GROUP_SOURCES)).min(1).optional()
+    groupSources: z.array(GroupSource).min(1).optional()
 });
 
 /** The group sources the connection's metadata asks for; an unreadable value falls back to both. */

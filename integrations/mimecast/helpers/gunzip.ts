@@ -163,8 +163,7 @@ export function* gunzipChunks(input: Uint8Array): Generator<Uint8Array, void, un
             throw new GunzipError('trailing_garbage', 'bytes after the last gzip member are not another member', pos);
         }
         pos = readHeader(input, pos);
-        const member = { crc: 0, size: 0, end: pos };
-        yield* inflate(input, pos, member);
+        const member = yield* inflate(input, pos);
         pos = member.end;
         if (pos + 8 > input.length) {
             throw new GunzipError('truncated', 'the gzip trailer (CRC-32, ISIZE) is missing', input.length);
@@ -280,10 +279,10 @@ function readHeader(input: Uint8Array, start: number): number {
         need(xlen, 'FEXTRA');
         pos += xlen;
     }
-    for (const [flag, name] of [
-        [0x08, 'FNAME'],
-        [0x10, 'FCOMMENT']
-    ] as const) {
+    for (const { flag, name } of [
+        { flag: 0x08, name: 'FNAME' },
+        { flag: 0x10, name: 'FCOMMENT' }
+    ]) {
         if (flags & flag) {
             // Zero-terminated Latin-1 string (the original file name, a comment): skipped.
             const zero = input.indexOf(0, pos);
@@ -307,55 +306,59 @@ function readHeader(input: Uint8Array, start: number): number {
 }
 
 /** Bit-level reading position in the input, for the parts outside the hot loop. */
-interface BitReader {
-    input: Uint8Array;
-    pos: number;
-    bitBuf: number;
-    bitCnt: number;
-}
-
 function truncated(input: Uint8Array): GunzipError {
     return new GunzipError('truncated', 'the deflate data ends in the middle of a block', input.length);
 }
 
-/** n (0..16) bits, LSB first. Past the end of input zero bytes are supplied; using them means truncation. */
-function readBits(br: BitReader, n: number): number {
-    while (br.bitCnt < n) {
-        br.bitBuf |= (br.pos < br.input.length ? br.input[br.pos]! : 0) << br.bitCnt;
-        br.pos += 1;
-        br.bitCnt += 8;
-    }
-    const value = br.bitBuf & ((1 << n) - 1);
-    br.bitBuf >>>= n;
-    br.bitCnt -= n;
-    if (br.pos > br.input.length && br.pos - (br.bitCnt >>> 3) > br.input.length) throw truncated(br.input);
-    return value;
-}
+/** The deflate bit stream: LSB-first bits of `input` from `pos`, buffered in `bitBuf` (`bitCnt` bits). */
+class BitReader {
+    bitBuf = 0;
+    bitCnt = 0;
 
-function readSymbol(br: BitReader, h: Huffman): number {
-    while (br.bitCnt < h.bits) {
-        br.bitBuf |= (br.pos < br.input.length ? br.input[br.pos]! : 0) << br.bitCnt;
-        br.pos += 1;
-        br.bitCnt += 8;
+    constructor(
+        readonly input: Uint8Array,
+        public pos: number
+    ) {}
+
+    /** n (0..16) bits, LSB first. Past the end of input zero bytes are supplied; using them means truncation. */
+    bits(n: number): number {
+        while (this.bitCnt < n) {
+            this.bitBuf |= (this.pos < this.input.length ? this.input[this.pos]! : 0) << this.bitCnt;
+            this.pos += 1;
+            this.bitCnt += 8;
+        }
+        const value = this.bitBuf & ((1 << n) - 1);
+        this.bitBuf >>>= n;
+        this.bitCnt -= n;
+        if (this.pos > this.input.length && this.pos - (this.bitCnt >>> 3) > this.input.length) throw truncated(this.input);
+        return value;
     }
-    const entry = h.table[br.bitBuf & ((1 << h.bits) - 1)]!;
-    const len = entry >>> 16;
-    if (len === 0) {
-        if (br.pos > br.input.length) throw truncated(br.input);
-        throw new GunzipError('invalid_deflate', 'a bit pattern that is no Huffman code', br.pos);
+
+    symbol(h: Huffman): number {
+        while (this.bitCnt < h.bits) {
+            this.bitBuf |= (this.pos < this.input.length ? this.input[this.pos]! : 0) << this.bitCnt;
+            this.pos += 1;
+            this.bitCnt += 8;
+        }
+        const entry = h.table[this.bitBuf & ((1 << h.bits) - 1)]!;
+        const len = entry >>> 16;
+        if (len === 0) {
+            if (this.pos > this.input.length) throw truncated(this.input);
+            throw new GunzipError('invalid_deflate', 'a bit pattern that is no Huffman code', this.pos);
+        }
+        this.bitBuf >>>= len;
+        this.bitCnt -= len;
+        if (this.pos > this.input.length && this.pos - (this.bitCnt >>> 3) > this.input.length) throw truncated(this.input);
+        return entry & 0xffff;
     }
-    br.bitBuf >>>= len;
-    br.bitCnt -= len;
-    if (br.pos > br.input.length && br.pos - (br.bitCnt >>> 3) > br.input.length) throw truncated(br.input);
-    return entry & 0xffff;
 }
 
 /**
- * RFC 1951: inflates the deflate stream at `start`, yielding output chunks; sets the member's CRC-32,
- * size and the first byte after the stream (the trailer) on `member`. The literal/match loop keeps
+ * RFC 1951: inflates the deflate stream at `start`, yielding output chunks; returns the member's CRC-32,
+ * size and the first byte after the stream (the trailer). The literal/match loop keeps
  * the bit buffer in locals (it is where the time goes); the rest reads through a BitReader.
  */
-function* inflate(input: Uint8Array, start: number, member: { crc: number; size: number; end: number }): Generator<Uint8Array, void, undefined> {
+function* inflate(input: Uint8Array, start: number): Generator<Uint8Array, { crc: number; size: number; end: number }, undefined> {
     const out = new Uint8Array(OUT_SIZE);
     const inLen = input.length;
     let outPos = 0;
@@ -363,12 +366,12 @@ function* inflate(input: Uint8Array, start: number, member: { crc: number; size:
     let flushed = 0;
     let crc = 0;
     let size = 0;
-    const br: BitReader = { input, pos: start, bitBuf: 0, bitCnt: 0 };
+    const br = new BitReader(input, start);
 
     let last = 0;
     while (!last) {
-        last = readBits(br, 1);
-        const type = readBits(br, 2);
+        last = br.bits(1);
+        const type = br.bits(2);
         if (type === 0) {
             // Stored block: skip to a byte boundary, LEN and its one's complement NLEN, LEN raw bytes.
             br.pos -= br.bitCnt >>> 3;
@@ -518,28 +521,26 @@ function* inflate(input: Uint8Array, start: number, member: { crc: number; size:
         size += outPos - flushed;
         yield out.subarray(flushed, outPos);
     }
-    member.crc = crc;
-    member.size = size;
-    member.end = br.pos;
+    return { crc, size, end: br.pos };
 }
 
 /** RFC 1951 3.2.7: the code-length code, then the literal/length and distance code lengths. */
 function readDynamicTables(br: BitReader): { literals: Huffman; distances: Huffman } {
     const offset = br.pos;
-    const hlit = readBits(br, 5) + 257;
-    const hdist = readBits(br, 5) + 1;
-    const hclen = readBits(br, 4) + 4;
+    const hlit = br.bits(5) + 257;
+    const hdist = br.bits(5) + 1;
+    const hclen = br.bits(4) + 4;
     if (hlit > 286 || hdist > 30) {
         throw new GunzipError('invalid_deflate', `a dynamic block declares ${hlit} literal/length or ${hdist} distance codes`, offset);
     }
     const clen = new Uint8Array(19);
     for (let i = 0; i < hclen; i++) {
-        clen[CLEN_ORDER[i]!] = readBits(br, 3);
+        clen[CLEN_ORDER[i]!] = br.bits(3);
     }
     const clenCode = buildHuffman(clen, 19, offset);
     const lengths = new Uint8Array(hlit + hdist);
     for (let i = 0; i < hlit + hdist;) {
-        const symbol = readSymbol(br, clenCode);
+        const symbol = br.symbol(clenCode);
         if (symbol < 16) {
             lengths[i++] = symbol;
             continue;
@@ -551,11 +552,11 @@ function readDynamicTables(br: BitReader): { literals: Huffman; distances: Huffm
                 throw new GunzipError('invalid_deflate', 'a repeat code with no previous length', offset);
             }
             value = lengths[i - 1]!;
-            repeat = 3 + readBits(br, 2);
+            repeat = 3 + br.bits(2);
         } else if (symbol === 17) {
-            repeat = 3 + readBits(br, 3);
+            repeat = 3 + br.bits(3);
         } else {
-            repeat = 11 + readBits(br, 7);
+            repeat = 11 + br.bits(7);
         }
         if (i + repeat > hlit + hdist) {
             throw new GunzipError('invalid_deflate', 'code lengths run past the declared count', offset);

@@ -193,7 +193,7 @@ export function dateTimeMs(value: string): number {
 
 /** The parser rolls February 30 over to March 2: the day is checked against its month first. */
 function isRealDateTime(value: string): boolean {
-    const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+    const [year = Number.NaN, month = Number.NaN, day = Number.NaN] = value.slice(0, 10).split('-').map(Number);
     const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
     return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && !Number.isNaN(dateTimeMs(value));
 }

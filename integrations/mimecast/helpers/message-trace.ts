@@ -5,7 +5,7 @@
 // keyed by the event's id), and events of one message that arrive in a later run extend the trace.
 import * as z from 'zod';
 
-import { NativeMap, NativeSet, objectKeys, objectValues } from './builtins.js';
+import { NativeMap, NativeSet } from './builtins.js';
 import { toIsoUtc } from './dates.js';
 import { addresses, aggregateIdOf, flag, siemField, siemHeading, siemText } from './siem-view.js';
 import type { SiemEventRecord } from './siem-view.js';
@@ -108,26 +108,24 @@ export function traceStep(event: SiemEventRecord): MessageTraceStep {
     // The saved timestamp is already ISO 8601 UTC (toIsoUtc's fast path hands it back as it is); siemHeading
     // has already refused a timestamp that is not a date.
     const time = toIsoUtc(event.timestamp);
-    // Built field by field, only with the fields it has (a step per event: no object to filter afterwards),
-    // in the model's order, which is the order of the saved JSON.
-    const step: MessageTraceStep = view.subtype === undefined ? { eventId, kind, time } : { eventId, kind, subtype: view.subtype, time };
-    set(step, 'action', siemText(event, 'action'));
-    set(step, 'verdict', verdict);
-    set(step, 'delivered', delivered);
-    set(step, 'code', siemText(event, 'rejectionCode'));
-    set(step, 'reason', reason);
-    set(step, 'sender', siemText(event, 'senderEnvelope') ?? siemText(event, 'senderHeader') ?? siemText(event, 'sender'));
-    set(step, 'recipients', recipients.length > 0 ? recipients : undefined);
-    set(step, 'subject', siemText(event, 'subject'));
-    set(step, 'direction', siemText(event, 'direction'));
-    set(step, 'messageId', siemText(event, 'messageId'));
-    return step;
-}
-
-function set<K extends keyof MessageTraceStep>(step: MessageTraceStep, key: K, value: MessageTraceStep[K] | undefined): void {
-    if (value !== undefined) {
-        step[key] = value;
-    }
+    // One literal in the model's order (the order of the saved JSON): a field the event lacks is undefined,
+    // which JSON leaves out, so every step has the same shape and is built in one go.
+    return {
+        eventId,
+        kind,
+        subtype: view.subtype,
+        time,
+        action: siemText(event, 'action'),
+        verdict,
+        delivered,
+        code: siemText(event, 'rejectionCode'),
+        reason,
+        sender: siemText(event, 'senderEnvelope') ?? siemText(event, 'senderHeader') ?? siemText(event, 'sender'),
+        recipients: recipients.length > 0 ? recipients : undefined,
+        subject: siemText(event, 'subject'),
+        direction: siemText(event, 'direction'),
+        messageId: siemText(event, 'messageId')
+    };
 }
 
 /**
@@ -192,7 +190,8 @@ function summarize(id: string, all: MessageTraceStep[], wasTruncated: boolean): 
     const recipients = [...seen].sort().slice(0, MAX_RECIPIENTS);
     const { outcome, reason } = outcomeOf(steps);
     const direction = firstOf(steps, 'direction');
-    return dropUndefined({
+    // Undefined members are left in: JSON leaves them out, as it does a step's.
+    return {
         id,
         messageId: firstOf(steps, 'messageId'),
         sender: firstOf(steps, 'sender'),
@@ -205,7 +204,7 @@ function summarize(id: string, all: MessageTraceStep[], wasTruncated: boolean): 
         updatedAt: steps[steps.length - 1]!.time,
         steps,
         truncated: truncated ? true : undefined
-    });
+    };
 }
 
 /** A message fact: from the receipt when there is one (it names the envelope), else from the earliest step naming it. */
@@ -280,20 +279,6 @@ function byTime(a: MessageTraceStep, b: MessageTraceStep): number {
 function kindRank(step: MessageTraceStep): number {
     const i = KIND_ORDER.indexOf(step.kind);
     return i === -1 ? KIND_ORDER.length : i;
-}
-
-function dropUndefined<T extends object>(value: T): T {
-    const out: Record<string, unknown> = {};
-    // Keys and values side by side, not entries: no [key, value] pair allocated per field (a step has 16,
-    // and every event makes one).
-    const keys = objectKeys(value);
-    const values: unknown[] = objectValues(value);
-    for (let i = 0; i < keys.length; i++) {
-        if (values[i] !== undefined) {
-            out[keys[i]!] = values[i];
-        }
-    }
-    return out as T;
 }
 
 /** What saveMessageTraces needs from a sync's `nango` (Nango's getRecordsByIds and batchSave), `N` the trace model's name. */

@@ -5,6 +5,7 @@
 import * as z from 'zod';
 
 import { callMimecastRest, isObject, pages } from './api.js';
+import { isArray } from './builtins.js';
 import type { MimecastNango } from './api.js';
 
 import { toMimecastDate } from './dates.js';
@@ -22,7 +23,7 @@ export function policyPath(collection: string, id: string): string {
 
 export const POLICY_PAGE_SIZE = 100;
 /** Keys a list's records sit under, in the order tried (public clients of this family read both). */
-const LIST_KEYS = ['policies', 'definitions'] as const;
+const LIST_KEYS = ['policies', 'definitions'];
 
 export interface PolicyPage {
     records: unknown[];
@@ -44,11 +45,11 @@ export async function* policyManagementPages(nango: MimecastNango, path: string)
                 path,
                 params: { pageSize: POLICY_PAGE_SIZE, ...(pageToken ? { pageToken } : {}) }
             });
-            const key = body ? LIST_KEYS.find((k) => Array.isArray(body[k])) : undefined;
+            const records = LIST_KEYS.map((k) => body?.[k]).find(isArray) ?? [];
             const meta = body && isObject(body['meta']) ? body['meta'] : {};
             const pagination = isObject(meta['pagination']) ? meta['pagination'] : {};
             const next = typeof pagination['next'] === 'string' && pagination['next'] !== '' ? pagination['next'] : undefined;
-            return { records: body && key ? (body[key] as unknown[]) : [], next, headers };
+            return { records, next, headers };
         },
         cursor: (page) => page.next,
         isLast: (page, cursor) => {
@@ -68,8 +69,8 @@ export async function* policyManagementPages(nango: MimecastNango, path: string)
 export const MAX_SPF_DOMAINS = 50;
 
 /** Who a policy targets; the value kinds that need a fromValue / toValue. */
-export const TARGET_TYPES = ['everyone', 'internal_addresses', 'external_addresses', 'email_domain', 'profile_group', 'individual_email_address'] as const;
-export type TargetType = (typeof TARGET_TYPES)[number];
+export const TargetType = z.enum(['everyone', 'internal_addresses', 'external_addresses', 'email_domain', 'profile_group', 'individual_email_address']);
+export type TargetType = z.infer<typeof TargetType>;
 const VALUE_KEY: Partial<Record<TargetType, 'domain' | 'emailAddress' | 'groupId'>> = {
     email_domain: 'domain',
     individual_email_address: 'emailAddress',
@@ -77,7 +78,7 @@ const VALUE_KEY: Partial<Record<TargetType, 'domain' | 'emailAddress' | 'groupId
 };
 
 /** What a value of each kind must be: the shared blocks, so a policy's domain is checked like any other. */
-const VALUE_SCHEMA = { domain: domainName, emailAddress, groupId } as const;
+const VALUE_SCHEMA = { domain: domainName, emailAddress, groupId };
 
 /** A fromValue / toValue before its type is known: bounded one-line text; checkTargetValue then checks its kind. */
 export const policyTargetValue = freeText(1024).describe(
@@ -118,15 +119,16 @@ export function checkTargetValue(ctx: z.RefinementCtx, field: string, type: Targ
 // The fields the Cloud Gateway policies of this family share, as action inputs, and the one way to check
 // them and to build the REST body of a create or a change (blocked senders, anti-spoofing bypass).
 
-export const FROM_PARTS = ['envelope_from', 'header_from', 'both'] as const;
+/** Which sender address a policy examines. */
+export const FromPart = z.enum(['envelope_from', 'header_from', 'both']);
 
 /** Every shared field, optional: what a change (PATCH) may carry besides its id and option. */
 export const policyChangeFields = {
     description: freeText(200).optional(),
-    fromPart: z.enum(FROM_PARTS).optional(),
-    fromType: z.enum(TARGET_TYPES).optional(),
+    fromPart: FromPart.optional(),
+    fromType: TargetType.optional(),
     fromValue: policyTargetValue.optional(),
-    toType: z.enum(TARGET_TYPES).optional(),
+    toType: TargetType.optional(),
     toValue: policyTargetValue.optional(),
     bidirectional: z.boolean().optional(),
     enabled: z.boolean().optional(),
@@ -141,8 +143,8 @@ export const policyChangeFields = {
 export const policyCreateFields = {
     ...policyChangeFields,
     description: freeText(200),
-    fromType: z.enum(TARGET_TYPES),
-    toType: z.enum(TARGET_TYPES)
+    fromType: TargetType,
+    toType: TargetType
 };
 
 /** A create or change as parsed (the shared fields, the option, and the fields of one policy kind). */
@@ -150,7 +152,7 @@ export interface PolicyFields {
     id?: string | undefined;
     description?: string | undefined;
     option?: string | undefined;
-    fromPart?: (typeof FROM_PARTS)[number] | undefined;
+    fromPart?: z.infer<typeof FromPart> | undefined;
     fromType?: TargetType | undefined;
     fromValue?: string | undefined;
     toType?: TargetType | undefined;

@@ -4,7 +4,7 @@
 import * as crypto from 'crypto';
 
 import { MimecastError } from './api.js';
-import { isArray, isFiniteNumber, NativeMap, NativeSet, objectKeys, objectValues, toJson, toNumber, toText } from './builtins.js';
+import { isArray, isFiniteNumber, isObject, NativeMap, NativeSet, objectKeys, objectValues, toJson, toNumber, toText } from './builtins.js';
 
 /**
  * A field every record must have. `field` may list several spellings (clients disagree, e.g.
@@ -72,8 +72,8 @@ export function contentId(kind: string, raw: unknown): string {
  * property list (JSON.stringify writes an object's keys in the list's order).
  */
 function canonicalJson(value: unknown): string {
-    if (value !== null && typeof value === 'object' && !isArray(value)) {
-        const flat = flatCanonicalJson(value as Record<string, unknown>);
+    if (isObject(value)) {
+        const flat = flatCanonicalJson(value);
         if (flat !== undefined) {
             return flat;
         }
@@ -164,10 +164,10 @@ function collectKeys(value: unknown, keys: Set<string>): void {
         for (const item of value) {
             collectKeys(item, keys);
         }
-    } else if (value !== null && typeof value === 'object') {
+    } else if (isObject(value)) {
         for (const key of objectKeys(value)) {
             keys.add(key);
-            collectKeys((value as Record<string, unknown>)[key], keys);
+            collectKeys(value[key], keys);
         }
     }
 }
@@ -189,12 +189,13 @@ export function mapRecords<R>(kind: string, raws: unknown[], toRecord: (raw: Rec
     const records: R[] = [];
     const skipped: SkippedRecord[] = [];
     for (const raw of raws) {
-        if (raw === null || typeof raw !== 'object' || isArray(raw)) {
+        if (!isObject(raw)) {
             skipped.push({ ref: contentId(kind, raw), reason: 'not an object' });
             continue;
         }
+        // @allowTryCatch: the one record guard: an unreadable record is skipped and named, any other error is rethrown
         try {
-            records.push(toRecord(raw as Record<string, unknown>));
+            records.push(toRecord(raw));
         } catch (err) {
             if (!(err instanceof MimecastError) || err.code !== 'malformed_response') {
                 throw err;
@@ -230,8 +231,8 @@ export function optionalAddress(value: unknown): string | undefined {
     if (typeof value === 'string') {
         return value === '' ? undefined : value;
     }
-    if (value !== null && typeof value === 'object' && !isArray(value)) {
-        return optionalString(value as Record<string, unknown>, 'emailAddress');
+    if (isObject(value)) {
+        return optionalString(value, 'emailAddress');
     }
     return undefined;
 }

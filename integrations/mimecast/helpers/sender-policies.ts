@@ -10,11 +10,9 @@ import { optionalBoolean, optionalString, requiredString } from './records.js';
 import { requestSignerFor } from './signing.js';
 
 /** What the policy does to matching mail. */
-export const POLICY_OPTIONS = ['no_action', 'block_sender'] as const;
-/** Which sender address the policy examines. */
-export const FROM_PARTS = ['envelope_from', 'header_from', 'both'] as const;
+export const PolicyOption = z.enum(['no_action', 'block_sender']);
 /** Who the policy applies to, on the sender side. */
-export const FROM_TYPES = [
+export const FromType = z.enum([
     'everyone',
     'internal_addresses',
     'external_addresses',
@@ -24,9 +22,9 @@ export const FROM_TYPES = [
     'individual_email_address',
     'free_mail_domains',
     'header_display_name'
-] as const;
+]);
 /** Who the policy applies to, on the recipient side. */
-export const TO_TYPES = [
+export const ToType = z.enum([
     'everyone',
     'internal_addresses',
     'external_addresses',
@@ -34,10 +32,10 @@ export const TO_TYPES = [
     'profile_group',
     'address_attribute_value',
     'individual_email_address'
-] as const;
+]);
 
 /** Types that need a value (fromValue / toValue), and what that value is. */
-export const VALUE_KIND: Partial<Record<(typeof FROM_TYPES)[number], 'email' | 'domain' | 'text'>> = {
+export const VALUE_KIND: Partial<Record<z.infer<typeof FromType>, 'email' | 'domain' | 'text'>> = {
     email_domain: 'domain',
     individual_email_address: 'email',
     profile_group: 'text',
@@ -139,6 +137,7 @@ export function blockedSenderPolicyPath(id: string): string {
  */
 export async function deleteBlockedSenderPolicy(nango: MimecastNango, id: string): Promise<void> {
     let apiV1: boolean;
+    // @allowTryCatch: an unusable API 1.0 key setup becomes Mimecast's invalid_connection error, named
     try {
         // The same decision the transport makes: a connection with API 1.0 keys is signed.
         apiV1 = (await requestSignerFor(nango)) !== undefined;

@@ -17,6 +17,7 @@ import { isArray, max, NativeMap, parseDate, toText } from './builtins.js';
 import { floorToSecond } from './dates.js';
 import { saveMessageTraces } from './message-trace.js';
 import { OcsfEventSchema } from './ocsf.js';
+import { isSiemEventRecord } from './siem-view.js';
 import type { SiemEventRecord } from './siem-view.js';
 import { describeSkipped, mapRecords } from './records.js';
 import { connectionMetadata, recordReader, saveRecords } from './stream.js';
@@ -183,7 +184,7 @@ export async function runSiemStream<M extends ModelMap, K extends keyof M & stri
         await saveRecords(nango, stream.model, records.values(), metadata);
         if (stream.traceModel !== undefined) {
             // After the events, before the token: a run that dies in between merges the page again (merging is idempotent).
-            await saveMessageTraces(nango, stream.traceModel, [...records.values()] as unknown as SiemEventRecord[]);
+            await saveMessageTraces(nango, stream.traceModel, siemEvents(records.values()));
         }
 
         // The token is saved after every page, also an empty one: it is the stream position. An
@@ -213,6 +214,17 @@ function byId<R extends { id: string }>(events: R[]): Map<string, R> {
         unique.set(event.id, event);
     }
     return unique;
+}
+
+/** The records that read as SiemEvents (every one a SIEM stream saves: an id and a timestamp). */
+function siemEvents(records: Iterable<object>): SiemEventRecord[] {
+    const events: SiemEventRecord[] = [];
+    for (const record of records) {
+        if (isSiemEventRecord(record)) {
+            events.push(record);
+        }
+    }
+    return events;
 }
 
 /** The latest of the events' `field` times (epoch ms), 0 for none. */

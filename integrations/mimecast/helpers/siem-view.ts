@@ -2,7 +2,7 @@
 // The stream endpoint names an event's kind `eventType`/`subType`, the batch files `type`/`subtype`,
 // and which fields the sync promotes to the top level (the rest stay in `details`) may change: so a
 // field is read from the record first, then from its details, under either spelling.
-import { isArray, isFiniteNumber, isNotANumber, objectEntries, parseDate, toNumber, toText } from './builtins.js';
+import { isArray, isFiniteNumber, isNotANumber, isObject, objectEntries, parseDate, toNumber, toText } from './builtins.js';
 
 /** The SiemEvent model as saved by the siem-events sync (promoted fields are all optional here). */
 export interface SiemEventRecord {
@@ -24,6 +24,13 @@ export interface SiemEventRecord {
     senderIp?: string | undefined;
     action?: string | undefined;
     details?: Record<string, unknown> | undefined;
+    /** Any other field the sync promotes. */
+    [field: string]: unknown;
+}
+
+/** Whether a saved record has what every SiemEvent has: an id and an ISO timestamp. */
+export function isSiemEventRecord(value: unknown): value is SiemEventRecord {
+    return isObject(value) && typeof value['id'] === 'string' && typeof value['timestamp'] === 'string';
 }
 
 export interface SiemView {
@@ -70,7 +77,7 @@ export function siemHeading(record: SiemEventRecord): Omit<SiemView, 'fields'> {
 
 /** One field as siemView's `fields` has it (the record's own value over its details'), without building them all. */
 export function siemField(record: SiemEventRecord, key: string): unknown {
-    const own: unknown = (record as unknown as Record<string, unknown>)[key];
+    const own = record[key];
     if (present(own)) {
         return own;
     }

@@ -8,6 +8,8 @@ import { createHmac, randomUUID } from 'crypto';
 
 import type { NangoAction } from 'nango';
 
+import { isObject } from './builtins.js';
+
 /** The provider key of the API 1.0 entry in providers.yaml. */
 export const MIMECAST_API_V1_PROVIDER = 'mimecast-api-v1';
 
@@ -88,7 +90,7 @@ export function v1KeysOf(connection: unknown): MimecastV1Keys | undefined {
 }
 
 function asRecord(value: unknown): Record<string, unknown> {
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    return isObject(value) ? value : {};
 }
 
 function text(value: unknown): string {

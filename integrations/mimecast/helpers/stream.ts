@@ -80,10 +80,11 @@ export function recordReader<M extends ModelMap, K extends keyof M & string, Res
     if (!schema) {
         throw new Error(`unknown model ${spec.model}`);
     }
-    const specs = (spec.fields ?? {}) as Record<string, FieldSpec | undefined>;
+    const specs: Partial<Record<string, FieldSpec>> = spec.fields ?? {};
+    const restKey: string | undefined = spec.rest;
     const plans: Plan[] = [];
-    for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
-        if (key === 'id' || key === 'ocsf' || key === (spec.rest as string | undefined)) {
+    for (const [key, field] of Object.entries(schema.shape)) {
+        if (key === 'id' || key === 'ocsf' || key === restKey) {
             continue;
         }
         const given = specs[key];
@@ -134,6 +135,9 @@ export function recordReader<M extends ModelMap, K extends keyof M & string, Res
                 record[spec.rest] = rest;
             }
         }
+        // Built from the model's own fields by their readers; like Nango, the engine does not parse every record
+        // with the model (`validateRecords` in the tests and `nango dryrun --validation` do).
+        // eslint-disable-next-line @nangohq/custom-integrations-linting/no-object-casting -- a record of the model, built field by field
         return record as RecordOf<M, K>;
     };
 }
@@ -178,29 +182,17 @@ function first<T>(sources: readonly string[], read: (source: string) => T | unde
 }
 
 /** The reader a zod field's type implies, or undefined when the stream must say (objects, records, ...). */
-function readerOf(field: z.ZodType): Reader | undefined {
-    let def = (field as unknown as { def: ZodDef }).def;
-    while ((def.type === 'optional' || def.type === 'nullable') && def.innerType) {
-        def = def.innerType.def;
+function readerOf(field: z.core.$ZodType): Reader | undefined {
+    let inner = field;
+    while (inner instanceof z.ZodOptional || inner instanceof z.ZodNullable) {
+        inner = inner.unwrap();
     }
-    switch (def.type) {
-        case 'string':
-            return 'string';
-        case 'number':
-            return 'number';
-        case 'boolean':
-            return 'boolean';
-        case 'array':
-            return def.element?.def.type === 'string' ? 'strings' : undefined;
-        default:
-            return undefined;
-    }
-}
-
-interface ZodDef {
-    type: string;
-    innerType?: { def: ZodDef };
-    element?: { def: ZodDef };
+    // z.email(), z.iso.datetime() and the other string formats are strings too.
+    if (inner instanceof z.ZodString || inner instanceof z.ZodStringFormat) return 'string';
+    if (inner instanceof z.ZodNumber) return 'number';
+    if (inner instanceof z.ZodBoolean) return 'boolean';
+    if (inner instanceof z.ZodArray) return inner.element instanceof z.ZodString || inner.element instanceof z.ZodStringFormat ? 'strings' : undefined;
+    return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -217,10 +209,12 @@ export type ConnectionMetadata = Record<string, unknown>;
  * without it rather than stopping the sync.
  */
 export function finish<R extends { id: string }>(model: string, record: R, metadata: ConnectionMetadata): R {
+    // eslint-disable-next-line @nangohq/custom-integrations-linting/no-object-casting -- the same record without its empty values (fields that may be empty are optional)
     const finished = withoutEmpty(record) as R;
     if (metadata['ocsf'] !== true || !hasOcsfMapping(model)) {
         return finished;
     }
+    // @allowTryCatch: a record the OCSF mapper cannot render is saved without its OCSF event rather than stopping the sync
     try {
         return { ...finished, ocsf: withoutEmpty(toOcsf(model, finished)) };
     } catch {

@@ -7,8 +7,9 @@ import { isObject, MimecastError } from './api.js';
 import { toIsoUtc } from './dates.js';
 import { optionalStrings, requiredString } from './records.js';
 
-export const THREAT_FEED_TYPES = ['malware_customer', 'malware_grid'] as const;
-export type ThreatFeedType = (typeof THREAT_FEED_TYPES)[number];
+export const ThreatFeedType = z.enum(['malware_customer', 'malware_grid']);
+export type ThreatFeedType = z.infer<typeof ThreatFeedType>;
+export const THREAT_FEED_TYPES = ThreatFeedType.options;
 
 /** The answer's header carrying the next page's token; absent on the last page. */
 export const NEXT_TOKEN_HEADER = 'x-mc-threat-feed-next-token';
@@ -18,7 +19,7 @@ export const NO_RESULT_CODE = 'err_threat_intel_feed_no_result_found';
 export const ThreatIndicator = z.object({
     /** The STIX id, e.g. `indicator--456ac916-…`. */
     id: z.string(),
-    feedType: z.enum(THREAT_FEED_TYPES),
+    feedType: ThreatFeedType,
     /** The STIX pattern as Mimecast sent it. */
     pattern: z.string(),
     /** The value the pattern matches (a file hash, a URL, …); absent when the pattern is not a single comparison. */
@@ -46,7 +47,7 @@ export interface StixRelationship {
 export function readBundle(
     body: Record<string, unknown>,
     path: string
-): { indicators: Record<string, unknown>[]; malware: Record<string, unknown>[]; relationships: Record<string, unknown>[] } {
+): { indicators: unknown[]; malware: Record<string, unknown>[]; relationships: Record<string, unknown>[] } {
     const objects = body['objects'];
     if (objects === undefined) {
         return { indicators: [], malware: [], relationships: [] };
@@ -54,14 +55,17 @@ export function readBundle(
     if (!Array.isArray(objects)) {
         throw new MimecastError({ code: 'malformed_response', message: `${path} returned a bundle whose objects is not an array` });
     }
-    const out = { indicators: [] as Record<string, unknown>[], malware: [] as Record<string, unknown>[], relationships: [] as Record<string, unknown>[] };
+    const out: { indicators: unknown[]; malware: Record<string, unknown>[]; relationships: Record<string, unknown>[] } = {
+        indicators: [],
+        malware: [],
+        relationships: []
+    };
     for (const object of objects) {
-        const kind = isObject(object) ? object['type'] : undefined;
-        if (kind === 'indicator') out.indicators.push(object as Record<string, unknown>);
-        else if (kind === 'malware') out.malware.push(object as Record<string, unknown>);
-        else if (kind === 'relationship') out.relationships.push(object as Record<string, unknown>);
         // Not an object at all: handed on with the indicators, so the record guard counts it as unreadable.
-        else if (!isObject(object)) out.indicators.push(object as Record<string, unknown>);
+        if (!isObject(object)) out.indicators.push(object);
+        else if (object['type'] === 'indicator') out.indicators.push(object);
+        else if (object['type'] === 'malware') out.malware.push(object);
+        else if (object['type'] === 'relationship') out.relationships.push(object);
     }
     return out;
 }

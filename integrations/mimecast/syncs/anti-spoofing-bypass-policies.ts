@@ -5,6 +5,7 @@
 import { createSync } from 'nango';
 import * as z from 'zod';
 
+import { isObject } from '../helpers/api.js';
 import type { MimecastNango } from '../helpers/api.js';
 import { optionalIsoUtc } from '../helpers/dates.js';
 import { syncFullRefresh } from '../helpers/full-refresh.js';
@@ -81,11 +82,10 @@ function toPolicy(raw: Record<string, unknown>): AntiSpoofingBypassPolicy {
 
 function target(raw: Record<string, unknown>, key: string): { type?: string | undefined; value?: string | undefined } {
     const value = raw[key];
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    if (!isObject(value)) {
         return {};
     }
-    const object = value as Record<string, unknown>;
-    return { type: optionalString(object, 'type'), value: optionalString(object, ['value', 'emailDomain', 'emailAddress', 'domain']) };
+    return { type: optionalString(value, 'type'), value: optionalString(value, ['value', 'emailDomain', 'emailAddress', 'domain']) };
 }
 
 export type NangoSyncLocal = Parameters<(typeof sync)['exec']>[0];

@@ -43,7 +43,7 @@ const toRecord = recordReader({
 });
 
 /** The event types the batch endpoint serves, one list per type. */
-const EVENT_TYPES = [
+const EventType = z.enum([
     'receipt',
     'process',
     'delivery',
@@ -54,8 +54,9 @@ const EVENT_TYPES = [
     'url protect',
     'attachment protect',
     'journal'
-] as const;
-type EventType = (typeof EVENT_TYPES)[number];
+]);
+type EventType = z.infer<typeof EventType>;
+const EVENT_TYPES = EventType.options;
 
 /** Checkpoint key of a type: `next_receipt`, `next_url_protect`, ... */
 const tokenKey = (type: EventType) => `next_${type.replace(/ /g, '_')}`;
@@ -63,7 +64,7 @@ const tokenKey = (type: EventType) => `next_${type.replace(/ /g, '_')}`;
 // Flat, as Nango requires: the @nextPage of each type ('' before its first page), and the type the
 // next run starts with (when a run's file budget ran out before every type had its turn).
 const SiemBatchCheckpoint = z.object({
-    ...(Object.fromEntries(EVENT_TYPES.map((type) => [tokenKey(type), z.string()])) as Record<string, z.ZodString>),
+    ...Object.fromEntries(EVENT_TYPES.map((type): [string, z.ZodString] => [tokenKey(type), z.string()])),
     firstType: z.string()
 });
 type SiemBatchCheckpoint = Record<string, string> & { firstType: string };
@@ -88,20 +89,25 @@ const SAVE_BATCH = 500;
 /** A line longer than this is counted corrupt and not kept. */
 const MAX_LINE_BYTES = 1_048_576;
 
-interface RunCounts {
-    pages: number;
-    files: number;
-    events: number;
-    expired: number;
-    repeated: number;
-    corruptLines: number;
-    unreadableFiles: number;
+/** What a run read, saved and skipped, counted as it goes (by whichever step meets it) and logged at its end. */
+class RunCounts {
+    pages = 0;
+    files = 0;
+    events = 0;
+    expired = 0;
+    repeated = 0;
+    corruptLines = 0;
+    unreadableFiles = 0;
+
+    add(kind: 'pages' | 'files' | 'events' | 'expired' | 'repeated' | 'corruptLines' | 'unreadableFiles', n = 1): void {
+        this[kind] += n;
+    }
 }
 
 const sync = createSync({
     description:
         'Cloud Gateway SIEM events from the batch endpoint (gzip files of 15 minutes, 7 days kept), for large tenants: a bounded number of files per run, resumed per event type by @nextPage. Use it instead of siem-events, not beside it.',
-    version: '1.1.1',
+    version: '1.1.2',
     frequency: 'every 15 minutes',
     autoStart: false,
     syncType: 'incremental',
@@ -116,12 +122,13 @@ const sync = createSync({
         const metadata = parsed.success ? parsed.data : {};
         const backfillDays = Math.min(metadata.backfillDays ?? RETENTION_DAYS, RETENTION_DAYS);
         let remaining = metadata.maxFilesPerRun ?? DEFAULT_MAX_FILES;
-        const saved = (await nango.getCheckpoint()) as Partial<SiemBatchCheckpoint> | null;
+        const saved: unknown = await nango.getCheckpoint();
+        const savedText = (key: string): string => (isObject(saved) && typeof saved[key] === 'string' ? saved[key] : '');
         const checkpoint: SiemBatchCheckpoint = {
-            ...Object.fromEntries(EVENT_TYPES.map((type) => [tokenKey(type), saved?.[tokenKey(type)] ?? ''])),
-            firstType: saved?.['firstType'] ?? ''
+            ...Object.fromEntries(EVENT_TYPES.map((type) => [tokenKey(type), savedText(tokenKey(type))])),
+            firstType: savedText('firstType')
         };
-        const counts: RunCounts = { pages: 0, files: 0, events: 0, expired: 0, repeated: 0, corruptLines: 0, unreadableFiles: 0 };
+        const counts = new RunCounts();
         const seenUrls = new Set<string>();
         const batch = new RecordBatch(nango, counts, metadata);
         // One listing per type through the one pager: its page size is set per round, its saved token
@@ -163,8 +170,10 @@ const sync = createSync({
         // Round robin, one page per type per round, so one busy type cannot starve the others; a type
         // leaves the rotation when it is caught up (or its page is empty) for this run. A run whose
         // budget ran out mid-round makes the next run start with the first type left without a turn.
-        const first = Math.max(0, EVENT_TYPES.indexOf(checkpoint['firstType'] as EventType));
+        const firstType = EventType.safeParse(checkpoint['firstType']);
+        const first = firstType.success ? EVENT_TYPES.indexOf(firstType.data) : 0;
         let active: EventType[] = [...EVENT_TYPES.slice(first), ...EVENT_TYPES.slice(0, first)];
+        // @allowTryCatch: no catch: the finally block saves the events already read and logs the run's counts
         try {
             while (active.length > 0 && remaining > 0) {
                 const nextRound: EventType[] = [];
@@ -184,7 +193,7 @@ const sync = createSync({
                         continue;
                     }
                     const { page, cursor, last } = next.value;
-                    counts.pages += 1;
+                    counts.add('pages');
                     const links = readLinks(page.body, counts);
                     for (const link of links) {
                         remaining -= 1;
@@ -236,7 +245,7 @@ function readLinks(body: Record<string, unknown>, counts: RunCounts): FileLink[]
     for (const item of value) {
         const url = isObject(item) ? item['url'] : item;
         if (typeof url !== 'string' || !/^https?:\/\//.test(url)) {
-            counts.unreadableFiles += 1;
+            counts.add('unreadableFiles');
             continue;
         }
         links.push({
@@ -253,7 +262,7 @@ async function saveFile(nango: NangoSyncLocal, link: FileLink, seenUrls: Set<str
     // The same object listed twice, with or without a fresh signature, is one file.
     const key = link.url.split('?')[0] ?? link.url;
     if (seenUrls.has(key)) {
-        counts.repeated += 1;
+        counts.add('repeated');
         return;
     }
     seenUrls.add(key);
@@ -261,6 +270,7 @@ async function saveFile(nango: NangoSyncLocal, link: FileLink, seenUrls: Set<str
     // and a cut-off download (unreadable gzip). Logged without the link: it carries a signature.
     const outcome = await withRetries<FileOutcome>(nango, 'SIEM batch file', async (): Promise<Attempt<FileOutcome>> => {
         let response: Response;
+        // @allowTryCatch: a failed download is retried within the file's one budget
         try {
             // Nango's uncontrolledFetch wants a URL object (it reads `.href`) and adds no credentials.
             response = await nango.uncontrolledFetch({ url: new URL(link.url), method: 'GET' });
@@ -302,6 +312,7 @@ async function saveFile(nango: NangoSyncLocal, link: FileLink, seenUrls: Set<str
             };
         }
         const bytes = new Uint8Array(await response.arrayBuffer());
+        // @allowTryCatch: a cut-off download (unreadable gzip) is fetched again, then skipped and counted; anything else is rethrown
         try {
             await saveLines(bytes, batch, counts);
             return { done: 'saved' };
@@ -315,15 +326,15 @@ async function saveFile(nango: NangoSyncLocal, link: FileLink, seenUrls: Set<str
         }
     });
     if (outcome === 'saved') {
-        counts.files += 1;
+        counts.add('files');
     } else if ('expired' in outcome) {
-        counts.expired += 1;
+        counts.add('expired');
         await nango.log(
             `SIEM batch: skipped an expired file link (HTTP ${outcome.expired}${link.expiry ? `, expiry ${link.expiry}` : ''}); its events are not fetched`,
             { level: 'warn' }
         );
     } else {
-        counts.unreadableFiles += 1;
+        counts.add('unreadableFiles');
         await nango.log(`SIEM batch: skipped the rest of an unreadable file (${outcome.unreadable})`, { level: 'warn' });
     }
 }
@@ -356,7 +367,7 @@ class RecordBatch {
             const records = [...this.records.values()];
             this.records = new Map();
             await saveRecords(this.nango, 'SiemBatchEvent', records, this.metadata);
-            this.counts.events += records.length;
+            this.counts.add('events', records.length);
         }
     }
 }
@@ -369,7 +380,7 @@ async function saveLines(bytes: Uint8Array, batch: RecordBatch, counts: RunCount
     for (const line of gunzipLines(bytes, { maxLineBytes: MAX_LINE_BYTES })) {
         const raw = line === LINE_TOO_LONG ? undefined : parseLine(line);
         if (raw === undefined) {
-            counts.corruptLines += 1;
+            counts.add('corruptLines');
             continue;
         }
         raws.push(raw);
@@ -387,13 +398,14 @@ async function saveLines(bytes: Uint8Array, batch: RecordBatch, counts: RunCount
  */
 async function saveMapped(raws: unknown[], batch: RecordBatch, counts: RunCounts): Promise<void> {
     const mapped = mapRecords('SiemBatchEvent', raws, toRecord);
-    counts.corruptLines += mapped.skipped.length;
+    counts.add('corruptLines', mapped.skipped.length);
     for (const record of mapped.records) {
         await batch.add(record);
     }
 }
 
 function parseLine(line: string): unknown {
+    // @allowTryCatch: a corrupt line is skipped and counted, not the file
     try {
         return JSON.parse(line);
     } catch {
@@ -406,6 +418,7 @@ function parseLine(line: string): unknown {
  * 1973), as one published sample has it. A date string is read too. Undefined when unusable.
  */
 function readTimestamp(value: unknown): string | undefined {
+    // @allowTryCatch: an unusable timestamp makes the event unreadable (skipped and counted), not the file
     try {
         if (typeof value === 'number' && Number.isFinite(value) && value > 0) {
             return toIsoUtc(value < 1e11 ? value * 1000 : value);

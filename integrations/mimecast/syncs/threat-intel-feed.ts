@@ -18,14 +18,14 @@ import {
     NO_RESULT_CODE,
     readBundle,
     THREAT_FEED_TYPES,
+    ThreatFeedType,
     ThreatIndicator,
     toRelationship,
     toThreatIndicator
 } from '../helpers/threat-intel.js';
-import type { ThreatFeedType } from '../helpers/threat-intel.js';
 
 const PATH = '/api/ttp/threat-intel/get-feed';
-const MODEL = 'ThreatIndicator' as const;
+const MODEL = 'ThreatIndicator';
 /** Pages per feed type and run; the token carries the rest over to the next run. */
 const MAX_PAGES_PER_RUN = 50;
 const DEFAULT_BACKFILL_DAYS = 7;
@@ -42,15 +42,16 @@ const ThreatFeedCheckpoint = z.object({
 });
 type ThreatFeedCheckpoint = z.infer<typeof ThreatFeedCheckpoint>;
 const EMPTY: ThreatFeedCheckpoint = { customerToken: '', customerSince: '', customerEnd: '', gridToken: '', gridSince: '', gridEnd: '' };
-const KEYS = {
+/** Each feed type's three checkpoint fields. */
+const KEYS: Record<ThreatFeedType, { token: keyof ThreatFeedCheckpoint; since: keyof ThreatFeedCheckpoint; end: keyof ThreatFeedCheckpoint }> = {
     malware_customer: { token: 'customerToken', since: 'customerSince', end: 'customerEnd' },
     malware_grid: { token: 'gridToken', since: 'gridSince', end: 'gridEnd' }
-} as const;
+};
 
 // Loose: one metadata object serves every sync of a connection.
 const ThreatFeedMetadata = z.looseObject({
     /** Which feeds to sync (default both). */
-    threatFeedTypes: z.array(z.enum(THREAT_FEED_TYPES)).min(1).max(2).optional(),
+    threatFeedTypes: z.array(ThreatFeedType).min(1).max(2).optional(),
     /** How far back the first walk of a feed starts, in days (default 7). */
     backfillDays: z.number().int().min(1).max(90).optional()
 });
@@ -58,7 +59,7 @@ const ThreatFeedMetadata = z.looseObject({
 const sync = createSync({
     description:
         'Malware indicators (file hashes, URLs) of the threat-intel feed, malware_customer and malware_grid (connection metadata threatFeedTypes), one record per STIX indicator with the malware it indicates; incremental by the feed token. Needs the Threat Intel product: not started automatically, because a tenant without it answers 403.',
-    version: '1.0.0',
+    version: '1.0.1',
     frequency: 'every hour',
     autoStart: false,
     syncType: 'incremental',
@@ -91,7 +92,7 @@ type FeedNango = MimecastNango & {
     saveCheckpoint(checkpoint: ThreatFeedCheckpoint): Promise<void>;
     batchSave(records: ThreatIndicator[], model: string): unknown;
     // Nango types it MaybePromise<Map>: awaited either way.
-    getRecordsByIds(ids: string[], model: typeof MODEL): unknown;
+    getRecordsByIds(ids: string[], model: typeof MODEL): Promise<Map<string, unknown>> | Map<string, unknown>;
 };
 
 /** What one run knows of a feed: indicators and malware seen so far, and links still waiting for their indicator. */
@@ -100,7 +101,6 @@ interface RunState {
     malwareNames: Map<string, string | undefined>;
     byMalware: Map<string, Set<string>>;
     pending: Map<string, Set<string>>;
-    skipped: number;
 }
 
 async function syncFeed(nango: FeedNango, feedType: ThreatFeedType, opened: ThreatFeedCheckpoint, backfillMs: number): Promise<ThreatFeedCheckpoint> {
@@ -117,7 +117,8 @@ async function syncFeed(nango: FeedNango, feedType: ThreatFeedType, opened: Thre
         };
         await nango.saveCheckpoint(checkpoint);
     }
-    const run: RunState = { indicators: new Map(), malwareNames: new Map(), byMalware: new Map(), pending: new Map(), skipped: 0 };
+    const run: RunState = { indicators: new Map(), malwareNames: new Map(), byMalware: new Map(), pending: new Map() };
+    let skipped = 0;
     let saved = 0;
     // Every page repeats the walk's filters; the token (in a response header) says where to continue.
     const walk = { feedType, fileType: 'stix', start: toMimecastDate(checkpoint[keys.since]), end: toMimecastDate(checkpoint[keys.end]) };
@@ -142,7 +143,8 @@ async function syncFeed(nango: FeedNango, feedType: ThreatFeedType, opened: Thre
         { maxPages: MAX_PAGES_PER_RUN }
     );
     for await (const { page, cursor } of listing) {
-        const changed = page.empty ? [] : await applyBundle(nango, feedType, page.body, run);
+        const { changed, unreadable } = page.empty ? { changed: [], unreadable: 0 } : await applyBundle(nango, feedType, page.body, run);
+        skipped += unreadable;
         if (changed.length > 0) {
             await nango.batchSave(changed, MODEL);
             saved += changed.length;
@@ -158,15 +160,20 @@ async function syncFeed(nango: FeedNango, feedType: ThreatFeedType, opened: Thre
     if (unresolved > 0) {
         await nango.log(`${MODEL} (${feedType}): ${unresolved} relationships name an indicator this feed never sent; they are ignored`, { level: 'warn' });
     }
-    if (run.skipped > 0) {
-        await nango.log(`${MODEL} (${feedType}): ${run.skipped} records skipped (unreadable; each named above by its content hash)`, { level: 'warn' });
+    if (skipped > 0) {
+        await nango.log(`${MODEL} (${feedType}): ${skipped} records skipped (unreadable; each named above by its content hash)`, { level: 'warn' });
     }
     await nango.log(`${MODEL} (${feedType}): ${saved} indicator saves`);
     return checkpoint;
 }
 
-/** Folds one bundle into the run; returns the indicators that are new or gained malware. */
-async function applyBundle(nango: FeedNango, feedType: ThreatFeedType, body: Record<string, unknown>, run: RunState): Promise<ThreatIndicator[]> {
+/** Folds one bundle into the run; returns the indicators that are new or gained malware, and how many indicators it skipped as unreadable. */
+async function applyBundle(
+    nango: FeedNango,
+    feedType: ThreatFeedType,
+    body: Record<string, unknown>,
+    run: RunState
+): Promise<{ changed: ThreatIndicator[]; unreadable: number }> {
     const bundle = readBundle(body, PATH);
     const changed = new Set<string>();
     for (const malware of bundle.malware) {
@@ -178,7 +185,6 @@ async function applyBundle(nango: FeedNango, feedType: ThreatFeedType, body: Rec
     }
     const mapped = mapRecords(MODEL, bundle.indicators, (raw) => toThreatIndicator(raw, feedType));
     if (mapped.skipped.length > 0) {
-        run.skipped += mapped.skipped.length;
         await nango.log(describeSkipped(MODEL, mapped.skipped), { level: 'warn' });
     }
     for (const indicator of mapped.records) {
@@ -201,18 +207,25 @@ async function applyBundle(nango: FeedNango, feedType: ThreatFeedType, body: Rec
     }
     // Links to indicators an earlier run saved (a set split by a failed run or the page budget).
     if (run.pending.size > 0) {
-        const stored = (await nango.getRecordsByIds([...run.pending.keys()], MODEL)) as Map<string, ThreatIndicator>;
-        for (const [id, record] of stored) {
+        const stored = await nango.getRecordsByIds([...run.pending.keys()], MODEL);
+        for (const [id, saved] of stored) {
+            // A saved record that no longer reads as an indicator links nothing: its relationships stay unresolved.
+            const parsed = ThreatIndicator.safeParse(saved);
+            if (!parsed.success) continue;
+            const record = parsed.data;
             run.indicators.set(id, { ...record, malwareIds: record.malwareIds ?? [] });
             for (const target of run.pending.get(id) ?? []) link(run, id, target);
             run.pending.delete(id);
             changed.add(id);
         }
     }
-    return [...changed].flatMap((id) => {
-        const indicator = run.indicators.get(id);
-        return indicator ? [withNames(run, indicator)] : [];
-    });
+    return {
+        changed: [...changed].flatMap((id) => {
+            const indicator = run.indicators.get(id);
+            return indicator ? [withNames(run, indicator)] : [];
+        }),
+        unreadable: mapped.skipped.length
+    };
 }
 
 /** Links an indicator to a malware id; false when the link was already known. */

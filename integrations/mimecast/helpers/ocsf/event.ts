@@ -72,7 +72,7 @@ export const DETECTION_FINDING: OcsfClass = {
 
 export const OTHER = 99;
 
-export const SEVERITY = { unknown: 0, informational: 1, low: 2, medium: 3, high: 4, critical: 5 } as const;
+export const SEVERITY = Object.freeze({ unknown: 0, informational: 1, low: 2, medium: 3, high: 4, critical: 5 });
 const SEVERITY_NAMES: Record<number, string> = { 0: 'Unknown', 1: 'Informational', 2: 'Low', 3: 'Medium', 4: 'High', 5: 'Critical' };
 
 export interface EventHead {
@@ -106,7 +106,7 @@ export function ocsfEvent(cls: OcsfClass, head: EventHead, body: Record<string, 
     }
     const activityName = head.activity === OTHER ? (head.otherActivity ?? 'Other') : (cls.activities[head.activity] ?? 'Unknown');
     const m = head.metadata;
-    const event: OcsfEvent = {
+    return {
         class_uid: cls.uid,
         class_name: cls.name,
         category_uid: cls.categoryUid,
@@ -118,7 +118,7 @@ export function ocsfEvent(cls: OcsfClass, head: EventHead, body: Record<string, 
         severity_id: head.severity,
         severity: SEVERITY_NAMES[head.severity] ?? 'Unknown',
         time: head.time,
-        metadata: {
+        metadata: compactObject({
             version: OCSF_VERSION,
             product: { name: PRODUCT_NAME, vendor_name: VENDOR_NAME, feature: { name: m.feature } },
             uid: m.uid,
@@ -128,10 +128,9 @@ export function ocsfEvent(cls: OcsfClass, head: EventHead, body: Record<string, 
             correlation_uid: m.correlationUid,
             tenant_uid: m.tenantUid,
             profiles: m.profiles && m.profiles.length > 0 ? [...m.profiles].sort() : undefined
-        },
-        ...body
+        }),
+        ...compactObject(body)
     };
-    return compact(event) as OcsfEvent;
 }
 
 /** Drops undefined values, empty arrays and objects left empty, at every level. */
@@ -139,18 +138,20 @@ export function compact(value: unknown): unknown {
     if (Array.isArray(value)) {
         return value.map(compact).filter((v) => v !== undefined);
     }
-    if (value !== null && typeof value === 'object') {
-        const out: Record<string, unknown> = {};
-        for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-            const c = compact(v);
-            if (c === undefined || (Array.isArray(c) && c.length === 0) || (isPlainObject(c) && Object.keys(c).length === 0)) {
-                continue;
-            }
-            out[key] = c;
+    return isPlainObject(value) ? compactObject(value) : value;
+}
+
+/** `compact` of an object. */
+function compactObject(value: Record<string, unknown>): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) {
+        const c = compact(v);
+        if (c === undefined || (Array.isArray(c) && c.length === 0) || (isPlainObject(c) && Object.keys(c).length === 0)) {
+            continue;
         }
-        return out;
+        out[key] = c;
     }
-    return value;
+    return out;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -165,7 +166,7 @@ export function epochMs(iso: string | undefined): number {
 /** Fields of `source` not in `mapped`, for `unmapped` (blank values dropped). */
 export function rest(source: object, mapped: readonly string[]): Record<string, unknown> | undefined {
     const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(source as Record<string, unknown>)) {
+    for (const [key, value] of Object.entries(source)) {
         if (!mapped.includes(key) && value !== undefined && value !== null && value !== '') {
             out[key] = value;
         }
@@ -208,7 +209,7 @@ export function user(address: string | undefined, typeId?: number): Record<strin
 }
 
 /** OCSF user.type_id. */
-export const USER_TYPE = { user: 1, admin: 2, system: 3 } as const;
+export const USER_TYPE = Object.freeze({ user: 1, admin: 2, system: 3 });
 
 // ------------------------------------------------------------------ email, url, file
 
@@ -222,8 +223,21 @@ export interface EmailInput {
     urls?: Record<string, unknown>[] | undefined;
 }
 
+/** An OCSF email object (undefined members are dropped with the event's empty values). */
+export interface OcsfEmail {
+    from: string | undefined;
+    from_mailbox: string | undefined;
+    to: string[];
+    to_mailboxes: string[];
+    subject: string | undefined;
+    message_uid: string | undefined;
+    size: number | undefined;
+    files: Record<string, unknown>[] | undefined;
+    urls: Record<string, unknown>[] | undefined;
+}
+
 /** An OCSF email object; addresses that are not email_t go to from_mailbox / to_mailboxes. */
-export function email(input: EmailInput): Record<string, unknown> {
+export function email(input: EmailInput): OcsfEmail {
     const to = input.to ?? [];
     return {
         from: emailOrUndefined(input.from),
@@ -241,6 +255,7 @@ export function email(input: EmailInput): Record<string, unknown> {
 /** An OCSF url object from a URL string; an unparsable one keeps only url_string. */
 export function url(value: string, categories?: string[]): Record<string, unknown> {
     let parsed: URL | undefined;
+    // @allowTryCatch: an unparsable URL keeps only url_string
     try {
         parsed = new URL(value);
     } catch {

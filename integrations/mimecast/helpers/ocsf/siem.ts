@@ -4,6 +4,7 @@
 // (av, spam, url/attachment/impersonation/internal email protect) are Detection Findings (2004) with
 // the message, URL or file as evidence. Fields Mimecast sends that OCSF has no place for stay under
 // `unmapped` with their Mimecast names.
+import { isObject } from '../api.js';
 import { addresses, flag, numeric, siemView, text } from '../siem-view.js';
 import type { SiemEventRecord, SiemView } from '../siem-view.js';
 import { controlOutcome, directionId, email, EMAIL_ACTIVITY, emailOrUndefined, endpoint, file, OTHER, ocsfEvent, SEVERITY, url } from './event.js';
@@ -212,7 +213,7 @@ function verdictEvent(view: SiemView, read: Reader): OcsfEvent {
         isAlert: view.kind === 'av' || malicious === true || isThreat(verdict),
         evidence: {
             // An email object needs a sender or a recipient; events that name only a file or a URL leave it out.
-            email: mail['from'] !== undefined || (mail['to'] as string[]).length > 0 ? mail : undefined,
+            email: mail.from !== undefined || mail.to.length > 0 ? mail : undefined,
             url: link ? url(link, categories(read)) : undefined,
             file: files?.[0],
             src_endpoint: endpoint(read.text('senderIp', 'sourceIp')),
@@ -229,9 +230,17 @@ function emailAuth(detail: string | undefined): Record<string, unknown> | undefi
     if (detail === undefined) {
         return undefined;
     }
+    // @allowTryCatch: spamProcessingDetail is JSON in a string: an unparsable one adds no authentication results
     try {
-        const parsed = JSON.parse(detail) as Record<string, { info?: unknown } | undefined>;
-        const info = (key: string) => text(parsed[key]?.info);
+        const parsed: unknown = JSON.parse(detail);
+        if (!isObject(parsed)) {
+            return undefined;
+        }
+        const results = parsed;
+        const info = (key: string) => {
+            const verdict = results[key];
+            return isObject(verdict) ? text(verdict['info']) : undefined;
+        };
         const auth = { spf: info('spf'), dkim: info('dkim'), dmarc: info('dmarc') };
         return Object.values(auth).some((v) => v !== undefined) ? auth : undefined;
     } catch {
