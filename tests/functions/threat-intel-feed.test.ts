@@ -142,6 +142,17 @@ describe('sync threat-intel-feed', () => {
         expect(t.checkpoint('threat-intel-feed')).toMatchObject({ gridToken: '', gridEnd: '' });
     });
 
+    it('links nothing to a stored indicator that no longer reads as one: the relationship stays unresolved and the record as it was', async () => {
+        const t = createTestHost({ metadata: { threatFeedTypes: ['malware_grid'] } });
+        // Saved by an earlier run, but without the pattern every ThreatIndicator has.
+        t.store.saveRecords(t.connectionId, 'ThreatIndicator', [{ id: 'indicator--9', feedType: 'malware_grid', malwareIds: [] }]);
+        mockToken();
+        nock(TEST_BASE).post(PATH).reply(200, PAGE_2);
+        await t.runSync('threat-intel-feed');
+        expect(t.records('ThreatIndicator')).toEqual([{ id: 'indicator--9', feedType: 'malware_grid', malwareIds: [] }]);
+        expect(t.logs.join('\n')).toMatch(/2 relationships name an indicator this feed never sent/);
+    });
+
     it('walks again from the start of the walk when Mimecast rejects the saved token, and upserts what it had', async () => {
         const t = createTestHost({ metadata: { threatFeedTypes: ['malware_grid'] } });
         mockToken();
