@@ -21,8 +21,8 @@ export interface RecordBatch {
  * records service. One call for the batch costs about a third less than one per record (V8 sets up its
  * writer once), and a page's JSON is one string that reaches the store's thread in one copy.
  */
-export function toBatch(records: Record<string, unknown>[]): RecordBatch {
-    return { ids: records.map((record) => String(record['id'])), json: JSON.stringify(records) };
+export function toBatch(records: Record<string, unknown>[], ids: string[] = records.map((record) => String(record['id']))): RecordBatch {
+    return { ids, json: JSON.stringify(records) };
 }
 
 /** The batch as rows: each record's own JSON, cut out of the batch's JSON (the same text JSON.stringify gives the record). */

@@ -384,18 +384,19 @@ function onHost<TBase extends AbstractCtor<NangoActionBase>>(Base: TBase) {
  * Its own function, not a loop in batchSave: each run's records come from a fresh sandbox, whose arrays V8
  * has not seen, so the code that walks them is compiled again in every run, and this is small to compile.
  */
-function uniqueById(results: Record<string, unknown>[], model: string): Record<string, unknown>[] {
+function uniqueById(results: Record<string, unknown>[], model: string): { records: Record<string, unknown>[]; ids: string[] } {
     const unique = new Map<string, Record<string, unknown>>();
     for (const record of results) {
         const id = record?.['id'];
         if (id === undefined || id === null || id === '') {
             throw new HostRunError('invalid_records', `Missing id field in a ${model} record: ${JSON.stringify(record).slice(0, 200)}`, { model });
         }
-        if (!unique.has(String(id))) {
-            unique.set(String(id), record);
+        const key = String(id);
+        if (!unique.has(key)) {
+            unique.set(key, record);
         }
     }
-    return unique.size === results.length ? results : [...unique.values()];
+    return { records: unique.size === results.length ? results : [...unique.values()], ids: [...unique.keys()] };
 }
 
 /**
@@ -486,7 +487,7 @@ class LocalSync extends onHost(NangoSyncBase) {
                 throw new Error(`invalid ${model} record ${JSON.stringify(first?.data?.id)}: ${JSON.stringify(first?.validation)}`);
             }
         }
-        const batch = uniqueById(results, model);
+        const { records: batch, ids } = uniqueById(results, model);
         if (batch !== results) {
             this.host.options.logger.log(
                 'warn',
@@ -496,7 +497,7 @@ class LocalSync extends onHost(NangoSyncBase) {
         const toSave = this.removeMetadata(batch);
         this.runOptions.onRecords?.(model, toSave);
         // Serialized now, as Nango's batchSave sends them: a record the function changes afterwards is saved as it was.
-        const queued = new QueuedBatch(toBatch(toSave));
+        const queued = new QueuedBatch(toBatch(toSave, ids));
         this.markPending(model, queued.batch.ids, queued);
         this.queueWrite({ kind: 'rows', connectionId: this.connectionId, model, batch: queued.batch }, (outcome) => {
             this.settlePending(model, queued.batch.ids, queued);
