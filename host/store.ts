@@ -155,9 +155,32 @@ export class Store {
         return this.storeWriter!;
     }
 
-    /** Runs `writes` in one transaction (one commit for several queued batches and checkpoints). */
-    inTransaction(writes: () => void): void {
-        this.db.transaction(writes)();
+    /**
+     * Before a write on this connection: the writes queued to the store's thread are committed first.
+     * That thread keeps a transaction open while it fills a group, and SQLite lets one connection write
+     * at a time; so a host-side write (a function's setMetadata mid-run) lands after what was queued
+     * before it and does not wait on the thread's lock. Writes the thread applies run on its own Store,
+     * which has no writer.
+     */
+    private afterQueuedWrites(): void {
+        if (this.storeWriter instanceof ThreadWriter) {
+            this.storeWriter.flush();
+        }
+    }
+
+    /** Opens the transaction of a group of queued writes (store-writer.ts WriteGroups), ended by commit or rollback. */
+    begin(): void {
+        this.db.exec('BEGIN IMMEDIATE');
+    }
+
+    commit(): void {
+        this.db.exec('COMMIT');
+    }
+
+    rollback(): void {
+        if (this.db.inTransaction) {
+            this.db.exec('ROLLBACK');
+        }
     }
 
     saveRecords(connectionId: string, model: string, records: Record<string, unknown>[]): SaveResult {
@@ -166,6 +189,7 @@ export class Store {
 
     /** Saves records already serialized (a batch snapshotted by toBatch when the function saved it). */
     saveRows(connectionId: string, model: string, rows: RecordRow[]): SaveResult {
+        this.afterQueuedWrites();
         const result: SaveResult = { added: 0, updated: 0, unchanged: 0 };
         const now = new Date().toISOString();
         const run = this.trackingRun(connectionId, model) ?? null;
@@ -205,6 +229,7 @@ export class Store {
     }
 
     deleteRecords(connectionId: string, model: string, ids: string[]): number {
+        this.afterQueuedWrites();
         const now = new Date().toISOString();
         const stmt = this.db.prepare(
             'UPDATE records SET deleted_at = ?, last_modified_at = ? WHERE key = ? AND connection_id = ? AND model = ? AND id = ? AND deleted_at IS NULL'
@@ -220,12 +245,14 @@ export class Store {
 
     /** Starts delete tracking: records not saved again before trackDeletesEnd are deleted then. */
     trackDeletesStart(connectionId: string, model: string, runId: string): void {
+        this.afterQueuedWrites();
         this.db
             .prepare('INSERT INTO delete_tracking (connection_id, model, run_id) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET run_id = excluded.run_id')
             .run(connectionId, model, runId);
     }
 
     trackDeletesEnd(connectionId: string, model: string): string[] {
+        this.afterQueuedWrites();
         const run = this.trackingRun(connectionId, model);
         if (!run) {
             return [];
@@ -309,12 +336,14 @@ export class Store {
     }
 
     saveCheckpoint(connectionId: string, syncName: string, checkpoint: Record<string, unknown>): void {
+        this.afterQueuedWrites();
         this.db
             .prepare('INSERT INTO checkpoints (connection_id, sync_name, data) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET data = excluded.data')
             .run(connectionId, syncName, JSON.stringify(checkpoint));
     }
 
     clearCheckpoint(connectionId: string, syncName: string): void {
+        this.afterQueuedWrites();
         this.db.prepare('DELETE FROM checkpoints WHERE connection_id = ? AND sync_name = ?').run(connectionId, syncName);
     }
 
@@ -325,6 +354,7 @@ export class Store {
     }
 
     setMetadata(connectionId: string, metadata: Record<string, unknown>): void {
+        this.afterQueuedWrites();
         this.db
             .prepare('INSERT INTO metadata (connection_id, data) VALUES (?, ?) ON CONFLICT DO UPDATE SET data = excluded.data')
             .run(connectionId, JSON.stringify(metadata));

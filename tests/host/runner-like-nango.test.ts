@@ -223,6 +223,27 @@ describe('store writes on a worker thread (a file-backed store, as `npm start` u
         }
     });
 
+    it("commits the thread's queued writes before a write on the host's own connection (a function's setMetadata mid-run)", async () => {
+        const file = storeFile();
+        const store = new Store(file);
+        const other = new Store(file);
+        try {
+            await store.whenWriterReady();
+            let committed = 0;
+            store.writer.write({ kind: 'rows', connectionId: 'c', model: 'Thing', batch: toBatch([{ id: 'queued', size: 1 }]) }, (outcome) => {
+                committed += outcome?.kind === 'rows' ? outcome.saved.added : 0;
+            });
+            store.setMetadata('c', { backfillDays: 2 });
+            // Settled before setMetadata returned: the queued row was committed first, not left to the thread's timer.
+            expect(committed).toBe(1);
+            expect(other.getRecordsByIds('c', 'Thing', ['queued']).get('queued')).toEqual({ id: 'queued', size: 1 });
+            expect(other.getMetadata('c')).toEqual({ backfillDays: 2 });
+        } finally {
+            other.close();
+            store.close();
+        }
+    });
+
     it('holds at most MAX_BACKLOG_RECORDS unwritten records: past that a write waits for the worker', async () => {
         const store = new Store(storeFile());
         try {
