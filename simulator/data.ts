@@ -4,6 +4,15 @@ import { createHash } from 'node:crypto';
 export const ANCHOR_MS = Date.UTC(2026, 0, 1);
 export const DAY_MS = 86_400_000;
 
+/**
+ * A Mimecast-looking id for something the simulator creates: `prefix` (eNo1 for policies and groups,
+ * eNq for messages, MTOKEN: for managed senders, as in published answers) and the first `length`
+ * characters of the base64url SHA-256 of `source`. The same source always gives the same id.
+ */
+export function mintId(prefix: string, source: string, length = 40): string {
+    return `${prefix}${createHash('sha256').update(source).digest('base64url').slice(0, length)}`;
+}
+
 /** 32-bit hash of a list of numbers and strings (FNV-1a + murmur3 finalizer): pure and fast. */
 export function hash32(...parts: Array<number | string>): number {
     let h = 0x811c9dc5;
@@ -128,9 +137,9 @@ export class TimeSeries<T> {
 
     record(k: number): T {
         const rngSeed = hash32(this.seed, this.spec.name, k);
-        const id = createHash('sha256').update(`${this.spec.name}:${this.seed}:${k}`).digest('base64url');
-        // "eNq" mimics the zlib+base64 look of real Mimecast ids; the rest is a stable digest.
-        return this.spec.make({ k, time: this.timeOf(k), id: `eNq${id}`, rng: new Rng(rngSeed), seed: this.seed });
+        // The whole digest (43 characters): a series has millions of records.
+        const id = mintId('eNq', `${this.spec.name}:${this.seed}:${k}`, 43);
+        return this.spec.make({ k, time: this.timeOf(k), id, rng: new Rng(rngSeed), seed: this.seed });
     }
 
     /**

@@ -3,7 +3,7 @@
 // description and both sides; answers the new policy in get-policy's shape), update-policy (needs id,
 // addressAlterationSetId and policy; answers the updated policy, like the published sample), delete-policy
 // (data[0] = {id, deleted: true}). State `addressAlterationPolicies`, two seeded.
-import { createHash } from 'node:crypto';
+import { mintId } from '../data.js';
 
 import { Validator, fail, formatDate, ok, type Item, type Reply } from '../envelope.js';
 import { defineEndpoint, type HandlerContext } from '../router.js';
@@ -137,10 +137,7 @@ const createPolicy = defineEndpoint({
         const read = readPolicy(ctx, true);
         if ('status' in read) return read;
         const store = addressAlterationPolicies(ctx);
-        const id = `eNo1${createHash('sha256')
-            .update(`${ctx.seed}|address-alteration|${JSON.stringify(ctx.item)}|${ctx.now}|${store.size}`)
-            .digest('base64url')
-            .slice(0, 40)}`;
+        const id = mintId('eNo1', `${ctx.seed}|address-alteration|${JSON.stringify(ctx.item)}|${ctx.now}|${store.size}`);
         const policy = newPolicy();
         applyPolicy(policy, read, ctx.now);
         const record = { id, addressAlterationSetId: setId, policy };

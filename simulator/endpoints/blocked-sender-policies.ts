@@ -3,7 +3,7 @@
 // (204, no body), API 1.0 with delete-policy (signed calls only: it is not in the API 2.0 catalogue).
 // State is per simulator instance.
 // Open-ended policies carry Mimecast's placeholder dates 1900-01-01 / 2100-01-01, as the real API does.
-import { createHash } from 'node:crypto';
+import { mintId } from '../data.js';
 
 import { Validator, fail, formatDate, ok, openPage, pageMeta, type FailError, type Item } from '../envelope.js';
 import { defineEndpoint, type Endpoint, type HandlerContext } from '../router.js';
@@ -99,10 +99,7 @@ function target(type: string, value: string | undefined): Record<string, unknown
 }
 
 function build(seed: number, spec: Spec, now: number): BlockedSenderPolicy {
-    const id = `eNo1${createHash('sha256')
-        .update(`${seed}|blockedSenderPolicy|${JSON.stringify(spec)}|${now}`)
-        .digest('base64url')
-        .slice(0, 60)}`;
+    const id = mintId('eNo1', `${seed}|blockedSenderPolicy|${JSON.stringify(spec)}|${now}`, 60);
     const policy: Record<string, unknown> = {
         description: spec.description,
         fromPart: spec.fromPart ?? 'envelope_from',

@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
-
-import { DAY_MS, hash32, Rng, type SeriesSpec } from '../data.js';
+import { DAY_MS, hash32, mintId, Rng, type SeriesSpec } from '../data.js';
 import { Validator, fail, ok, openPage, pageMeta, type Item, type Reply } from '../envelope.js';
 import { defineEndpoint, type HandlerContext } from '../router.js';
 import { ACCOUNT } from './account.js';
@@ -155,7 +153,9 @@ const GROUP_NAMES = [
 const EXTERNAL_DOMAINS = ['phish-example.net', 'spam-example.org', 'partner-example.com', 'supplier-example.co', 'newsletter-example.io'];
 const TOP_LEVEL = 8;
 
-const groupId = (seed: number, key: string): string => `eNo1${createHash('sha256').update(`group:${seed}:${key}`).digest('base64url').slice(0, 40)}`;
+const groupId = (seed: number, key: string): string => mintId('eNo1', `group:${seed}:${key}`);
+/** A member's id in its group: the same member of the same group always has the same id. */
+const memberIdIn = (groupIdOf: string, key: string): string => mintId('eNo1', `member:${groupIdOf}:${key}`, 32);
 /** The directory's root folder: the parentId of every top-level group (as in published answers), never listed itself. */
 const rootFolderId = (seed: number): string => groupId(seed, 'root');
 
@@ -376,7 +376,7 @@ const addGroupMember = defineEndpoint({
         // Adding an existing member is accepted and changes nothing.
         const existing = members.find((m) => memberKey(m) === key);
         if (!existing) members.push(member);
-        const memberId = `eNo1${createHash('sha256').update(`member:${group.id}:${key}`).digest('base64url').slice(0, 32)}`;
+        const memberId = memberIdIn(group.id, key);
         const shown = existing ?? member;
         return ok([
             {
@@ -423,7 +423,7 @@ const removeGroupMember = defineEndpoint({
             ]);
         const [removed] = members.splice(index, 1);
         // Mimecast answers the member it removed, as add-group-member does (published sample).
-        const memberId = `eNo1${createHash('sha256').update(`member:${group.id}:${key}`).digest('base64url').slice(0, 32)}`;
+        const memberId = memberIdIn(group.id, key);
         return ok([
             {
                 id: memberId,

@@ -4,7 +4,7 @@
 // `/api/managedsender/get-managed-senders` is a SIMULATOR-ONLY read endpoint: Mimecast documents no
 // list endpoint for these entries in API 2.0 (they show in the Administration Console). It exists so
 // tests and `npm run function` runs can observe what block-sender / permit-sender changed.
-import { createHash } from 'node:crypto';
+import { mintId } from '../data.js';
 
 import { Validator, fail, formatDate, ok, openPage, pageMeta } from '../envelope.js';
 import { defineEndpoint, type Endpoint, type HandlerContext } from '../router.js';
@@ -42,7 +42,7 @@ const permitOrBlock = defineEndpoint({
         const action = v.string('action', { required: true, oneOf: ['block', 'permit'] });
         if (!v.ok || sender === undefined || to === undefined || action === undefined) return v.fail();
         const key = `${sender}|${to}`;
-        const id = `MTOKEN:${createHash('sha256').update(`${ctx.seed}|managedSender|${key}`).digest('base64url').slice(0, 40)}`;
+        const id = mintId('MTOKEN:', `${ctx.seed}|managedSender|${key}`);
         const entry: ManagedSender = { id, sender, to, type: action === 'block' ? 'Block' : 'Permit', lastUpdated: formatDate(ctx.now) };
         senders(ctx).set(key, entry);
         const { lastUpdated: _omit, ...answer } = entry;

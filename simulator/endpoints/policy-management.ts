@@ -6,7 +6,7 @@
 // Errors come as `{"error":[{code, message}]}` (HTTP 400/404); a PATCH answers 204 with no body. The
 // request shape (`from`/`to` as {type, emailAddress|domain|groupId}, top-level spfDomains) follows a public
 // client of this family; Mimecast's real validation messages are not published.
-import { createHash } from 'node:crypto';
+import { mintId } from '../data.js';
 
 import { formatDate, parseDate, type Reply } from '../envelope.js';
 import { defineEndpoint, type HandlerContext } from '../router.js';
@@ -202,10 +202,7 @@ const antiSpoofingBypass = defineEndpoint({
             if (ctx.method !== 'POST') return error(405, 'method_not_allowed', `${ctx.method} needs a policy id`);
             const body = readBody(ctx.body, ['enable_bypass', 'disable_bypass'], false);
             if ('status' in body && 'body' in body) return body as Reply;
-            const newId = `eNo1${createHash('sha256')
-                .update(`${ctx.seed}|bypass|${JSON.stringify(body)}|${ctx.now}|${store.size}`)
-                .digest('base64url')
-                .slice(0, 40)}`;
+            const newId = mintId('eNo1', `${ctx.seed}|bypass|${JSON.stringify(body)}|${ctx.now}|${store.size}`);
             const record: BypassPolicy = {
                 id: newId,
                 option: String(body['option']),

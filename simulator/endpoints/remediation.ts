@@ -2,9 +2,8 @@
 // Incidents are stored per simulator instance and fetched back by id. A remediation by Message-ID
 // identifies the tracked or held messages with that Message-ID; by hash, the messages whose
 // attachment has that SHA-256 (see message-finder.ts), plus a deterministic count for unknown hashes.
-import { createHash } from 'node:crypto';
 
-import { DAY_MS, hash32 } from '../data.js';
+import { DAY_MS, hash32, mintId } from '../data.js';
 import { Validator, fail, formatDate, ok, type FailError } from '../envelope.js';
 import { defineEndpoint, type Endpoint, type HandlerContext } from '../router.js';
 import { ACCOUNT } from './account.js';
@@ -68,7 +67,7 @@ const create = defineEndpoint({
         const failed = identified > 0 && hash32(value, 'failed') % 10 === 0 ? 1 : 0;
         const stamp = formatDate(ctx.now);
         const incident: RemediationIncident = {
-            id: `eNq${createHash('sha256').update(`incident:${ctx.seed}:${n}:${value}`).digest('base64url').slice(0, 40)}`,
+            id: mintId('eNq', `incident:${ctx.seed}:${n}:${value}`),
             code: `TR-${ACCOUNT.accountCode}-${String(n).padStart(5, '0')}`,
             type: 'manual',
             reason,
