@@ -15,14 +15,15 @@ import type { SaveResult, Store } from './store.js';
 export const GROUP_RECORDS = 10_000;
 /**
  * ...or this long after the first of them was queued, but at least COMMIT_SPACING times as long as the
- * last group kept the writer busy (applying its writes and committing). Short, so that what is left to commit when a run ends (the host flushes then) is
- * what came in the last tenth of a second, not the whole run of a small sync (10,000 audit records took
- * 200 ms to commit after their last page with 500 ms). Spaced by the last commit, because a commit
- * rewrites pages all over the record index, more of them the bigger the store: at a million records,
- * commits every 100 ms made the writer half as fast as commits of 10,000 records. Twice the last
- * commit, not four times: with 4x a 10k SIEM run's groups grew to a dozen pages and its last commit
- * kept the run waiting about 115 ms (a tenth of it), with 2x 20-30 ms; at a million records groups
- * fill to GROUP_RECORDS first either way (SIEM 1M: 134 commits, 83 s, with both).
+ * last group kept the writer busy (applying its writes and committing them). Short, so that what is left
+ * to commit when a run ends (the host flushes then) is what came in the last tenth of a second, not the
+ * whole run of a small sync (10,000 audit records took 200 ms to commit after their last page with
+ * 500 ms). Spaced by the last group, because a commit rewrites pages all over the record index, more of
+ * them the bigger the store: at a million records, commits every 100 ms made the writer half as fast as
+ * commits of 10,000 records. Twice the last group, not four times: with 4x a 10k SIEM run's groups grew
+ * to a dozen pages and its last commit kept the run waiting about 115 ms (a tenth of it), with 2x 20-30
+ * ms; at a million records groups fill to GROUP_RECORDS first either way (SIEM 1M: 134 commits, 83 s,
+ * with both).
  */
 export const GROUP_MS = 100;
 const COMMIT_SPACING = 2;
@@ -114,11 +115,11 @@ class WriteGroups<E extends { write: StoreWrite }> {
         if (this.entries.length === 0) {
             return;
         }
-        const started = performance.now();
         if (!this.applyOnArrival) {
             this.begin();
             this.entries.forEach((entry) => this.apply(entry.write));
         }
+        const started = performance.now();
         if (this.error === undefined) {
             try {
                 this.store.commit();
@@ -131,6 +132,7 @@ class WriteGroups<E extends { write: StoreWrite }> {
         this.outcomes = [];
         this.error = undefined;
         this.records = 0;
+        // Its writes (busyMs, whenever they were applied) and its commit.
         this.lastGroupMs = this.busyMs + (performance.now() - started);
         this.busyMs = 0;
         this.settle(entries, outcomes, error);
