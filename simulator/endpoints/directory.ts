@@ -155,7 +155,7 @@ const TOP_LEVEL = 8;
 
 const groupId = (seed: number, key: string): string => mintId('eNo1', `group:${seed}:${key}`);
 /** A member's id in its group: the same member of the same group always has the same id. */
-const memberIdIn = (groupIdOf: string, key: string): string => mintId('eNo1', `member:${groupIdOf}:${key}`, 32);
+const memberIdIn = (ofGroup: string, key: string): string => mintId('eNo1', `member:${ofGroup}:${key}`, 32);
 /** The directory's root folder: the parentId of every top-level group (as in published answers), never listed itself. */
 const rootFolderId = (seed: number): string => groupId(seed, 'root');
 
