@@ -49,7 +49,6 @@ export type ActionInput_mimecast_createaddressalterationpolicy = {
 export type ActionInput_mimecast_createantispoofingbypasspolicy = {
     /** text, at most 200 characters, one line */
     description: string;
-    option: "enable_bypass" | "disable_bypass";
     fromPart?: "envelope_from" | "header_from" | "both";
     fromType: "everyone" | "internal_addresses" | "external_addresses" | "email_domain" | "profile_group" | "individual_email_address";
     /** the domain (email_domain), address (individual_email_address) or group id (profile_group) the side matches; at most 1024 characters */
@@ -57,7 +56,6 @@ export type ActionInput_mimecast_createantispoofingbypasspolicy = {
     toType: "everyone" | "internal_addresses" | "external_addresses" | "email_domain" | "profile_group" | "individual_email_address";
     /** the domain (email_domain), address (individual_email_address) or group id (profile_group) the side matches; at most 1024 characters */
     toValue?: string;
-    spfDomains?: string[];
     bidirectional?: boolean;
     enabled?: boolean;
     enforced?: boolean;
@@ -68,6 +66,8 @@ export type ActionInput_mimecast_createantispoofingbypasspolicy = {
     fromDate?: string;
     /** an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z */
     toDate?: string;
+    option: "enable_bypass" | "disable_bypass";
+    spfDomains?: string[];
 };
 
 export type ActionInput_mimecast_createblockedsenderpolicy = {

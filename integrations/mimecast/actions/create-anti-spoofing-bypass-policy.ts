@@ -7,39 +7,16 @@ import * as z from 'zod';
 
 import { mimecastAction, parseInput } from '../helpers/actions.js';
 import { callMimecastRest, MimecastError } from '../helpers/api.js';
-import { boundedList, domainName, freeText, isoDateTime } from '../helpers/inputs.js';
-import {
-    ANTI_SPOOFING_BYPASS_POLICIES_PATH,
-    checkPolicy,
-    FromPart,
-    MAX_SPF_DOMAINS,
-    policyBody,
-    policyTargetValue,
-    TargetType
-} from '../helpers/policy-management.js';
+import { boundedList, domainName } from '../helpers/inputs.js';
+import { ANTI_SPOOFING_BYPASS_POLICIES_PATH, checkPolicy, MAX_SPF_DOMAINS, policyBody, policyCreateFields } from '../helpers/policy-management.js';
 
 const CreateAntiSpoofingBypassPolicyInput = z
     .object({
-        description: freeText(200),
+        ...policyCreateFields,
         /** enable_bypass lets matching mail skip the anti-spoofing check; disable_bypass makes an exception. */
         option: z.enum(['enable_bypass', 'disable_bypass']),
-        fromPart: FromPart.optional(),
-        fromType: TargetType,
-        /** A domain (email_domain), an address (individual_email_address) or a group id (profile_group). */
-        fromValue: policyTargetValue.optional(),
-        toType: TargetType,
-        toValue: policyTargetValue.optional(),
         /** Bypass only when SPF passes for one of these domains. */
-        spfDomains: boundedList(domainName, MAX_SPF_DOMAINS, 'SPF domain', { bulk: false }).optional(),
-        bidirectional: z.boolean().optional(),
-        enabled: z.boolean().optional(),
-        enforced: z.boolean().optional(),
-        override: z.boolean().optional(),
-        comment: freeText(1000).optional(),
-        /** Start of the policy (ISO 8601); omitted = always. */
-        fromDate: isoDateTime.optional(),
-        /** End of the policy (ISO 8601); omitted = never expires. */
-        toDate: isoDateTime.optional()
+        spfDomains: boundedList(domainName, MAX_SPF_DOMAINS, 'SPF domain', { bulk: false }).optional()
     })
     .strict()
     .superRefine((input, ctx) => checkPolicy(ctx, input, false));

@@ -135,11 +135,13 @@ export const policyChangeFields = {
     enforced: z.boolean().optional(),
     override: z.boolean().optional(),
     comment: freeText(1000).optional(),
+    /** Start of the policy (ISO 8601); a create without it starts at once (fromEternal). */
     fromDate: isoDateTime.optional(),
+    /** End of the policy (ISO 8601); a create without it never expires (toEternal). */
     toDate: isoDateTime.optional()
 };
 
-/** The shared fields of a create: a description and both sides required, the rest optional (anti-spoofing bypass keeps its own order). */
+/** The shared fields of a create: a description and both sides required, the rest optional. */
 export const policyCreateFields = {
     ...policyChangeFields,
     description: freeText(200),
