@@ -1,8 +1,7 @@
 // URL Protect's managed URLs (block/permit list) and the decoder of rewritten links.
 // State is per simulator instance: a URL created here appears in the next get-all-managed-urls,
 // a deleted one disappears from it.
-import { createHash } from 'node:crypto';
-
+import { mintId } from '../data.js';
 import { Validator, fail, ok, openPage, pageMeta, type Reply } from '../envelope.js';
 import { defineEndpoint, type Endpoint, type HandlerContext } from '../router.js';
 
@@ -39,10 +38,7 @@ const SEED_URLS: Array<Pick<ManagedUrl, 'matchType' | 'action' | 'comment'> & { 
 ];
 
 function idOf(seed: number, u: Pick<ManagedUrl, 'scheme' | 'domain' | 'port' | 'path' | 'queryString' | 'matchType'>): string {
-    return createHash('sha256')
-        .update(`${seed}|managedUrl|${u.matchType}|${u.scheme}://${u.domain}:${u.port}${u.path}?${u.queryString}`)
-        .digest('base64url')
-        .slice(0, 43);
+    return mintId('', `${seed}|managedUrl|${u.matchType}|${u.scheme}://${u.domain}:${u.port}${u.path}?${u.queryString}`, 43);
 }
 
 function build(

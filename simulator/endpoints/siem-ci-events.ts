@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
-
-import { type SeriesSpec } from '../data.js';
+import { mintId, type SeriesSpec } from '../data.js';
 import { ACCOUNT } from './account.js';
 import { externalAddress, internalAddress } from './log-endpoint.js';
 import { SIEM_RETENTION_MS, siemStreamEndpoint } from './siem-events.js';
@@ -22,10 +20,7 @@ export const siemCiEvents: SeriesSpec<SiemCiEvent> = {
     retentionMs: SIEM_RETENTION_MS,
     make({ k, time, rng }) {
         const type = rng.pick(SIEM_CI_TYPES);
-        const aggregateId = createHash('sha256')
-            .update(`ci:${Math.floor(k / 2)}`)
-            .digest('base64url')
-            .slice(0, 22);
+        const aggregateId = mintId('', `ci:${Math.floor(k / 2)}`, 22);
         const base = {
             type,
             timestamp: time,
