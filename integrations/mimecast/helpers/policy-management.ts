@@ -135,7 +135,7 @@ export const policyChangeFields = {
     enforced: z.boolean().optional(),
     override: z.boolean().optional(),
     comment: freeText(1000).optional(),
-    /** Start of the policy (ISO 8601); a create without it starts at once (fromEternal). */
+    /** Start of the policy (ISO 8601); a create without it has no start date, in force always (fromEternal). */
     fromDate: isoDateTime.optional(),
     /** End of the policy (ISO 8601); a create without it never expires (toEternal). */
     toDate: isoDateTime.optional()
