@@ -1244,7 +1244,11 @@ export type SiemCiEvent = {
     direction?: string;
     threatState?: string;
     threatType?: string;
-    policiesApplied?: string[];
+    policiesApplied?: {
+        name?: string;
+        action?: string;
+        mode?: string;
+    }[];
     source?: string;
     tags?: string[];
     details?: {

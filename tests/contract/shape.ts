@@ -41,9 +41,14 @@ export function shapeDifferences(sample: unknown, simulated: unknown, path = '$'
     if (expected === 'object') {
         const out: string[] = [];
         const actualObject = simulated as Record<string, unknown>;
+        const nullable = NULLABLE_KEYS.get(sample as object);
         for (const [key, value] of Object.entries(sample as Record<string, unknown>)) {
             if (!(key in actualObject)) {
                 out.push(`${path}.${key}: missing`);
+                continue;
+            }
+            // A key null in one element of the sample list and set in another (a DMARC result's `aligned`) may be either.
+            if (actualObject[key] === null && nullable?.has(key)) {
                 continue;
             }
             out.push(...shapeDifferences(value, actualObject[key], `${path}.${key}`));
@@ -53,18 +58,26 @@ export function shapeDifferences(sample: unknown, simulated: unknown, path = '$'
     return [];
 }
 
+/** Per merged sample object, the keys that are null in some element of its list. */
+const NULLABLE_KEYS = new WeakMap<object, Set<string>>();
+
 /** One object with every key any sample element has (the first non-null value per key), for mixed lists. */
 function mergeSamples(samples: unknown[]): unknown {
     if (!samples.every((s) => jsonType(s) === 'object')) {
         return samples[0];
     }
     const merged: Record<string, unknown> = {};
+    const nullable = new Set<string>();
     for (const sample of samples as Record<string, unknown>[]) {
         for (const [key, value] of Object.entries(sample)) {
+            if (value === null) {
+                nullable.add(key);
+            }
             if (!(key in merged) || merged[key] === null) {
                 merged[key] = value;
             }
         }
     }
+    NULLABLE_KEYS.set(merged, nullable);
     return merged;
 }

@@ -6,7 +6,7 @@
 import { DAY_MS } from '../../simulator/data.js';
 import { startSimulator, type Simulator } from '../../simulator/index.js';
 import { call, fakeClock, getToken, mc } from '../simulator/helpers.js';
-import { fixture } from './fixtures.js';
+import { fixture, fixtureText } from './fixtures.js';
 import { shapeDifferences } from './shape.js';
 
 type Json = Record<string, unknown>;
@@ -106,6 +106,40 @@ describe('simulator shape: log and SIEM endpoints against the published samples'
                 'heldReleaseLogs'
             )
         ).toEqual([]);
+    });
+
+    it('the CI stream: entities and mailflow records have the shapes of the published CI records, in the stream envelope', async () => {
+        const res = await call(
+            sim,
+            `/siem/v1/events/ci?${new URLSearchParams({ dateRangeStartsAt: new Date(clock.now() - 6 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, '.000Z'), pageSize: '500' }).toString()}`,
+            undefined,
+            token,
+            'GET'
+        );
+        expect(res.status).toBe(200);
+        const body = res.body as unknown as Json;
+        // No CI stream body is published: its envelope is held to the CG stream's.
+        expect(shapeDifferences({ ...fixture<Json>('siem-events.xsoar'), value: [] }, { ...body, value: [] })).toEqual([]);
+        const published = fixtureText('siem-ci-batch-records.elastic-pipeline.ndjson')
+            .split('\n')
+            .filter((line) => line !== '')
+            .map((line) => JSON.parse(line) as Json);
+        const value = body['value'] as Json[];
+        for (const type of ['entities', 'mailflow']) {
+            const simulated = value.filter((e) => e['type'] === type);
+            expect(simulated.length).toBeGreaterThan(0);
+            expect(
+                recordDifferences(
+                    published.filter((e) => e['type'] === type),
+                    simulated,
+                    `value[${type}]`
+                )
+            ).toEqual([]);
+        }
+        // Every published verdict and both spellings of the direction occur.
+        const entities = value.filter((e) => e['type'] === 'entities');
+        expect(new Set(entities.map((e) => e['threatType']))).toEqual(new Set(published.filter((e) => e['type'] === 'entities').map((e) => e['threatType'])));
+        expect(new Set(entities.map((e) => e['direction']))).toEqual(new Set(['INBOUND', 'Inbound']));
     });
 
     it("the SIEM stream names kinds eventType/subType and its receipts have the published receipts' shape", async () => {

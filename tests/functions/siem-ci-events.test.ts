@@ -1,6 +1,6 @@
 // siem-ci-events: the CI stream on the SIEM engine. No published CI stream body exists: the events
-// below carry the CI batch files' fields (type/subtype, _offset, _partition, entities' threat fields,
-// mailflow's authResults[]).
+// below carry the fields of the published CI records (tests/contract/siem-ci-events.test.ts replays those:
+// type/subtype, _offset, _partition, entities' threat fields and policies, mailflow's authResults[]).
 import nock from 'nock';
 
 import { contentId } from '../../integrations/mimecast/helpers/records.js';
@@ -35,7 +35,7 @@ describe('sync siem-ci-events', () => {
             direction: 'INBOUND',
             threatState: 'detected',
             threatType: 'phishing',
-            policiesApplied: ['Default'],
+            policiesApplied: [{ action: 'DO_NOTHING', mode: 'ACTIVE', name: 'Default' }],
             source: 'Cloud Integrated',
             tags: ['ci'],
             note: '',
@@ -71,7 +71,7 @@ describe('sync siem-ci-events', () => {
                 direction: 'INBOUND',
                 threatState: 'detected',
                 threatType: 'phishing',
-                policiesApplied: ['Default'],
+                policiesApplied: [{ name: 'Default', action: 'DO_NOTHING', mode: 'ACTIVE' }],
                 source: 'Cloud Integrated',
                 tags: ['ci']
             },

@@ -3,16 +3,28 @@
 // a connection falls further behind.
 // https://developer.services.mimecast.com/docs/threatsandsecurityeventsdata/1/routes/siem/v1/events/ci/get
 //
-// Unconfirmed (tests/contract/INDEX.md, "Endpoints with no public sample"): no published body shows the CI
-// *stream*. The record fields are those of the CI batch files other collectors read (type, subtype,
-// epoch-ms timestamp, _offset, _partition, accountId, aggregateId, processingId; entities add threatState,
-// threatType, policiesApplied[], source, tags; mailflow adds authResults[]), and the query is assumed to be
-// the CG stream's. autoStart is false: a Cloud Gateway-only tenant has no CI product, and would get a 403
+// The records are those of the published CI batch-file records (tests/contract/INDEX.md: Elastic's pipeline
+// test data, 21 entities and mailflow records): type, subtype (null on mailflow), epoch-ms timestamp, _offset,
+// _partition, accountId, aggregateId, processingId, messageId; entities add threatState, threatType,
+// policiesApplied[] of {action, mode, name}, source, tags (null or a list), the message's addresses, subject
+// and attachments; mailflow adds authResults[]. Unconfirmed: no published body shows the CI *stream*'s
+// envelope, so it and the query are assumed to be the CG stream's. autoStart is false: a Cloud Gateway-only tenant has no CI product, and would get a 403
 // on every run; enable it for a CI tenant.
 import { createSync } from 'nango';
 import * as z from 'zod';
 
+import { isObject } from '../helpers/builtins.js';
 import { runSiemStream, SiemCheckpoint, SiemGap, SiemMetadata, siemStream } from '../helpers/siem-stream.js';
+
+const SiemCiPolicy = z.object({
+    /** e.g. `Default O365 Mail policy`. */
+    name: z.string().optional(),
+    /** e.g. `DO_NOTHING`, `BLOCK`. */
+    action: z.string().optional(),
+    /** e.g. `ACTIVE`. */
+    mode: z.string().optional()
+});
+type SiemCiPolicy = z.infer<typeof SiemCiPolicy>;
 
 const SiemCiEvent = z.object({
     /** Events carry no id: the SHA-256 of the event's content (helpers/records.ts contentId). */
@@ -32,7 +44,8 @@ const SiemCiEvent = z.object({
     direction: z.string().optional(),
     threatState: z.string().optional(),
     threatType: z.string().optional(),
-    policiesApplied: z.array(z.string()).optional(),
+    /** The policies Mimecast applied (entities): each `{name, action, mode}` as sent, a null action or mode left out. */
+    policiesApplied: z.array(SiemCiPolicy).optional(),
     source: z.string().optional(),
     tags: z.array(z.string()).optional(),
     /** Every other field as Mimecast sent it (e.g. mailflow `authResults[]`); none of the fields above, no empty value. */
@@ -40,6 +53,29 @@ const SiemCiEvent = z.object({
 });
 
 const models = { SiemCiEvent, SiemCiGap: SiemGap };
+
+/** Published as a list of `{action, mode, name}`; a bare name (no sample shows one) is read as `{name}`. An entry with none of the three is left out. */
+function policies(value: unknown): SiemCiPolicy[] | undefined {
+    const list: SiemCiPolicy[] = [];
+    for (const item of Array.isArray(value) ? value : [value]) {
+        if (typeof item === 'string' && item !== '') {
+            list.push({ name: item });
+        } else if (isObject(item)) {
+            const name = text(item['name']);
+            const action = text(item['action']);
+            const mode = text(item['mode']);
+            if (name !== undefined || action !== undefined || mode !== undefined) {
+                // Undefined members are left out of the saved JSON.
+                list.push({ name, action, mode });
+            }
+        }
+    }
+    return list.length > 0 ? list : undefined;
+}
+
+function text(value: unknown): string | undefined {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
 
 function stringList(value: unknown): string[] | undefined {
     const list = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string' && v !== '');
@@ -57,8 +93,8 @@ const stream = siemStream({
         timestamp: 'date',
         partition: { from: '_partition' },
         offset: { from: '_offset' },
-        // The batch files' samples do not settle whether these are lists or single strings: read both.
-        policiesApplied: { read: stringList },
+        policiesApplied: { read: policies },
+        // null or a list in the published records; a single string is read as a list of one.
         tags: { read: stringList }
     },
     rest: 'details',
@@ -70,7 +106,7 @@ const stream = siemStream({
 const sync = createSync({
     description:
         'Cloud Integrated SIEM events (entities, mailflow, URL clicks) from the CI event stream, resumed by its @nextPage token; off by default (a Cloud Gateway-only tenant has no CI product); a connection more than 24 hours behind records a SiemCiGap.',
-    version: '1.1.0',
+    version: '2.0.0',
     frequency: 'every 15 minutes',
     autoStart: false,
     syncType: 'incremental',
