@@ -17,6 +17,14 @@ export function fixtureText(file: string): string {
     return readFileSync(`${FIXTURES_DIR}${file}`, 'utf8');
 }
 
+/** An NDJSON fixture's records, one per non-empty line. */
+export function fixtureLines<T = Record<string, unknown>>(file: string): T[] {
+    return fixtureText(file)
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => JSON.parse(line) as T);
+}
+
 export function fixtureFiles(): string[] {
     // git keeps no empty folder: before the first fixture lands there is none.
     return !existsSync(FIXTURES_DIR)

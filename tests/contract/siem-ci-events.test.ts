@@ -5,14 +5,11 @@ import nock from 'nock';
 
 import { contentId } from '../../integrations/mimecast/helpers/records.js';
 import { createTestHost, mockToken, TEST_BASE } from '../harness.js';
-import { fixtureText } from './fixtures.js';
+import { fixtureLines } from './fixtures.js';
 import { warnings } from './log-replay.js';
 
 type Json = Record<string, unknown>;
-const published = fixtureText('siem-ci-batch-records.elastic-pipeline.ndjson')
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as Json);
+const published = fixtureLines<Json>('siem-ci-batch-records.elastic-pipeline.ndjson');
 
 /** Where the sync keeps a Mimecast key: renamed, promoted to the record, or under details. */
 const RENAMED: Record<string, string> = { _offset: 'offset', _partition: 'partition' };

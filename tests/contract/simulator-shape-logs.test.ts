@@ -6,7 +6,7 @@
 import { DAY_MS } from '../../simulator/data.js';
 import { startSimulator, type Simulator } from '../../simulator/index.js';
 import { call, fakeClock, getToken, mc } from '../simulator/helpers.js';
-import { fixture, fixtureText } from './fixtures.js';
+import { fixture, fixtureLines } from './fixtures.js';
 import { shapeDifferences } from './shape.js';
 
 type Json = Record<string, unknown>;
@@ -62,6 +62,17 @@ describe('simulator shape: log and SIEM endpoints against the published samples'
         return res.body as unknown as Json;
     };
 
+    /** The first page of a SIEM stream from six hours ago. */
+    const streamPage = async (path: string): Promise<Json> => {
+        const query = new URLSearchParams({
+            dateRangeStartsAt: new Date(clock.now() - 6 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, '.000Z'),
+            pageSize: '500'
+        });
+        const res = await call(sim, `${path}?${query.toString()}`, undefined, token, 'GET');
+        expect(res.status).toBe(200);
+        return res.body as unknown as Json;
+    };
+
     it.each([
         ['/api/audit/get-audit-events', 'startDateTime', 'endDateTime', undefined, ['audit-events.elastic-v1', 'audit-events.xsoar']],
         ['/api/ttp/url/get-logs', 'from', 'to', 'clickLogs', ['ttp-url-logs.elastic']],
@@ -109,21 +120,10 @@ describe('simulator shape: log and SIEM endpoints against the published samples'
     });
 
     it('the CI stream: entities and mailflow records have the shapes of the published CI records, in the stream envelope', async () => {
-        const res = await call(
-            sim,
-            `/siem/v1/events/ci?${new URLSearchParams({ dateRangeStartsAt: new Date(clock.now() - 6 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, '.000Z'), pageSize: '500' }).toString()}`,
-            undefined,
-            token,
-            'GET'
-        );
-        expect(res.status).toBe(200);
-        const body = res.body as unknown as Json;
+        const body = await streamPage('/siem/v1/events/ci');
         // No CI stream body is published: its envelope is held to the CG stream's.
         expect(shapeDifferences({ ...fixture<Json>('siem-events.xsoar'), value: [] }, { ...body, value: [] })).toEqual([]);
-        const published = fixtureText('siem-ci-batch-records.elastic-pipeline.ndjson')
-            .split('\n')
-            .filter((line) => line !== '')
-            .map((line) => JSON.parse(line) as Json);
+        const published = fixtureLines<Json>('siem-ci-batch-records.elastic-pipeline.ndjson');
         const value = body['value'] as Json[];
         for (const type of ['entities', 'mailflow']) {
             const simulated = value.filter((e) => e['type'] === type);
@@ -143,15 +143,7 @@ describe('simulator shape: log and SIEM endpoints against the published samples'
     });
 
     it("the SIEM stream names kinds eventType/subType and its receipts have the published receipts' shape", async () => {
-        const res = await call(
-            sim,
-            `/siem/v1/events/cg?${new URLSearchParams({ dateRangeStartsAt: new Date(clock.now() - 6 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, '.000Z'), pageSize: '500' }).toString()}`,
-            undefined,
-            token,
-            'GET'
-        );
-        expect(res.status).toBe(200);
-        const body = res.body as unknown as Json;
+        const body = await streamPage('/siem/v1/events/cg');
         const sample = fixture<Json>('siem-events.xsoar');
         // The stream's own envelope: value[], @nextLink, @nextPage, pageSize, isCaughtUp.
         expect(shapeDifferences({ ...sample, value: [] }, { ...body, value: [] })).toEqual([]);

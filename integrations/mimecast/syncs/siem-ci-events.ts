@@ -14,6 +14,7 @@ import { createSync } from 'nango';
 import * as z from 'zod';
 
 import { isObject } from '../helpers/builtins.js';
+import { optionalString } from '../helpers/records.js';
 import { runSiemStream, SiemCheckpoint, SiemGap, SiemMetadata, siemStream } from '../helpers/siem-stream.js';
 
 const SiemCiPolicy = z.object({
@@ -61,9 +62,9 @@ function policies(value: unknown): SiemCiPolicy[] | undefined {
         if (typeof item === 'string' && item !== '') {
             list.push({ name: item });
         } else if (isObject(item)) {
-            const name = text(item['name']);
-            const action = text(item['action']);
-            const mode = text(item['mode']);
+            const name = optionalString(item, 'name');
+            const action = optionalString(item, 'action');
+            const mode = optionalString(item, 'mode');
             if (name !== undefined || action !== undefined || mode !== undefined) {
                 // Undefined members are left out of the saved JSON.
                 list.push({ name, action, mode });
@@ -71,10 +72,6 @@ function policies(value: unknown): SiemCiPolicy[] | undefined {
         }
     }
     return list.length > 0 ? list : undefined;
-}
-
-function text(value: unknown): string | undefined {
-    return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 function stringList(value: unknown): string[] | undefined {
