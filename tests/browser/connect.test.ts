@@ -134,6 +134,12 @@ describeWithChromium('the connect preview in Chromium', () => {
         expect(await text(page.locator('#error-details summary'))).toBe('Show error details');
         await page.click('#error-details summary');
         expect(await page.locator('#error-text').innerText()).toBe('Failed to fetch client credentials token: "{}"');
+        // The label follows the details' toggle event, which the browser fires as a task after the click.
+        await page
+            .waitForFunction(() => document.querySelector('#error-details summary')?.textContent?.trim() === 'Hide error details', undefined, {
+                timeout: 5_000
+            })
+            .catch(() => undefined);
         expect(await text(page.locator('#error-details summary'))).toBe('Hide error details');
         expect(await text(result)).not.toContain('invalid_client');
         const panel = page.locator('#project-check');
