@@ -8,8 +8,8 @@
 // _partition, accountId, aggregateId, processingId, messageId; entities add threatState, threatType,
 // policiesApplied[] of {action, mode, name}, source, tags (null or a list), the message's addresses, subject
 // and attachments; mailflow adds authResults[]. Unconfirmed: no published body shows the CI *stream*'s
-// envelope, so it and the query are assumed to be the CG stream's. autoStart is false: a Cloud Gateway-only tenant has no CI product, and would get a 403
-// on every run; enable it for a CI tenant.
+// envelope, so it and the query are assumed to be the CG stream's. autoStart is false: a Cloud Gateway-only
+// tenant has no CI product, and would get a 403 on every run; enable it for a CI tenant.
 import { createSync } from 'nango';
 import * as z from 'zod';
 
