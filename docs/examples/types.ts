@@ -1254,6 +1254,19 @@ export type SiemCiEvent = {
     details?: {
         [key: string]: unknown;
     };
+    ocsf?: {
+        class_uid: number;
+        class_name: string;
+        category_uid: number;
+        activity_id: number;
+        type_uid: number;
+        severity_id: number;
+        time: number;
+        metadata: {
+            [key: string]: unknown;
+        };
+        [key: string]: unknown;
+    };
 };
 
 export type SiemCiGap = {

@@ -41,7 +41,9 @@ function samples(): Sample[] {
         { model: 'SiemEvent', what: '`journal`', record: R.siemEvent(R.SIEM_BATCH_RAW.journal) },
         { model: 'SiemEvent', what: '`spam`', record: R.siemEvent(R.SIEM_BATCH_RAW.spam) },
         { model: 'SiemEvent', what: '`attachment protect`', record: R.siemEvent(R.SIEM_BATCH_RAW.attachmentProtect) },
-        { model: 'SiemEvent', what: '`internal email protect`', record: R.siemEvent(R.SIEM_BATCH_RAW.internalEmailProtect) }
+        { model: 'SiemEvent', what: '`internal email protect`', record: R.siemEvent(R.SIEM_BATCH_RAW.internalEmailProtect) },
+        { model: 'SiemCiEvent', what: '`entities`, no threat (`NO_DETECTIONS`, `POLICIES_DISABLED`)', record: R.siemCiEvent(R.SIEM_CI_RAW.clean) },
+        { model: 'SiemCiEvent', what: '`entities`, a threat (`MALWARE`, ...)', record: R.siemCiEvent(R.SIEM_CI_RAW.malwareBlocked) }
     ];
 }
 
@@ -68,7 +70,10 @@ export function ocsfPage(): string {
         'With the connection metadata `{ "ocsf": true }`, every record of a mapped model (the table below; also',
         '`SiemBatchEvent`, with the `SiemEvent` mapping) carries its event as `ocsf`, added where every record is',
         'finished (`helpers/stream.ts` `finish`); without the flag records have no `ocsf` key. A record the mapper',
-        'cannot render (no readable time) is saved without it. `SiemCiEvent` has no mapping yet.',
+        'cannot render (no readable time) is saved without it. `SiemCiEvent` maps its `entities` records only: a',
+        '`mailflow` record (SPF/DKIM/DMARC results) names neither sender nor recipient, and an OCSF email needs one,',
+        'so it is saved without `ocsf` (join it to its entities record by `aggregateId`); `urlclick` has no',
+        'published sample to map from.',
         '`integrations/mimecast/helpers/message-trace.ts` gathers the SIEM events of one message (one Mimecast',
         '`aggregateId`) into a `MessageTrace` with its steps in time order and its outcome; `siem-events` saves',
         'them (`/message-traces`), updated after every page as later events of a message arrive.',

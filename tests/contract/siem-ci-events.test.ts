@@ -5,28 +5,13 @@ import nock from 'nock';
 
 import { contentId } from '../../integrations/mimecast/helpers/records.js';
 import { createTestHost, mockToken, TEST_BASE } from '../harness.js';
+import { SIEM_CI_PROMOTED, SIEM_CI_RENAMED } from '../ocsf/records.js';
 import { fixtureLines } from './fixtures.js';
 import { warnings } from './log-replay.js';
 
 type Json = Record<string, unknown>;
 const published = fixtureLines<Json>('siem-ci-batch-records.elastic-pipeline.ndjson');
 
-/** Where the sync keeps a Mimecast key: renamed, promoted to the record, or under details. */
-const RENAMED: Record<string, string> = { _offset: 'offset', _partition: 'partition' };
-const PROMOTED = new Set([
-    'type',
-    'subtype',
-    'timestamp',
-    'accountId',
-    'aggregateId',
-    'processingId',
-    'direction',
-    'threatState',
-    'threatType',
-    'policiesApplied',
-    'source',
-    'tags'
-]);
 const isEmpty = (value: unknown) => value === null || value === '' || (Array.isArray(value) && value.length === 0);
 
 async function syncPublished(): Promise<Json[]> {
@@ -108,7 +93,8 @@ describe('contract: siem-ci-events', () => {
             return Object.entries(raw)
                 .filter(([, value]) => !isEmpty(value))
                 .filter(([key]) => {
-                    const kept = RENAMED[key] !== undefined ? record[RENAMED[key]] : PROMOTED.has(key) ? record[key] : details[key];
+                    const kept =
+                        SIEM_CI_RENAMED[key] !== undefined ? record[SIEM_CI_RENAMED[key]] : SIEM_CI_PROMOTED.includes(key) ? record[key] : details[key];
                     return kept === undefined;
                 })
                 .map(([key]) => `${i}.${key}`);

@@ -32,7 +32,8 @@ describeWithShared('OCSF mappings of the log and SIEM models', OCSF_FILES, () =>
             'ArchiveSearchLog',
             'ArchiveViewLog',
             'SiemEvent',
-            'SiemBatchEvent'
+            'SiemBatchEvent',
+            'SiemCiEvent'
         ]);
         expect(() => toOcsf('SiemGap', { id: 'x' })).toThrow('no OCSF mapping for model SiemGap');
         expect(() => toOcsf('AuditEvent', R.auditEvent({ ...R.AUDIT_RAW.logon, eventTime: 'yesterday' }))).toThrow(/unreadable date|no readable time/);

@@ -15,6 +15,8 @@ import type {
     SiemEventRecord
 } from '../../integrations/mimecast/helpers/ocsf.js';
 import { contentId, optionalAddress } from '../../integrations/mimecast/helpers/records.js';
+import { finish } from '../../integrations/mimecast/helpers/stream.js';
+import { fixtureLines } from '../contract/fixtures.js';
 
 type Raw = Record<string, unknown>;
 
@@ -444,6 +446,49 @@ export function siemEvent(raw: Raw, promoteKind = true): SiemEventRecord {
         ...(Object.keys(details).length > 0 ? { details } : {})
     };
 }
+
+/** Where siem-ci-events keeps a Mimecast key: renamed, promoted to the record under its own name, or (any other) under details. */
+export const SIEM_CI_RENAMED: Record<string, string> = { _offset: 'offset', _partition: 'partition' };
+export const SIEM_CI_PROMOTED = [
+    'type',
+    'subtype',
+    'timestamp',
+    'accountId',
+    'aggregateId',
+    'processingId',
+    'direction',
+    'threatState',
+    'threatType',
+    'policiesApplied',
+    'source',
+    'tags'
+];
+
+/**
+ * A SiemCiEvent record from a raw CI record, as the siem-ci-events sync saves it (tests/ocsf/siem-ci.test.ts
+ * holds this to the sync's saved records): the model's fields promoted, the rest under details, empty values
+ * dropped at any depth.
+ */
+export function siemCiEvent(raw: Raw): SiemEventRecord {
+    const top: Raw = {};
+    const details: Raw = {};
+    for (const [key, value] of Object.entries(raw)) {
+        const renamed = SIEM_CI_RENAMED[key];
+        if (renamed !== undefined) top[renamed] = String(value);
+        else if (SIEM_CI_PROMOTED.includes(key)) top[key] = value;
+        else details[key] = value;
+    }
+    return finish('SiemCiEvent', { ...top, id: contentId('SiemCiEvent', raw), timestamp: toIsoUtc(Number(raw['timestamp'])), details }, {});
+}
+
+/** The published CI records (tests/contract/INDEX.md: Elastic's pipeline test data), by what they show. */
+const SIEM_CI_PUBLISHED = fixtureLines<Raw>('siem-ci-batch-records.elastic-pipeline.ndjson');
+export const SIEM_CI_RAW = {
+    clean: SIEM_CI_PUBLISHED[0]!,
+    malwareBlocked: SIEM_CI_PUBLISHED[4]!,
+    mailflow: SIEM_CI_PUBLISHED[10]!,
+    policiesDisabled: SIEM_CI_PUBLISHED[20]!
+};
 
 // elastic/integrations packages/mimecast/data_stream/siem_logs/_dev/test/pipeline/test-siem-v2-logs.log
 // (commit 0b97ab02df57b57303b67e48840bb75dfe5c4738): batch-file events (type/subtype), verbatim lines.

@@ -6,8 +6,9 @@
 // - HeldReleaseLog: Email Activity (4009), activity Other (Release / Reject);
 // - ArchiveSearchLog, ArchiveViewLog: API Activity (6003), Read;
 // - SiemEvent: Email Activity for receipt, process, delivery and journal events, Detection Finding for
-//   av, spam, url/attachment/impersonation/internal email protect verdicts; SiemBatchEvent likewise.
-// Not mapped yet: SiemCiEvent (CI kinds: entities, mailflow, urlclick).
+//   av, spam, url/attachment/impersonation/internal email protect verdicts; SiemBatchEvent likewise;
+// - SiemCiEvent: entities only, Detection Finding when threatType names a threat, else Email Activity
+//   (Scan); mailflow and urlclick records get none (ocsf/siem-ci.ts says why).
 // tests/ocsf/checker.ts holds every mapping to the OCSF schema definitions.
 import * as z from 'zod';
 
@@ -17,6 +18,7 @@ import type { OcsfEvent } from './ocsf/event.js';
 import { archiveSearchLogToOcsf, archiveViewLogToOcsf, heldReleaseLogToOcsf } from './ocsf/gateway.js';
 import type { ArchiveSearchLogRecord, ArchiveViewLogRecord, HeldReleaseLogRecord } from './ocsf/gateway.js';
 import { siemEventToOcsf } from './ocsf/siem.js';
+import { siemCiEventToOcsf } from './ocsf/siem-ci.js';
 import { attachmentLogToOcsf, clickLogToOcsf, dlpLogToOcsf, impersonationLogToOcsf } from './ocsf/ttp.js';
 import type { AttachmentLogRecord, ClickLogRecord, DlpLogRecord, ImpersonationLogRecord } from './ocsf/ttp.js';
 import type { SiemEventRecord } from './siem-view.js';
@@ -43,7 +45,8 @@ export {
     heldReleaseLogToOcsf,
     archiveSearchLogToOcsf,
     archiveViewLogToOcsf,
-    siemEventToOcsf
+    siemEventToOcsf,
+    siemCiEventToOcsf
 };
 
 /** The record shape of each model that has an OCSF mapping. */
@@ -58,6 +61,7 @@ export interface OcsfRecords {
     ArchiveViewLog: ArchiveViewLogRecord;
     SiemEvent: SiemEventRecord;
     SiemBatchEvent: SiemEventRecord;
+    SiemCiEvent: SiemEventRecord;
 }
 export type OcsfModel = keyof OcsfRecords;
 
@@ -72,7 +76,8 @@ const MAPPERS: { [M in OcsfModel]: (record: OcsfRecords[M]) => OcsfEvent } = {
     ArchiveViewLog: archiveViewLogToOcsf,
     SiemEvent: siemEventToOcsf,
     // The batch files' events have the stream's fields (type/subtype read under both spellings).
-    SiemBatchEvent: siemEventToOcsf
+    SiemBatchEvent: siemEventToOcsf,
+    SiemCiEvent: siemCiEventToOcsf
 };
 
 export const OCSF_MODELS: OcsfModel[] = Object.keys(MAPPERS).filter(hasOcsfMapping);

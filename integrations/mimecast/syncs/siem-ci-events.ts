@@ -9,11 +9,13 @@
 // policiesApplied[] of {action, mode, name}, source, tags (null or a list), the message's addresses, subject
 // and attachments; mailflow adds authResults[]. Unconfirmed: no published body shows the CI *stream*'s
 // envelope, so it and the query are assumed to be the CG stream's. autoStart is false: a Cloud Gateway-only
-// tenant has no CI product, and would get a 403 on every run; enable it for a CI tenant.
+// tenant has no CI product, and would get a 403 on every run; enable it for a CI tenant. With the metadata
+// {"ocsf": true}, entities records also carry their OCSF event (helpers/ocsf/siem-ci.ts; mailflow none).
 import { createSync } from 'nango';
 import * as z from 'zod';
 
 import { isObject } from '../helpers/builtins.js';
+import { OcsfEventSchema } from '../helpers/ocsf.js';
 import { optionalString } from '../helpers/records.js';
 import { runSiemStream, SiemCheckpoint, SiemGap, SiemMetadata, siemStream } from '../helpers/siem-stream.js';
 
@@ -50,7 +52,9 @@ const SiemCiEvent = z.object({
     source: z.string().optional(),
     tags: z.array(z.string()).optional(),
     /** Every other field as Mimecast sent it (e.g. mailflow `authResults[]`); none of the fields above, no empty value. */
-    details: z.record(z.string(), z.unknown()).optional()
+    details: z.record(z.string(), z.unknown()).optional(),
+    /** An entities record as an OCSF 1.8.0 event (helpers/ocsf/siem-ci.ts), when the connection's metadata says {"ocsf": true}. */
+    ocsf: OcsfEventSchema.optional()
 });
 
 const models = { SiemCiEvent, SiemCiGap: SiemGap };
@@ -103,7 +107,7 @@ const stream = siemStream({
 const sync = createSync({
     description:
         'Cloud Integrated SIEM events (entities, mailflow, URL clicks) from the CI event stream, resumed by its @nextPage token; off by default (a Cloud Gateway-only tenant has no CI product); a connection more than 24 hours behind records a SiemCiGap.',
-    version: '2.0.0',
+    version: '2.1.0',
     frequency: 'every 15 minutes',
     autoStart: false,
     syncType: 'incremental',

@@ -35,8 +35,8 @@ export function siemEventToOcsf(record: SiemEventRecord): OcsfEvent {
     return VERDICTS[view.kind] !== undefined ? verdictEvent(view, read) : messageEvent(view, read);
 }
 
-/** Reads fields of the event, remembering which were mapped so the rest go to `unmapped`. */
-function reader(view: SiemView) {
+/** Reads fields of the event, remembering which were mapped so the rest go to `unmapped` (siem-ci.ts too). */
+export function reader(view: SiemView) {
     const used = new Set<string>(['timestamp']);
     const get = (...keys: string[]): unknown => {
         for (const key of keys) {
@@ -68,7 +68,7 @@ function reader(view: SiemView) {
         }
     };
 }
-type Reader = ReturnType<typeof reader>;
+export type Reader = ReturnType<typeof reader>;
 
 function metadata(view: SiemView, read: Reader, profiles?: string[]) {
     return {
