@@ -205,8 +205,8 @@ export type ConnectionMetadata = Record<string, unknown>;
  * Every record of every stream passes here right before batchSave. Leaves out empty values, at any
  * depth (undefined, null, '', [] and {}); a record is otherwise saved as mapped. When the connection's
  * metadata says `{ "ocsf": true }`, a record of a model with an OCSF mapping (ocsf.ts) also carries
- * its OCSF 1.8.0 event as `ocsf`; a record the mapper cannot render (no readable time) is saved
- * without it rather than stopping the sync.
+ * its OCSF 1.8.0 event as `ocsf`; a record the mapper cannot render (no readable time, or a kind its
+ * mapping does not cover: CI mailflow) is saved without it rather than stopping the sync.
  */
 export function finish<R extends { id: string }>(model: string, record: R, metadata: ConnectionMetadata): R {
     // eslint-disable-next-line @nangohq/custom-integrations-linting/no-object-casting -- the same record without its empty values (fields that may be empty are optional)

@@ -5,8 +5,8 @@
 // DELIVERED, DELIVERY_IN_PROGRESS) is the security_control outcome, the first applied policy's name the
 // policy. Other kinds get no OCSF event (the mapper throws, so stream.ts `finish` saves the record
 // without `ocsf`): a `mailflow` record (SPF/DKIM/DMARC results) names neither sender nor recipient, and
-// an OCSF email needs one of them; a consumer joins it to its entities record by aggregateId. `urlclick`
-// has no published sample to map from.
+// an OCSF email needs one of them (it carries the message's aggregateId and messageId, as entities records
+// do, to join on; no published pair shows one message in both). `urlclick` has no published sample.
 import { isObject } from '../api.js';
 import { siemView, text } from '../siem-view.js';
 import type { SiemEventRecord, SiemView } from '../siem-view.js';
