@@ -99,6 +99,8 @@ describe('connection metadata { "ocsf": true }', () => {
                 continue;
             }
             expect(classes).toContain(ocsf['class_uid']);
+            // Named after the model the record was saved as (SiemBatchEvent too, though it shares SiemEvent's mapping).
+            expect(ocsf['metadata']).toMatchObject({ log_name: model });
             // The rendering of the saved record itself (the same mapper, the same fields).
             expect(ocsf).toEqual(JSON.parse(JSON.stringify(toOcsf(model, rest))));
         }

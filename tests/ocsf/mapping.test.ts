@@ -338,6 +338,13 @@ describeWithShared('OCSF mappings of the log and SIEM models', OCSF_FILES, () =>
             return promoted;
         };
 
+        it('a SiemBatchEvent record maps as the SiemEvent one, under its own model name', () => {
+            const record = R.siemEvent(R.SIEM_BATCH_RAW.receiptAccepted);
+            const stream = valid('SiemEvent', record);
+            const batch = valid('SiemBatchEvent', record);
+            expect(batch).toEqual({ ...stream, metadata: { ...stream.metadata, log_name: 'SiemBatchEvent' } });
+        });
+
         it('a receipt is Email Activity: Receive with sender, recipients, source IP, SPF/DKIM/DMARC and the trace id', () => {
             const accepted = both(R.SIEM_BATCH_RAW.receiptAccepted);
             expect(accepted).toMatchObject({

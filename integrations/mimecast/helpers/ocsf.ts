@@ -76,7 +76,7 @@ const MAPPERS: { [M in OcsfModel]: (record: OcsfRecords[M]) => OcsfEvent } = {
     ArchiveViewLog: archiveViewLogToOcsf,
     SiemEvent: siemEventToOcsf,
     // The batch files' events have the stream's fields (type/subtype read under both spellings).
-    SiemBatchEvent: siemEventToOcsf,
+    SiemBatchEvent: (record) => siemEventToOcsf(record, 'SiemBatchEvent'),
     SiemCiEvent: siemCiEventToOcsf
 };
 

@@ -29,11 +29,13 @@ const VERDICTS: Record<string, string> = {
     'internal email protect': 'Internal Email Protect'
 };
 
-export function siemEventToOcsf(record: SiemEventRecord): OcsfEvent {
+/** `model`: the Nango model the record came from (metadata.log_name): the stream's or the batch files'. */
+export function siemEventToOcsf(record: SiemEventRecord, model: SiemModel = 'SiemEvent'): OcsfEvent {
     const view = siemView(record);
     const read = reader(view);
-    return VERDICTS[view.kind] !== undefined ? verdictEvent(view, read) : messageEvent(view, read);
+    return VERDICTS[view.kind] !== undefined ? verdictEvent(view, read, model) : messageEvent(view, read, model);
 }
+type SiemModel = 'SiemEvent' | 'SiemBatchEvent';
 
 /** Reads fields of the event, remembering which were mapped so the rest go to `unmapped` (siem-ci.ts too). */
 export function reader(view: SiemView) {
@@ -70,9 +72,9 @@ export function reader(view: SiemView) {
 }
 export type Reader = ReturnType<typeof reader>;
 
-function metadata(view: SiemView, read: Reader, profiles?: string[]) {
+function metadata(view: SiemView, read: Reader, model: SiemModel, profiles?: string[]) {
     return {
-        model: 'SiemEvent',
+        model,
         feature: 'Cloud Gateway',
         uid: view.id,
         originalTime: text(view.fields['timestamp']),
@@ -132,7 +134,7 @@ function attachments(read: Reader): Record<string, unknown>[] | undefined {
     return names && names.length > 0 ? names.map((n) => file({ name: n })) : undefined;
 }
 
-function messageEvent(view: SiemView, read: Reader): OcsfEvent {
+function messageEvent(view: SiemView, read: Reader, model: SiemModel): OcsfEvent {
     const step = MESSAGE_STEPS[view.kind] ?? { activity: OTHER, name: view.kind || 'Unknown' };
     const { envelope, email: mail } = message(read);
     const direction = directionId(read.text('direction', 'route'));
@@ -154,7 +156,7 @@ function messageEvent(view: SiemView, read: Reader): OcsfEvent {
             otherActivity: step.name,
             severity: refused || delivered === false ? SEVERITY.low : SEVERITY.informational,
             time: view.time,
-            metadata: metadata(view, read, outcome ? ['security_control'] : undefined)
+            metadata: metadata(view, read, model, outcome ? ['security_control'] : undefined)
         },
         {
             direction_id: direction,
@@ -177,7 +179,7 @@ function messageEvent(view: SiemView, read: Reader): OcsfEvent {
     );
 }
 
-function verdictEvent(view: SiemView, read: Reader): OcsfEvent {
+function verdictEvent(view: SiemView, read: Reader, model: SiemModel): OcsfEvent {
     const caption = VERDICTS[view.kind] ?? view.kind;
     const malicious = read.flag('taggedMalicious');
     const detection = read.text('virusFound');
@@ -202,7 +204,7 @@ function verdictEvent(view: SiemView, read: Reader): OcsfEvent {
                 ? SEVERITY.low
                 : Math.max(verdictSeverity(verdict), category ? verdictSeverity(category) : SEVERITY.unknown);
     const event = detectionFinding({
-        metadata: metadata(view, read),
+        metadata: metadata(view, read, model),
         time: view.time,
         severity,
         title: `${caption}: ${verdict ?? 'verdict'}`,
