@@ -107,7 +107,7 @@ class RunCounts {
 const sync = createSync({
     description:
         'Cloud Gateway SIEM events from the batch endpoint (gzip files of 15 minutes, 7 days kept), for large tenants: a bounded number of files per run, resumed per event type by @nextPage. Use it instead of siem-events, not beside it.',
-    version: '1.1.2',
+    version: '1.1.3',
     frequency: 'every 15 minutes',
     autoStart: false,
     syncType: 'incremental',
