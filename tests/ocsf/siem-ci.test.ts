@@ -113,6 +113,17 @@ describe('SiemCiEvent in OCSF, through the sync', () => {
         expect(event['unmapped']).not.toHaveProperty('threatType');
     });
 
+    it('attachment names and tags are kept whole, a comma in a name included', () => {
+        const raw = { ...published[4]!, attachments: ['Q1, Q2 report.xlsx', 'notes.txt'], tags: ['MALWARE', 'SPAM'] };
+        const event = toOcsf('SiemCiEvent', R.siemCiEvent(raw));
+        const evidence = (event['evidences'] as Json[])[0]!;
+        expect((evidence['email'] as Json)['files']).toEqual([
+            { name: 'Q1, Q2 report.xlsx', type_id: 1, ext: 'xlsx' },
+            { name: 'notes.txt', type_id: 1, ext: 'txt' }
+        ]);
+        expect(event['finding_info']).toMatchObject({ types: ['MALWARE', 'SPAM'] });
+    });
+
     it('a message with policies off is a Scan, delivered, its Mimecast tags kept unmapped', () => {
         expect(published[20]).toMatchObject({ threatType: 'POLICIES_DISABLED', threatState: 'DELIVERED', direction: 'Inbound' });
         const event = ocsfOf(saved, 20);

@@ -104,6 +104,18 @@ export function text(value: unknown): string | undefined {
     return typeof value === 'number' || typeof value === 'boolean' ? toText(value) : undefined;
 }
 
+/** Each non-blank entry of a list as text (one value: a list of it), kept whole: a file name may hold a comma. */
+export function texts(value: unknown): string[] {
+    const list: string[] = [];
+    for (const item of isArray(value) ? value : [value]) {
+        const t = text(item);
+        if (t !== undefined) {
+            list.push(t);
+        }
+    }
+    return list;
+}
+
 /** A finite number from a number or a numeric string, else undefined. */
 export function numeric(value: unknown): number | undefined {
     if (typeof value === 'number' && isFiniteNumber(value)) {

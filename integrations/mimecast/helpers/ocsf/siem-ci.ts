@@ -45,7 +45,7 @@ function metadata(view: SiemView, read: Reader) {
 /** The message: header sender (the envelope's when blank), recipients, subject, Message-ID, attachment names. */
 function message(read: Reader) {
     const envelope = read.text('senderEnvelope');
-    const names = read.addresses('attachments');
+    const names = read.texts('attachments');
     return {
         envelope,
         email: email({
@@ -107,7 +107,7 @@ function findingEvent(view: SiemView, threatType: string): OcsfEvent {
     const read = reader(view);
     read.use('threatType');
     const { email: mail } = message(read);
-    const tags = read.addresses('tags');
+    const tags = read.texts('tags');
     return detectionFinding({
         metadata: metadata(view, read),
         time: view.time,

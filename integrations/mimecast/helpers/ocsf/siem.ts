@@ -5,7 +5,7 @@
 // the message, URL or file as evidence. Fields Mimecast sends that OCSF has no place for stay under
 // `unmapped` with their Mimecast names.
 import { isObject } from '../api.js';
-import { addresses, flag, numeric, siemView, text } from '../siem-view.js';
+import { addresses, flag, numeric, siemView, text, texts } from '../siem-view.js';
 import type { SiemEventRecord, SiemView } from '../siem-view.js';
 import { controlOutcome, directionId, email, EMAIL_ACTIVITY, emailOrUndefined, endpoint, file, OTHER, ocsfEvent, SEVERITY, url } from './event.js';
 import type { OcsfEvent } from './event.js';
@@ -54,6 +54,7 @@ export function reader(view: SiemView) {
         number: (...keys: string[]) => numeric(get(...keys)),
         flag: (...keys: string[]) => flag(get(...keys)),
         addresses: (...keys: string[]) => addresses(get(...keys)),
+        texts: (...keys: string[]) => texts(get(...keys)),
         /** Marks fields as mapped without reading them. */
         use: (...keys: string[]) => keys.forEach((k) => used.add(k)),
         unmapped: (): Record<string, unknown> | undefined => {
