@@ -13,7 +13,7 @@ import type { SiemEventRecord, SiemView } from '../siem-view.js';
 import { controlOutcome, directionId, email, EMAIL_ACTIVITY, emailOrUndefined, endpoint, file, ocsfEvent, SEVERITY } from './event.js';
 import type { OcsfEvent } from './event.js';
 import { detectionFinding, isThreat, verdictSeverity } from './finding.js';
-import { reader } from './siem.js';
+import { reader, siemMetadata } from './siem.js';
 import type { Reader } from './siem.js';
 
 const DIRECTIONS: Record<number, string | undefined> = { 1: 'Inbound', 2: 'Outbound', 3: 'Internal' };
@@ -28,18 +28,6 @@ export function siemCiEventToOcsf(record: SiemEventRecord): OcsfEvent {
     }
     const threatType = text(view.fields['threatType']);
     return threatType !== undefined && !CLEAN.has(threatType.toUpperCase()) ? findingEvent(view, threatType) : scanEvent(view);
-}
-
-function metadata(view: SiemView, read: Reader) {
-    return {
-        model: 'SiemCiEvent',
-        feature: 'Cloud Integrated',
-        uid: view.id,
-        originalTime: text(view.fields['timestamp']),
-        eventCode: view.kind,
-        correlationUid: read.text('aggregateId'),
-        tenantUid: read.text('accountId')
-    };
 }
 
 /** The message: header sender (the envelope's when blank), recipients, subject, Message-ID, attachment names. */
@@ -87,7 +75,7 @@ function scanEvent(view: SiemView): OcsfEvent {
             activity: 3,
             severity: SEVERITY.informational,
             time: view.time,
-            metadata: { ...metadata(view, read), profiles: result || policy ? ['security_control'] : undefined }
+            metadata: siemMetadata(view, read, 'SiemCiEvent', 'Cloud Integrated', result || policy ? ['security_control'] : undefined)
         },
         {
             direction_id: direction,
@@ -109,7 +97,7 @@ function findingEvent(view: SiemView, threatType: string): OcsfEvent {
     const { email: mail } = message(read);
     const tags = read.texts('tags');
     return detectionFinding({
-        metadata: metadata(view, read),
+        metadata: siemMetadata(view, read, 'SiemCiEvent', 'Cloud Integrated'),
         time: view.time,
         severity: verdictSeverity(threatType),
         title: `Cloud Integrated: ${threatType}`,

@@ -73,10 +73,11 @@ export function reader(view: SiemView) {
 }
 export type Reader = ReturnType<typeof reader>;
 
-function metadata(view: SiemView, read: Reader, model: SiemModel, profiles?: string[]) {
+/** The metadata of a SIEM event (siem-ci.ts too): the model it was saved as, the product (`Cloud Gateway`, `Cloud Integrated`). */
+export function siemMetadata(view: SiemView, read: Reader, model: string, feature: string, profiles?: string[]) {
     return {
         model,
-        feature: 'Cloud Gateway',
+        feature,
         uid: view.id,
         originalTime: text(view.fields['timestamp']),
         eventCode: view.kind || undefined,
@@ -157,7 +158,7 @@ function messageEvent(view: SiemView, read: Reader, model: SiemModel): OcsfEvent
             otherActivity: step.name,
             severity: refused || delivered === false ? SEVERITY.low : SEVERITY.informational,
             time: view.time,
-            metadata: metadata(view, read, model, outcome ? ['security_control'] : undefined)
+            metadata: siemMetadata(view, read, model, 'Cloud Gateway', outcome ? ['security_control'] : undefined)
         },
         {
             direction_id: direction,
@@ -205,7 +206,7 @@ function verdictEvent(view: SiemView, read: Reader, model: SiemModel): OcsfEvent
                 ? SEVERITY.low
                 : Math.max(verdictSeverity(verdict), category ? verdictSeverity(category) : SEVERITY.unknown);
     const event = detectionFinding({
-        metadata: metadata(view, read, model),
+        metadata: siemMetadata(view, read, model, 'Cloud Gateway'),
         time: view.time,
         severity,
         title: `${caption}: ${verdict ?? 'verdict'}`,
