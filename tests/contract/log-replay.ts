@@ -40,5 +40,14 @@ export async function replayLogSync(
     return { t, requests, result };
 }
 
+/** Serves `events` to a SIEM stream sync as one caught-up page of the stream's envelope (value[], @nextPage, isCaughtUp) and runs it. */
+export async function replaySiemStreamPage(sync: string, path: string, events: unknown[], metadata?: Record<string, unknown>): Promise<TestHost> {
+    const t = createTestHost(metadata ? { metadata } : {});
+    mockToken();
+    nock(TEST_BASE).get(path).query(true).reply(200, { value: events, '@nextPage': 'published-end', isCaughtUp: true });
+    await t.runSync(sync);
+    return t;
+}
+
 /** Function log lines at warn level. */
 export const warnings = (t: TestHost): string[] => t.logs.filter((line) => line.includes('warn'));

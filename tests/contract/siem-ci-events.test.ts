@@ -1,13 +1,10 @@
 // siem-ci-events against the published Cloud Integrated records (Elastic's pipeline test data: 20 records of
 // tenant AUS2474, entities and mailflow, and the sample record of Elastic's docs). No published body shows
 // the CI stream's envelope, so the records are served in the CG stream's (value[], @nextPage, isCaughtUp).
-import nock from 'nock';
-
 import { contentId } from '../../integrations/mimecast/helpers/records.js';
-import { createTestHost, mockToken, TEST_BASE } from '../harness.js';
 import { SIEM_CI_PROMOTED, SIEM_CI_RENAMED } from '../ocsf/records.js';
 import { fixtureLines } from './fixtures.js';
-import { warnings } from './log-replay.js';
+import { replaySiemStreamPage, warnings } from './log-replay.js';
 
 type Json = Record<string, unknown>;
 const published = fixtureLines<Json>('siem-ci-batch-records.elastic-pipeline.ndjson');
@@ -15,10 +12,7 @@ const published = fixtureLines<Json>('siem-ci-batch-records.elastic-pipeline.ndj
 const isEmpty = (value: unknown) => value === null || value === '' || (Array.isArray(value) && value.length === 0);
 
 async function syncPublished(): Promise<Json[]> {
-    const t = createTestHost();
-    mockToken();
-    nock(TEST_BASE).get('/siem/v1/events/ci').query(true).reply(200, { value: published, '@nextPage': 'published-end', isCaughtUp: true });
-    await t.runSync('siem-ci-events');
+    const t = await replaySiemStreamPage('siem-ci-events', '/siem/v1/events/ci', published);
     expect(warnings(t)).toEqual([]);
     return t.records('SiemCiEvent');
 }

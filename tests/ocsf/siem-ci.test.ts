@@ -1,12 +1,9 @@
 // SiemCiEvent in OCSF, from the published Cloud Integrated records (tests/contract/INDEX.md: Elastic's
 // pipeline test data) run through the siem-ci-events sync with { "ocsf": true }: what a SIEM reading
 // the saved records gets, and zero findings from the checker against the OCSF 1.8.0 definitions.
-import nock from 'nock';
-
 import { toOcsf } from '../../integrations/mimecast/helpers/ocsf.js';
 import { fixtureLines } from '../contract/fixtures.js';
-import { warnings } from '../contract/log-replay.js';
-import { createTestHost, mockToken, TEST_BASE } from '../harness.js';
+import { replaySiemStreamPage, warnings } from '../contract/log-replay.js';
 import { describeWithShared, sharedPath } from '../shared.js';
 import { OCSF_FILES, OcsfSchema } from './checker.js';
 import * as R from './records.js';
@@ -15,10 +12,7 @@ type Json = Record<string, unknown>;
 const published = fixtureLines<Json>('siem-ci-batch-records.elastic-pipeline.ndjson');
 
 async function syncPublished(metadata: Json): Promise<Json[]> {
-    const t = createTestHost({ metadata });
-    mockToken();
-    nock(TEST_BASE).get('/siem/v1/events/ci').query(true).reply(200, { value: published, '@nextPage': 'published-end', isCaughtUp: true });
-    await t.runSync('siem-ci-events');
+    const t = await replaySiemStreamPage('siem-ci-events', '/siem/v1/events/ci', published, metadata);
     expect(warnings(t)).toEqual([]);
     return t.records('SiemCiEvent');
 }
