@@ -36,20 +36,24 @@ describeWithShared('OCSF mappings of the log and SIEM models', OCSF_FILES, () =>
             'SiemCiEvent'
         ]);
         expect(() => toOcsf('SiemGap', { id: 'x' })).toThrow('no OCSF mapping for model SiemGap');
-        expect(() => toOcsf('AuditEvent', R.auditEvent({ ...R.AUDIT_RAW.logon, eventTime: 'yesterday' }))).toThrow(/unreadable date|no readable time/);
+        // A record whose time the mapper cannot read (the stream reader would have skipped it).
+        const undated = { ...R.auditEvent(R.AUDIT_RAW.logon), eventTime: 'yesterday' };
+        expect(() => toOcsf('AuditEvent', undated)).toThrow(/unreadable date|no readable time/);
+        expect(finish('AuditEvent', undated, { ocsf: true }).ocsfFailure).toMatch(/^(unreadable date|no readable time)$/);
     });
 
     it('finish adds the OCSF event as `ocsf` only when the metadata says ocsf: true, and keeps a record it cannot map', () => {
         const good = R.dlpLog(R.DLP_RAW.held);
-        const rendered = finish('DlpLog', good, { ocsf: true }) as typeof good & { ocsf?: unknown };
-        expect(rendered).toEqual({ ...finish('DlpLog', good, {}), ocsf: toOcsf('DlpLog', good) });
-        expect(OcsfEventSchema.parse(rendered.ocsf)).toEqual(rendered.ocsf);
-        expect(schema.check(rendered.ocsf as object)).toEqual([]);
-        expect(finish('DlpLog', good, {})).not.toHaveProperty('ocsf');
-        expect(finish('DlpLog', good, { ocsf: 'yes' })).not.toHaveProperty('ocsf');
-        expect(finish('SiemGap', { id: 'g', from: 'a' }, { ocsf: true })).toEqual({ id: 'g', from: 'a' });
+        const rendered = finish('DlpLog', good, { ocsf: true });
+        const event = (rendered.record as typeof good & { ocsf?: object }).ocsf;
+        expect(rendered).toEqual({ record: { ...finish('DlpLog', good, {}).record, ocsf: toOcsf('DlpLog', good) } });
+        expect(OcsfEventSchema.parse(event)).toEqual(event);
+        expect(schema.check(event!)).toEqual([]);
+        expect(finish('DlpLog', good, {}).record).not.toHaveProperty('ocsf');
+        expect(finish('DlpLog', good, { ocsf: 'yes' }).record).not.toHaveProperty('ocsf');
+        expect(finish('SiemGap', { id: 'g', from: 'a' }, { ocsf: true })).toEqual({ record: { id: 'g', from: 'a' } });
         const bad = { ...good, id: 'bad', eventTime: 'not a date' };
-        expect(finish('DlpLog', bad, { ocsf: true })).toEqual(finish('DlpLog', bad, {}));
+        expect(finish('DlpLog', bad, { ocsf: true })).toEqual({ record: finish('DlpLog', bad, {}).record, ocsfFailure: 'no readable time' });
     });
 
     describe('AuditEvent', () => {

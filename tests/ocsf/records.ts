@@ -478,7 +478,7 @@ export function siemCiEvent(raw: Raw): SiemEventRecord {
         else if (SIEM_CI_PROMOTED.includes(key)) top[key] = value;
         else details[key] = value;
     }
-    return finish('SiemCiEvent', { ...top, id: contentId('SiemCiEvent', raw), timestamp: toIsoUtc(Number(raw['timestamp'])), details }, {});
+    return finish('SiemCiEvent', { ...top, id: contentId('SiemCiEvent', raw), timestamp: toIsoUtc(Number(raw['timestamp'])), details }, {}).record;
 }
 
 /** The published CI records (tests/contract/INDEX.md: Elastic's pipeline test data), by what they show. */

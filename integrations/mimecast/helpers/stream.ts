@@ -9,11 +9,13 @@
 // `finish` is the one place every record passes before batchSave (log streams, SIEM, gaps): it leaves
 // out empty values (undefined, null, '', [] and {}), so no byte is stored for nothing, and it is where a
 // per-connection transformation plugs in: the OCSF rendering (`ocsf`) when the metadata asks for it.
+// A record whose OCSF event fails is still saved, and `saveRecords` says so in one warning per page.
 import * as z from 'zod';
 
 import { isObject, MimecastError } from './api.js';
+import type { MimecastNango } from './api.js';
 import { optionalIsoUtc } from './dates.js';
-import { hasOcsfMapping, toOcsf } from './ocsf.js';
+import { hasOcsfEvent, toOcsf } from './ocsf.js';
 import { contentId, optionalAddress, optionalBoolean, optionalNumber, optionalString, optionalStrings, requiredString } from './records.js';
 import { isArray, objectKeys, objectValues } from './builtins.js';
 
@@ -201,33 +203,58 @@ function readerOf(field: z.core.$ZodType): Reader | undefined {
 /** What `finish` may read from the connection (its metadata object, `{}` when none is set). */
 export type ConnectionMetadata = Record<string, unknown>;
 
+/** A record as `finish` leaves it, and why it lacks the OCSF event the connection asked for, if it does. */
+export interface Finished<R> {
+    record: R;
+    /** Set when the record's mapping covers it but the mapper failed: what went wrong, never a field's value. */
+    ocsfFailure?: string;
+}
+
 /**
  * Every record of every stream passes here right before batchSave. Leaves out empty values, at any
  * depth (undefined, null, '', [] and {}); a record is otherwise saved as mapped. When the connection's
- * metadata says `{ "ocsf": true }`, a record of a model with an OCSF mapping (ocsf.ts) also carries
- * its OCSF 1.8.0 event as `ocsf`; a record the mapper cannot render (no readable time, or a kind its
- * mapping does not cover: CI mailflow) is saved without it rather than stopping the sync.
+ * metadata says `{ "ocsf": true }`, a record its model's OCSF mapping covers (ocsf.ts hasOcsfEvent: CI
+ * mailflow and urlclick records and held messages that expired in the queue have no event) also carries
+ * its OCSF 1.8.0 event as `ocsf`. A record the mapper fails on (no readable time, or a bug in a mapping)
+ * is saved without it, with the reason in `ocsfFailure`: the OCSF event is an addition to the record, and losing it must not lose the record.
  */
-export function finish<R extends { id: string }>(model: string, record: R, metadata: ConnectionMetadata): R {
+export function finish<R extends { id: string }>(model: string, record: R, metadata: ConnectionMetadata): Finished<R> {
     // eslint-disable-next-line @nangohq/custom-integrations-linting/no-object-casting -- the same record without its empty values (fields that may be empty are optional)
     const finished = withoutEmpty(record) as R;
-    if (metadata['ocsf'] !== true || !hasOcsfMapping(model)) {
-        return finished;
+    if (metadata['ocsf'] !== true || !hasOcsfEvent(model, finished)) {
+        return { record: finished };
     }
-    // @allowTryCatch: a record the OCSF mapper cannot render is saved without its OCSF event rather than stopping the sync
+    // @allowTryCatch: a record the OCSF mapper fails on is saved without its OCSF event (and reported) rather than stopping the sync
     try {
-        return { ...finished, ocsf: withoutEmpty(toOcsf(model, finished)) };
-    } catch {
-        return finished;
+        return { record: { ...finished, ocsf: withoutEmpty(toOcsf(model, finished)) } };
+    } catch (err) {
+        return { record: finished, ocsfFailure: ocsfFailureOf(err) };
     }
 }
 
-/** What the savers need from a sync's `nango`: Nango's batchSave, typed by the sync's model names (`N`). */
+/** Why a mapper failed, in words that never quote the record (an error's message may). */
+function ocsfFailureOf(err: unknown): string {
+    const message = err instanceof Error ? err.message : '';
+    if (/unreadable date/.test(message)) {
+        return 'unreadable date';
+    }
+    if (/no readable time/.test(message)) {
+        return 'no readable time';
+    }
+    return `${err instanceof Error ? err.name : 'error'} in the OCSF mapping`;
+}
+
+/** What the savers need from a sync's `nango`: Nango's batchSave, typed by the sync's model names (`N`), and its log. */
 export interface RecordSaver<N extends string> {
     batchSave(records: { id: string }[], model: N): unknown;
+    log: MimecastNango['log'];
 }
 
-/** Finishes and saves one page of records as `model` in one batchSave; returns how many were saved. */
+/**
+ * Finishes and saves one page of records as `model` in one batchSave; returns how many were saved.
+ * Records saved without the OCSF event the connection asked for are named in one warning (at most 10
+ * ids, each with its reason).
+ */
 export async function saveRecords<N extends string, K extends N, R extends { id: string }>(
     nango: RecordSaver<N>,
     model: K,
@@ -235,11 +262,25 @@ export async function saveRecords<N extends string, K extends N, R extends { id:
     metadata: ConnectionMetadata
 ): Promise<number> {
     const finished: R[] = [];
+    const failures: string[] = [];
     for (const record of records) {
-        finished.push(finish(model, record, metadata));
+        const done = finish(model, record, metadata);
+        finished.push(done.record);
+        if (done.ocsfFailure !== undefined) {
+            failures.push(`${record.id} (${done.ocsfFailure})`);
+        }
     }
     if (finished.length > 0) {
         await nango.batchSave(finished, model);
+    }
+    if (failures.length > 0) {
+        const more = failures.length > 10 ? ` and ${failures.length - 10} more` : '';
+        await nango.log(
+            `${model}: saved ${failures.length} record${failures.length === 1 ? '' : 's'} without the OCSF event the connection asked for: ${failures.slice(0, 10).join(', ')}${more}`,
+            {
+                level: 'warn'
+            }
+        );
     }
     return finished.length;
 }

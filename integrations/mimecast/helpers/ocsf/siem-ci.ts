@@ -3,12 +3,13 @@
 // that names a threat (MALWARE, ...) makes it a Detection Finding (2004) with the message as evidence;
 // NO_DETECTIONS and POLICIES_DISABLED make it Email Activity (4009): Scan. threatState (BLOCKED,
 // DELIVERED, DELIVERY_IN_PROGRESS) is the security_control outcome, the first applied policy's name the
-// policy. Other kinds get no OCSF event (the mapper throws, so stream.ts `finish` saves the record
-// without `ocsf`): a `mailflow` record (SPF/DKIM/DMARC results) names neither sender nor recipient, and
-// an OCSF email needs one of them (it carries the message's aggregateId and messageId, as entities records
-// do, to join on; no published pair shows one message in both). `urlclick` has no published sample.
+// policy. Other kinds get no OCSF event (siemCiEventHasOcsf says no, so stream.ts `finish` saves the
+// record without `ocsf` and warns of nothing; the mapper itself refuses them): a `mailflow` record
+// (SPF/DKIM/DMARC results) names neither sender nor recipient, and an OCSF email needs one of them (it
+// carries the message's aggregateId and messageId, as entities records do, to join on; no published
+// pair shows one message in both). `urlclick` has no published sample.
 import { isObject } from '../api.js';
-import { siemView, text } from '../siem-view.js';
+import { siemHeading, siemView, text } from '../siem-view.js';
 import type { SiemEventRecord, SiemView } from '../siem-view.js';
 import { controlOutcome, directionId, email, EMAIL_ACTIVITY, emailOrUndefined, endpoint, file, ocsfEvent, SEVERITY } from './event.js';
 import type { OcsfEvent } from './event.js';
@@ -20,6 +21,11 @@ const DIRECTIONS: Record<number, string | undefined> = { 1: 'Inbound', 2: 'Outbo
 
 /** threatType values that name no threat (both published). */
 const CLEAN = new Set(['NO_DETECTIONS', 'POLICIES_DISABLED']);
+
+/** Whether a CI record has an OCSF event: `entities` records only. */
+export function siemCiEventHasOcsf(record: SiemEventRecord): boolean {
+    return siemHeading(record).kind === 'entities';
+}
 
 export function siemCiEventToOcsf(record: SiemEventRecord): OcsfEvent {
     const view = siemView(record);
