@@ -1,6 +1,6 @@
 // Loads a compiled function (integrations/build/*.cjs, the artifact `nango deploy` ships) into a vm
 // context that offers what Nango's runner offers and nothing more: a silent console, `require` for
-// exactly Nango's modules, Buffer, setTimeout, Error, URL and URLSearchParams. No fetch, no zlib, no
+// exactly Nango's modules (zod at the runner's version), Buffer, setTimeout, Error, URL and URLSearchParams. No fetch, no zlib, no
 // process, no code generation from strings. Like Nango's runner, the file runs inside a function
 // wrapper, so its leading "use strict" is not a directive and the code runs non-strict. A function that
 // needs more fails here as it would on Nango (packages/runner/lib/exec.ts in NangoHQ/nango).
@@ -13,6 +13,12 @@ import type { CreateActionResponse, CreateSyncResponse } from '@nangohq/runner-s
 const requireFromHost = createRequire(import.meta.url);
 /** Modules Nango's runner lets a function require, exactly (`node:crypto` is refused there). */
 const ALLOWED_MODULES = new Set(['url', 'crypto', 'zod']);
+/**
+ * Nango's runner hands a function its own zod (4.0.5 on the self-hosted Nango this project was deployed
+ * to), not the project's: the functions get that one here too (package.json `zod-nango-runner`), so a
+ * zod feature newer than the runner's fails locally as it would there.
+ */
+const RUNNER_PACKAGES: Record<string, string> = { zod: 'zod-nango-runner' };
 /** Also allowed on Nango, but not installed in this local host. */
 const NANGO_ONLY_MODULES = new Set(['unzipper', 'soap', 'botbuilder']);
 
@@ -37,7 +43,7 @@ export function loadCompiledFunction(file: string, options: SandboxOptions = {})
                   setTimeout(callback, (ms ?? 0) * scale, ...args)) as typeof setTimeout);
     const sandboxRequire = (name: string): unknown => {
         if (ALLOWED_MODULES.has(name)) {
-            return requireFromHost(name);
+            return requireFromHost(RUNNER_PACKAGES[name] ?? name);
         }
         if (NANGO_ONLY_MODULES.has(name)) {
             throw new Error(`${name} is available on Nango's runner but not installed in this local host`);

@@ -16,6 +16,18 @@ describe('action decode-url', () => {
         expect(api.isDone()).toBe(true);
     });
 
+    it('sends the url exactly as written, not the form the URL parser would normalize it to', async () => {
+        // Nango's runner's zod (4.0.5) rewrote a z.url() value to new URL(value).href: HTTPS://PROTECT-EU... became lowercase with a slash.
+        const asWritten = 'HTTPS://Protect-EU.mimecast.com:443?domain=www.example.com';
+        const t = createTestHost();
+        mockToken();
+        const api = nock(TEST_BASE)
+            .post(PATH, { data: [{ url: asWritten }] })
+            .reply(200, envelope([{ url: 'https://www.example.com/', success: true }]));
+        await expect(t.runAction('decode-url', { url: asWritten })).resolves.toEqual({ encodedUrl: asWritten, url: 'https://www.example.com/' });
+        expect(api.isDone()).toBe(true);
+    });
+
     it('does not report success when Mimecast says success: false', async () => {
         const t = createTestHost();
         mockToken();

@@ -47,6 +47,16 @@ describe('the function sandbox offers what Nango runner offers, and nothing more
         }
     });
 
+    it("gives a function the zod of Nango's runner (4.0.5), not the project's", async () => {
+        await expect(run('return require("zod").core.version')).resolves.toEqual({ major: 4, minor: 0, patch: 5 });
+        // z.codec and z.httpUrl came after 4.0.5: a function using them would fail on Nango, so it fails here.
+        await expect(run('const z = require("zod"); return [typeof z.codec, typeof z.httpUrl, typeof z.looseObject]')).resolves.toEqual([
+            'undefined',
+            'undefined',
+            'function'
+        ]);
+    });
+
     it("runs the compiled file non-strict, inside a function wrapper, as Nango's runner does", async () => {
         // A leading "use strict" (esbuild writes one) is no directive inside the wrapper: sloppy-mode rules apply.
         const file = join(mkdtempSync(join(tmpdir(), 'sandbox-')), 'fn.cjs');

@@ -39,7 +39,7 @@ const CreateManagedUrlInput = z
 
 const action = createAction({
     description: 'Creates a managed URL in URL Protect: blocks or permits one URL (explicit) or its whole domain. Returns the entry with its id.',
-    version: '1.0.0',
+    version: '1.0.1',
     scopes: ['Services | Targeted Threat Protection - URL Protect | Edit'],
     endpoint: { method: 'POST', path: '/managed-urls', group: 'URL Protect' },
     input: CreateManagedUrlInput,

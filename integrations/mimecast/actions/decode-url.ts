@@ -27,7 +27,7 @@ const DecodeUrlOutput = z.object({
 
 const action = createAction({
     description: 'Decodes a Mimecast URL Protect rewritten link back to the original URL.',
-    version: '1.0.0',
+    version: '1.0.1',
     scopes: ['Services | Targeted Threat Protection - URL Protect | Read'],
     endpoint: { method: 'POST', path: '/decode-url', group: 'URL Protect' },
     input: DecodeUrlInput,

@@ -4,6 +4,7 @@
 // Patterns are spelled without regex flags: the compiled JSON schema keeps a pattern but not its flags.
 // Every check aborts: a value that failed never reaches an object's cross-field refinements (which
 // would otherwise run on it, e.g. compare an unreadable date).
+import { URL } from 'url';
 import * as z from 'zod';
 
 /** C0 controls, DEL and C1 controls, plus the Unicode line and paragraph separators. */
@@ -148,17 +149,29 @@ export const URL_MAX = 2048;
 /**
  * An absolute http or https URL of at most `max` characters, written in its encoded form: no spaces
  * and no control characters (the URL parser would silently drop a tab or a newline, so they are refused
- * here rather than sent to Mimecast).
+ * here rather than sent to Mimecast). Checked as a string, not with `z.url()`: the zod of Nango's
+ * runner (4.0.5) replaces the value with the parser's normalized form before later checks see it, so a
+ * newline was dropped and the URL sent; the value is passed on exactly as the caller wrote it.
  */
 export function httpUrl(max = URL_MAX) {
     return (
         z
-            .url({ protocol: /^https?$/, error: 'must be an http or https URL', abort: true })
+            .string()
+            .refine(isHttpUrl, { error: 'must be an http or https URL', abort: true })
             .max(max, { error: `must be a URL of at most ${max} characters`, abort: true })
             // eslint-disable-next-line no-control-regex -- refusing control characters is the point
             .regex(/^[^\s\u0000-\u001f\u007f-\u009f]*$/, { error: 'must not contain spaces or control characters (percent-encode them)', abort: true })
             .describe(`an absolute http or https URL, at most ${max} characters`)
     );
+}
+
+/** Whether the URL parser reads `value` as an absolute http or https URL with a host. */
+function isHttpUrl(value: string): boolean {
+    if (!URL.canParse(value)) {
+        return false;
+    }
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
 }
 
 // ---------------------------------------------------------------------------------------------
