@@ -6,25 +6,18 @@ const PATH = '/api/ttp/url/decode-url';
 const REWRITTEN = 'https://protect-eu.mimecast.com/s/AbCdEfGhIjK?domain=www.example.com';
 
 describe('action decode-url', () => {
-    it('posts the url and returns data[0].url', async () => {
+    // The second url is sent exactly as written, not as the URL parser would normalize it: the zod of Nango's
+    // runner (4.0.5) rewrote a z.url() value to new URL(value).href (lowercase host, the port dropped, a slash added).
+    it.each([
+        ['a rewritten link', REWRITTEN, 'https://www.example.com/invoice?id=42'],
+        ['a link the URL parser would normalize', 'HTTPS://Protect-EU.mimecast.com:443?domain=www.example.com', 'https://www.example.com/']
+    ])('posts the url as written and returns data[0].url: %s', async (_case, url, decoded) => {
         const t = createTestHost();
         mockToken();
         const api = nock(TEST_BASE)
-            .post(PATH, { data: [{ url: REWRITTEN }] })
-            .reply(200, envelope([{ url: 'https://www.example.com/invoice?id=42', success: true }]));
-        await expect(t.runAction('decode-url', { url: REWRITTEN })).resolves.toEqual({ encodedUrl: REWRITTEN, url: 'https://www.example.com/invoice?id=42' });
-        expect(api.isDone()).toBe(true);
-    });
-
-    it('sends the url exactly as written, not the form the URL parser would normalize it to', async () => {
-        // Nango's runner's zod (4.0.5) rewrote a z.url() value to new URL(value).href: HTTPS://PROTECT-EU... became lowercase with a slash.
-        const asWritten = 'HTTPS://Protect-EU.mimecast.com:443?domain=www.example.com';
-        const t = createTestHost();
-        mockToken();
-        const api = nock(TEST_BASE)
-            .post(PATH, { data: [{ url: asWritten }] })
-            .reply(200, envelope([{ url: 'https://www.example.com/', success: true }]));
-        await expect(t.runAction('decode-url', { url: asWritten })).resolves.toEqual({ encodedUrl: asWritten, url: 'https://www.example.com/' });
+            .post(PATH, { data: [{ url }] })
+            .reply(200, envelope([{ url: decoded, success: true }]));
+        await expect(t.runAction('decode-url', { url })).resolves.toEqual({ encodedUrl: url, url: decoded });
         expect(api.isDone()).toBe(true);
     });
 
