@@ -211,9 +211,12 @@ export function mapRecords<R>(kind: string, raws: unknown[], toRecord: (raw: Rec
 
 /** One log line for the records a page skipped: their refs and reasons (at most 10 listed). */
 export function describeSkipped(kind: string, skipped: SkippedRecord[]): string {
-    const listed = skipped.slice(0, 10).map((s) => `${s.ref} (${s.reason})`);
-    const more = skipped.length > 10 ? ` and ${skipped.length - 10} more` : '';
-    return `${kind}: skipped ${skipped.length} record${skipped.length === 1 ? '' : 's'} that could not be read: ${listed.join(', ')}${more}`;
+    return `${kind}: skipped ${skipped.length} record${skipped.length === 1 ? '' : 's'} that could not be read: ${listedForLog(skipped.map((s) => `${s.ref} (${s.reason})`))}`;
+}
+
+/** Records named in a log line: the first 10, then how many more. */
+export function listedForLog(names: string[]): string {
+    return `${names.slice(0, 10).join(', ')}${names.length > 10 ? ` and ${names.length - 10} more` : ''}`;
 }
 
 /** An array of strings (non-string and blank entries dropped); undefined when absent or empty. */

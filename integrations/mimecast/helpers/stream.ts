@@ -16,7 +16,7 @@ import { isObject, MimecastError } from './api.js';
 import type { MimecastNango } from './api.js';
 import { optionalIsoUtc } from './dates.js';
 import { hasOcsfEvent, toOcsf } from './ocsf.js';
-import { contentId, optionalAddress, optionalBoolean, optionalNumber, optionalString, optionalStrings, requiredString } from './records.js';
+import { contentId, listedForLog, optionalAddress, optionalBoolean, optionalNumber, optionalString, optionalStrings, requiredString } from './records.js';
 import { isArray, objectKeys, objectValues } from './builtins.js';
 
 /** A sync's `models` object, as passed to createSync. */
@@ -216,7 +216,8 @@ export interface Finished<R> {
  * metadata says `{ "ocsf": true }`, a record its model's OCSF mapping covers (ocsf.ts hasOcsfEvent: CI
  * mailflow and urlclick records and held messages that expired in the queue have no event) also carries
  * its OCSF 1.8.0 event as `ocsf`. A record the mapper fails on (no readable time, or a bug in a mapping)
- * is saved without it, with the reason in `ocsfFailure`: the OCSF event is an addition to the record, and losing it must not lose the record.
+ * is saved without it, with the reason in `ocsfFailure`: the OCSF event is an addition to the record,
+ * and losing it must not lose the record.
  */
 export function finish<R extends { id: string }>(model: string, record: R, metadata: ConnectionMetadata): Finished<R> {
     // eslint-disable-next-line @nangohq/custom-integrations-linting/no-object-casting -- the same record without its empty values (fields that may be empty are optional)
@@ -274,13 +275,8 @@ export async function saveRecords<N extends string, K extends N, R extends { id:
         await nango.batchSave(finished, model);
     }
     if (failures.length > 0) {
-        const more = failures.length > 10 ? ` and ${failures.length - 10} more` : '';
-        await nango.log(
-            `${model}: saved ${failures.length} record${failures.length === 1 ? '' : 's'} without the OCSF event the connection asked for: ${failures.slice(0, 10).join(', ')}${more}`,
-            {
-                level: 'warn'
-            }
-        );
+        const count = `${failures.length} record${failures.length === 1 ? '' : 's'}`;
+        await nango.log(`${model}: saved ${count} without the OCSF event the connection asked for: ${listedForLog(failures)}`, { level: 'warn' });
     }
     return finished.length;
 }
