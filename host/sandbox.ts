@@ -1,9 +1,10 @@
 // Loads a compiled function (integrations/build/*.cjs, the artifact `nango deploy` ships) into a vm
 // context that offers what Nango's runner offers and nothing more: a silent console, `require` for
-// exactly Nango's modules (zod at the runner's version), Buffer, setTimeout, Error, URL and URLSearchParams. No fetch, no zlib, no
-// process, no code generation from strings. Like Nango's runner, the file runs inside a function
-// wrapper, so its leading "use strict" is not a directive and the code runs non-strict. A function that
-// needs more fails here as it would on Nango (packages/runner/lib/exec.ts in NangoHQ/nango).
+// exactly Nango's modules (zod at the runner's version), Buffer, setTimeout, Error, URL and
+// URLSearchParams. No fetch, no zlib, no process, no code generation from strings. Like Nango's runner,
+// the file runs inside a function wrapper, so its leading "use strict" is not a directive and the code
+// runs non-strict. A function that needs more fails here as it would on Nango
+// (packages/runner/lib/exec.ts in NangoHQ/nango).
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';

@@ -11,25 +11,26 @@
 import { isObject } from '../api.js';
 import { siemHeading, siemView, text } from '../siem-view.js';
 import type { SiemEventRecord, SiemView } from '../siem-view.js';
-import { controlOutcome, directionId, email, EMAIL_ACTIVITY, emailOrUndefined, endpoint, file, ocsfEvent, SEVERITY } from './event.js';
+import { controlOutcome, DIRECTION_NAMES, directionId, email, EMAIL_ACTIVITY, emailOrUndefined, endpoint, file, ocsfEvent, SEVERITY } from './event.js';
 import type { OcsfEvent } from './event.js';
 import { detectionFinding, isThreat, verdictSeverity } from './finding.js';
 import { reader, siemMetadata } from './siem.js';
 import type { Reader } from './siem.js';
 
-const DIRECTIONS: Record<number, string | undefined> = { 1: 'Inbound', 2: 'Outbound', 3: 'Internal' };
-
 /** threatType values that name no threat (both published). */
 const CLEAN = new Set(['NO_DETECTIONS', 'POLICIES_DISABLED']);
 
+/** The one CI kind with an OCSF event. */
+const MAPPED_KIND = 'entities';
+
 /** Whether a CI record has an OCSF event: `entities` records only. */
 export function siemCiEventHasOcsf(record: SiemEventRecord): boolean {
-    return siemHeading(record).kind === 'entities';
+    return siemHeading(record).kind === MAPPED_KIND;
 }
 
 export function siemCiEventToOcsf(record: SiemEventRecord): OcsfEvent {
     const view = siemView(record);
-    if (view.kind !== 'entities') {
+    if (view.kind !== MAPPED_KIND) {
         throw new Error(`SiemCiEvent ${view.id}: no OCSF mapping for CI ${view.kind || 'untyped'} events (entities only)`);
     }
     const threatType = text(view.fields['threatType']);
@@ -85,7 +86,7 @@ function scanEvent(view: SiemView): OcsfEvent {
         },
         {
             direction_id: direction,
-            direction: DIRECTIONS[direction],
+            direction: DIRECTION_NAMES[direction],
             from: emailOrUndefined(envelope),
             email: mail,
             src_endpoint: endpoint(read.text('senderIp')),

@@ -7,7 +7,20 @@
 import { isObject } from '../api.js';
 import { addresses, flag, numeric, siemView, text, texts } from '../siem-view.js';
 import type { SiemEventRecord, SiemView } from '../siem-view.js';
-import { controlOutcome, directionId, email, EMAIL_ACTIVITY, emailOrUndefined, endpoint, file, OTHER, ocsfEvent, SEVERITY, url } from './event.js';
+import {
+    controlOutcome,
+    DIRECTION_NAMES,
+    directionId,
+    email,
+    EMAIL_ACTIVITY,
+    emailOrUndefined,
+    endpoint,
+    file,
+    OTHER,
+    ocsfEvent,
+    SEVERITY,
+    url
+} from './event.js';
 import type { OcsfEvent } from './event.js';
 import { detectionFinding, isThreat, malware, verdictSeverity } from './finding.js';
 
@@ -17,8 +30,6 @@ const MESSAGE_STEPS: Record<string, { activity: number; name?: string }> = {
     delivery: { activity: 1 },
     journal: { activity: OTHER, name: 'Journal' }
 };
-
-const DIRECTIONS: Record<number, string | undefined> = { 1: 'Inbound', 2: 'Outbound', 3: 'Internal' };
 
 const VERDICTS: Record<string, string> = {
     av: 'Anti-Virus',
@@ -162,7 +173,7 @@ function messageEvent(view: SiemView, read: Reader, model: SiemModel): OcsfEvent
         },
         {
             direction_id: direction,
-            direction: DIRECTIONS[direction],
+            direction: DIRECTION_NAMES[direction],
             from: emailOrUndefined(envelope),
             email: mail,
             email_auth: auth,
