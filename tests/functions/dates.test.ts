@@ -1,7 +1,8 @@
 // dates.ts toIsoUtc: every date a record carries passes it. A UTC date with valid fields is rewritten
 // as text; anything else goes through Date. Both must give what Date gives, and fail where Date fails.
 import { MimecastError } from '../../integrations/mimecast/helpers/api.js';
-import { toIsoUtc } from '../../integrations/mimecast/helpers/dates.js';
+import { isUnreadableDate, toIsoUtc } from '../../integrations/mimecast/helpers/dates.js';
+import { missingField } from '../../integrations/mimecast/helpers/records.js';
 
 /** The rule written plainly: Mimecast's `+0000` offset given its colon, then Date. */
 function reference(value: string | number): string {
@@ -73,5 +74,20 @@ describe('toIsoUtc', () => {
     it('fails an unreadable date with malformed_response, naming the value', () => {
         expect(() => toIsoUtc('2024-11-17T25:00:00+0000')).toThrow(MimecastError);
         expect(() => toIsoUtc('yesterday')).toThrow('unreadable date "yesterday"');
+    });
+
+    it('is told apart from other errors by isUnreadableDate (the reason a skipped record or a missing OCSF event gives)', () => {
+        const thrown = (read: () => unknown): unknown => {
+            try {
+                read();
+            } catch (err) {
+                return err;
+            }
+            throw new Error('expected a throw');
+        };
+        expect(isUnreadableDate(thrown(() => toIsoUtc('yesterday')))).toBe(true);
+        expect(isUnreadableDate(missingField('dateReceived'))).toBe(false);
+        // A bug whose message happens to quote the words is a bug, not an unreadable record.
+        expect(isUnreadableDate(new TypeError('unreadable date'))).toBe(false);
     });
 });

@@ -51,6 +51,13 @@ function isoOfEpochMs(ms: number): string {
     return `${year}-${twoDigits(month)}-${twoDigits(day)}T${twoDigits(hours)}:${twoDigits(minutes)}:${twoDigits(seconds)}.${millisText}Z`;
 }
 
+const UNREADABLE_DATE = 'unreadable date';
+
+/** Whether `err` is the error a date no parser reads throws: the record is unreadable, and its reason is this, never the value. */
+export function isUnreadableDate(err: unknown): boolean {
+    return err instanceof MimecastError && err.code === 'malformed_response' && err.message.includes(UNREADABLE_DATE);
+}
+
 /** ISO 8601 UTC (`2024-11-17T20:16:00.000Z`) from any Mimecast date form or epoch milliseconds. */
 export function toIsoUtc(value: string | number): string {
     if (typeof value === 'number') {
@@ -66,7 +73,7 @@ export function toIsoUtc(value: string | number): string {
     }
     const date = typeof value === 'number' ? new NativeDate(value) : new NativeDate(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
     if (isNotANumber(date.getTime())) {
-        throw new MimecastError({ code: 'malformed_response', message: `unreadable date ${JSON.stringify(value)}` });
+        throw new MimecastError({ code: 'malformed_response', message: `${UNREADABLE_DATE} ${JSON.stringify(value)}` });
     }
     return date.toISOString();
 }

@@ -25,7 +25,7 @@ import type { AttachmentLogRecord, ClickLogRecord, DlpLogRecord, ImpersonationLo
 import type { SiemEventRecord } from './siem-view.js';
 
 export type { OcsfEvent } from './ocsf/event.js';
-export { OCSF_VERSION } from './ocsf/event.js';
+export { hasNoReadableTime, OCSF_VERSION } from './ocsf/event.js';
 export type {
     AuditEventRecord,
     ClickLogRecord,

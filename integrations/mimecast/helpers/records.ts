@@ -4,6 +4,7 @@
 import * as crypto from 'crypto';
 
 import { MimecastError } from './api.js';
+import { isUnreadableDate } from './dates.js';
 import { isArray, isFiniteNumber, isObject, NativeMap, NativeSet, objectKeys, objectValues, toJson, toNumber, toText } from './builtins.js';
 
 /**
@@ -15,8 +16,12 @@ export function requiredString(raw: Record<string, unknown>, field: string | rea
     if (value !== undefined) {
         return value;
     }
-    const names = typeof field === 'string' ? field : field.join(' or ');
-    throw new MimecastError({ code: 'malformed_response', message: `a record has no ${names}`, field: names });
+    throw missingField(typeof field === 'string' ? field : field.join(' or '));
+}
+
+/** The error for a record that lacks a field its mapping requires (`names`: its spellings, joined by "or"): `mapRecords` skips the record. */
+export function missingField(names: string): MimecastError {
+    return new MimecastError({ code: 'malformed_response', message: `a record has no ${names}`, field: names });
 }
 
 /** A field a record may lack; `field` may list several spellings, the first present one wins. */
@@ -202,7 +207,7 @@ export function mapRecords<R>(kind: string, raws: unknown[], toRecord: (raw: Rec
             }
             skipped.push({
                 ref: contentId(kind, raw),
-                reason: err.field ? `no ${err.field}` : /unreadable date/.test(err.message) ? 'unreadable date' : 'unreadable field'
+                reason: err.field ? `no ${err.field}` : isUnreadableDate(err) ? 'unreadable date' : 'unreadable field'
             });
         }
     }

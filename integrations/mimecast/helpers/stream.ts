@@ -12,11 +12,21 @@
 // A record whose OCSF event fails is still saved, and `saveRecords` says so in one warning per page.
 import * as z from 'zod';
 
-import { isObject, MimecastError } from './api.js';
+import { isObject } from './api.js';
 import type { MimecastNango } from './api.js';
-import { optionalIsoUtc } from './dates.js';
-import { hasOcsfEvent, toOcsf } from './ocsf.js';
-import { contentId, listedForLog, optionalAddress, optionalBoolean, optionalNumber, optionalString, optionalStrings, requiredString } from './records.js';
+import { isUnreadableDate, optionalIsoUtc } from './dates.js';
+import { hasNoReadableTime, hasOcsfEvent, toOcsf } from './ocsf.js';
+import {
+    contentId,
+    listedForLog,
+    missingField,
+    optionalAddress,
+    optionalBoolean,
+    optionalNumber,
+    optionalString,
+    optionalStrings,
+    requiredString
+} from './records.js';
 import { isArray, objectKeys, objectValues } from './builtins.js';
 
 /** A sync's `models` object, as passed to createSync. */
@@ -117,8 +127,7 @@ export function recordReader<M extends ModelMap, K extends keyof M & string, Res
             if (value !== undefined) {
                 record[plan.key] = value;
             } else if (plan.required) {
-                const names = plan.sources.join(' or ');
-                throw new MimecastError({ code: 'malformed_response', message: `a record has no ${names}`, field: names });
+                throw missingField(plan.sources.join(' or '));
             }
         }
         if (spec.rest !== undefined) {
@@ -235,11 +244,10 @@ export function finish<R extends { id: string }>(model: string, record: R, metad
 
 /** Why a mapper failed, in words that never quote the record (an error's message may). */
 function ocsfFailureOf(err: unknown): string {
-    const message = err instanceof Error ? err.message : '';
-    if (/unreadable date/.test(message)) {
+    if (isUnreadableDate(err)) {
         return 'unreadable date';
     }
-    if (/no readable time/.test(message)) {
+    if (hasNoReadableTime(err)) {
         return 'no readable time';
     }
     return `${err instanceof Error ? err.name : 'error'} in the OCSF mapping`;

@@ -99,10 +99,17 @@ export interface MetadataInput {
     profiles?: string[] | undefined;
 }
 
+const NO_READABLE_TIME = 'no readable time';
+
+/** Whether `err` is the error `ocsfEvent` throws for a record with no time it can read: its reason is this, never the record. */
+export function hasNoReadableTime(err: unknown): boolean {
+    return err instanceof Error && err.message.includes(NO_READABLE_TIME);
+}
+
 /** An event of `cls`: classification, severity, time and metadata, then `body`; undefined values and empty arrays dropped. */
 export function ocsfEvent(cls: OcsfClass, head: EventHead, body: Record<string, unknown>): OcsfEvent {
     if (!Number.isFinite(head.time)) {
-        throw new Error(`${head.metadata.model} ${head.metadata.uid}: no readable time for the OCSF event`);
+        throw new Error(`${head.metadata.model} ${head.metadata.uid}: ${NO_READABLE_TIME} for the OCSF event`);
     }
     const activityName = head.activity === OTHER ? (head.otherActivity ?? 'Other') : (cls.activities[head.activity] ?? 'Unknown');
     const m = head.metadata;
