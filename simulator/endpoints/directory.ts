@@ -247,6 +247,12 @@ function memberTarget(v: Validator): { emailAddress?: string; domain?: string } 
     return emailAddress !== undefined ? { emailAddress } : { domain: domain! };
 }
 
+/** The fail reply to a member change in an LDAP group: its members come from the directory. */
+const readOnlyGroup = (item: Item): Reply =>
+    fail(item, [
+        { code: 'err_folder_read_only', message: 'LDAP groups are synchronised from the directory and cannot be changed', field: 'id', retryable: false }
+    ]);
+
 // ---------------------------------------------------------------- endpoints
 
 const getInternalDomain = defineEndpoint({
@@ -360,15 +366,7 @@ const addGroupMember = defineEndpoint({
         if (isReplyValue(target)) return target;
         const notes = v.string('notes');
         if (!v.ok) return v.fail();
-        if (group.source === 'ldap')
-            return fail(ctx.item, [
-                {
-                    code: 'err_folder_read_only',
-                    message: 'LDAP groups are synchronised from the directory and cannot be changed',
-                    field: 'id',
-                    retryable: false
-                }
-            ]);
+        if (group.source === 'ldap') return readOnlyGroup(ctx.item);
         const members = membersOf(ctx, group);
         const domain = (target.domain ?? target.emailAddress!.split('@')[1]!).toLowerCase();
         const member: GroupMember = { ...target, domain, type: 'created_manually', internal: isInternal(domain), ...(notes ? { notes } : {}) };
@@ -397,15 +395,7 @@ const removeGroupMember = defineEndpoint({
         if (isReplyValue(group)) return group;
         const target = memberTarget(v);
         if (isReplyValue(target)) return target;
-        if (group.source === 'ldap')
-            return fail(ctx.item, [
-                {
-                    code: 'err_folder_read_only',
-                    message: 'LDAP groups are synchronised from the directory and cannot be changed',
-                    field: 'id',
-                    retryable: false
-                }
-            ]);
+        if (group.source === 'ldap') return readOnlyGroup(ctx.item);
         const members = membersOf(ctx, group);
         const key = (target.emailAddress ?? target.domain!).toLowerCase();
         // A domain entry and an address entry are different members: match on the kind given.

@@ -79,9 +79,12 @@ describe('simulator: directory endpoints', () => {
             code: 'err_folder_not_found'
         });
         const ldap = (await post<Folders>('/api/directory/find-groups', { source: 'ldap' })).body.data[0]!.folders[0]!;
-        expect((await post('/api/directory/add-group-member', { id: ldap.id, domain: 'b.example' })).body.fail[0]!.errors![0]).toMatchObject({
-            code: 'err_folder_read_only'
-        });
+        for (const path of ['/api/directory/add-group-member', '/api/directory/remove-group-member']) {
+            expect((await post(path, { id: ldap.id, domain: 'b.example' })).body.fail[0]!.errors![0]).toMatchObject({
+                code: 'err_folder_read_only',
+                field: 'id'
+            });
+        }
     });
 
     it('create-group adds a cloud group under an existing parent', async () => {
