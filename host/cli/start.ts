@@ -71,7 +71,9 @@ async function main(): Promise<number> {
                 );
                 const stored = fn.models.map((m) => store.countRecords(connection.connectionId, m)).reduce((a, b) => a + b, 0);
                 const mode = fn.syncType === 'incremental' ? (first ? 'first run, back-fill' : 'incremental') : 'full refresh';
-                out(`  ✓ ${fn.name} (${mode}): +${totals.added} new, ${totals.updated} updated, ${totals.deleted} deleted in ${pages} batches`);
+                out(
+                    `  ✓ ${fn.name} (${mode}): +${totals.added} new, ${totals.updated} updated, ${totals.deleted} deleted in ${pages} batch${pages === 1 ? '' : 'es'}${byModel(result.models)}`
+                );
                 rows.push({
                     fn: fn.name,
                     kind: 'sync',
@@ -147,6 +149,17 @@ function summarize(output: unknown): string {
             .join(', ');
     }
     return JSON.stringify(output).slice(0, 120);
+}
+
+/** Per model, for a sync that saved more than one (siem-events: events and message traces): ` (SiemEvent +N; MessageTrace +N ~N)`. */
+function byModel(models: Record<string, { added: number; updated: number; deleted: number }>): string {
+    const active = Object.entries(models).filter(([, m]) => m.added + m.updated + m.deleted > 0);
+    if (active.length < 2) {
+        return '';
+    }
+    const change = (m: { added: number; updated: number; deleted: number }) =>
+        [m.added > 0 ? `+${m.added}` : '', m.updated > 0 ? `~${m.updated}` : '', m.deleted > 0 ? `-${m.deleted}` : ''].filter(Boolean).join(' ');
+    return ` (${active.map(([model, m]) => `${model} ${change(m)}`).join('; ')})`;
 }
 
 function ms(value: number): string {

@@ -24,6 +24,11 @@ describe('npm start against the embedded simulator', () => {
         const first = await npmStart(dir);
         expect(first).toContain('target: embedded Mimecast simulator at http://127.0.0.1:');
         expect(first).toMatch(/✓ audit-events \(first run, back-fill\): \+[1-9]\d* new/);
+        // A sync that saves two models says what each got; counts of one are singular.
+        expect(first).toMatch(
+            /✓ siem-events \(first run, back-fill\): \+\d+ new, \d+ updated, 0 deleted in \d+ batches \(SiemEvent \+[1-9]\d*; MessageTrace \+[1-9]\d*( ~\d+)?\)\n/
+        );
+        expect(first).not.toMatch(/ 1 batches/);
         expect(first).toContain('✓ get-account: accountCode=CDE22A102, accountName=Simulated Tenant Ltd');
         expect(first).toContain('access tokens fetched: 1');
         expect(first).toMatch(/Permissions \(check-permissions\)\n {2}Account Management +✓ granted/);
