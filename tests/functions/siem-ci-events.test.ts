@@ -89,6 +89,21 @@ describe('sync siem-ci-events', () => {
         expect(t.checkpoint('siem-ci-events')).toMatchObject({ nextPage: 'ci-3' });
     });
 
+    it.each([
+        ['a list (blank and non-string entries dropped)', ['ci', '', 7, 'phish'], ['ci', 'phish']],
+        ['one string, as a list of one', 'ci', ['ci']],
+        ['null, as the published records give it', null, undefined],
+        ['a list of blanks', ['', ''], undefined]
+    ])('reads tags given as %s', async (_shape, tags, saved) => {
+        const t = createTestHost();
+        mockToken();
+        const event = { type: 'entities', subtype: 'threat', timestamp: Date.now() - HOUR, _offset: 1, _partition: 0, aggregateId: 'agg-t', tags };
+        answer([], 200, { '@nextPage': 'ci-2', isCaughtUp: true, value: [event] });
+        await t.runSync('siem-ci-events');
+        expect(t.records('SiemCiEvent')).toHaveLength(1);
+        expect(t.records('SiemCiEvent')[0]!['tags']).toEqual(saved);
+    });
+
     it('fails with Mimecast code and message on a 403 (a tenant without the CI product) and saves nothing', async () => {
         const t = createTestHost();
         mockToken();

@@ -227,10 +227,12 @@ export function listedForLog(names: string[]): string {
 /** An array of strings (non-string and blank entries dropped); undefined when absent or empty. */
 export function optionalStrings(raw: Record<string, unknown>, field: string): string[] | undefined {
     const value = raw[field];
-    if (!isArray(value)) {
-        return undefined;
-    }
-    const out = value.filter((v): v is string => typeof v === 'string' && v !== '');
+    return isArray(value) ? nonBlankStrings(value) : undefined;
+}
+
+/** The non-empty strings of a list (other entries dropped); undefined when there are none. */
+export function nonBlankStrings(list: readonly unknown[]): string[] | undefined {
+    const out = list.filter((v): v is string => typeof v === 'string' && v !== '');
     return out.length > 0 ? out : undefined;
 }
 

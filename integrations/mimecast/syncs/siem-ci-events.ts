@@ -16,7 +16,7 @@ import * as z from 'zod';
 
 import { isObject } from '../helpers/builtins.js';
 import { OcsfEventSchema } from '../helpers/ocsf.js';
-import { optionalString } from '../helpers/records.js';
+import { nonBlankStrings, optionalString } from '../helpers/records.js';
 import { runSiemStream, SiemCheckpoint, SiemGap, SiemMetadata, siemStream } from '../helpers/siem-stream.js';
 
 const SiemCiPolicy = z.object({
@@ -78,11 +78,6 @@ function policies(value: unknown): SiemCiPolicy[] | undefined {
     return list.length > 0 ? list : undefined;
 }
 
-function stringList(value: unknown): string[] | undefined {
-    const list = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string' && v !== '');
-    return list.length > 0 ? list : undefined;
-}
-
 const stream = siemStream({
     models,
     model: 'SiemCiEvent',
@@ -96,7 +91,7 @@ const stream = siemStream({
         offset: { from: '_offset' },
         policiesApplied: { read: policies },
         // null or a list in the published records; a single string is read as a list of one.
-        tags: { read: stringList }
+        tags: { read: (value) => nonBlankStrings(Array.isArray(value) ? value : [value]) }
     },
     rest: 'details',
     time: 'timestamp',
