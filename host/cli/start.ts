@@ -151,13 +151,19 @@ function summarize(output: unknown): string {
     return JSON.stringify(output).slice(0, 120);
 }
 
+interface Changes {
+    added: number;
+    updated: number;
+    deleted: number;
+}
+
 /** Per model, for a sync that saved more than one (siem-events: events and message traces): ` (SiemEvent +N; MessageTrace +N ~N)`. */
-function byModel(models: Record<string, { added: number; updated: number; deleted: number }>): string {
+function byModel(models: Record<string, Changes>): string {
     const active = Object.entries(models).filter(([, m]) => m.added + m.updated + m.deleted > 0);
     if (active.length < 2) {
         return '';
     }
-    const change = (m: { added: number; updated: number; deleted: number }) =>
+    const change = (m: Changes) =>
         [m.added > 0 ? `+${m.added}` : '', m.updated > 0 ? `~${m.updated}` : '', m.deleted > 0 ? `-${m.deleted}` : ''].filter(Boolean).join(' ');
     return ` (${active.map(([model, m]) => `${model} ${change(m)}`).join('; ')})`;
 }

@@ -14,7 +14,7 @@
 import { createSync } from 'nango';
 import * as z from 'zod';
 
-import { isObject } from '../helpers/builtins.js';
+import { isArray, isObject } from '../helpers/builtins.js';
 import { OcsfEventSchema } from '../helpers/ocsf.js';
 import { nonBlankStrings, optionalString } from '../helpers/records.js';
 import { runSiemStream, SiemCheckpoint, SiemGap, SiemMetadata, siemStream } from '../helpers/siem-stream.js';
@@ -62,7 +62,7 @@ const models = { SiemCiEvent, SiemCiGap: SiemGap };
 /** Published as a list of `{action, mode, name}`; a bare name (no sample shows one) is read as `{name}`. An entry with none of the three is left out. */
 function policies(value: unknown): SiemCiPolicy[] | undefined {
     const list: SiemCiPolicy[] = [];
-    for (const item of Array.isArray(value) ? value : [value]) {
+    for (const item of isArray(value) ? value : [value]) {
         if (typeof item === 'string' && item !== '') {
             list.push({ name: item });
         } else if (isObject(item)) {
@@ -91,7 +91,7 @@ const stream = siemStream({
         offset: { from: '_offset' },
         policiesApplied: { read: policies },
         // null or a list in the published records; a single string is read as a list of one.
-        tags: { read: (value) => nonBlankStrings(Array.isArray(value) ? value : [value]) }
+        tags: { read: (value) => nonBlankStrings(isArray(value) ? value : [value]) }
     },
     rest: 'details',
     time: 'timestamp',
