@@ -311,10 +311,10 @@ export function file(input: {
     };
 }
 
-/** OCSF email direction_id from Mimecast's direction or route (Inbound/inbound/INBOUND, ...). */
 /** The OCSF caption of each direction_id directionId gives (0, Unknown, has none). */
 export const DIRECTION_NAMES: Record<number, string | undefined> = { 1: 'Inbound', 2: 'Outbound', 3: 'Internal' };
 
+/** OCSF email direction_id from Mimecast's direction or route (Inbound/inbound/INBOUND, ...). */
 export function directionId(value: string | undefined): number {
     const v = value?.toLowerCase() ?? '';
     return v.startsWith('inbound') ? 1 : v.startsWith('outbound') ? 2 : v.startsWith('internal') ? 3 : 0;
